@@ -1,0 +1,110 @@
+"""Turn a body of text plus whatever metadata a file gave into a complete Release."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from archive.dateline import canonical_agency, parse_dateline
+from archive.dates import parse_explicit_date, resolve_dateline_date
+from archive.ministries import canonical_issuer, find_ministries
+from archive.model import ParseError, Release
+from archive.normalise import collapse_spaces
+from archive.places import conventional_place, country_of
+
+TITLE_LIMIT = 120
+_ABBREVIATIONS = {
+    "dr", "mr", "mrs", "ms", "shri", "smt", "prof", "st", "no", "nos", "gen", "lt", "col", "maj",
+    "capt", "sr", "jr", "vs", "hon", "rs", "govt", "dept", "approx", "inc", "ltd", "co", "corp",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "h.e", "e.g", "i.e",
+}
+_SENTENCE_END = re.compile(r"[.!?](?=[\"'\u201d\u2019)]?\s)")
+
+
+@dataclass
+class Metadata:
+    """What a file states explicitly; every field set here wins over extraction."""
+
+    title: str = ""
+    date: str = ""
+    header_date: str = ""
+    location: str = ""
+    country: str = ""
+    agency: str = ""
+    ministries: list[str] = field(default_factory=list)
+    issuer: str = ""
+    url: str = ""
+    body_format: str = "text"
+
+
+def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Release:
+    """Return the Release for `text` (starting at any dateline), filling gaps by extraction."""
+    dateline = parse_dateline(text)
+    body = tidy_body(dateline.rest)
+    date = meta.date
+    if not date and dateline.month:
+        date = resolve_dateline_date(dateline.month, dateline.day, dateline.year, meta.header_date or None)
+    date = date or meta.header_date
+    location = conventional_place(meta.location) if meta.location else dateline.location
+    country = meta.country or (country_of(location) if meta.location else dateline.country)
+    title = collapse_spaces(meta.title) or first_sentence(body)
+    return Release(
+        id=release_id,
+        title=title,
+        date=date,
+        location=location,
+        country=country,
+        agency=canonical_agency(meta.agency) if meta.agency else dateline.agency,
+        ministries=_ministries(meta, title, body),
+        body=body,
+        source=source,
+        url=meta.url,
+        body_format=meta.body_format,
+    )
+
+
+def _ministries(meta: Metadata, title: str, body: str) -> list[str]:
+    if meta.ministries:
+        return _unique(canonical_issuer(name) for name in meta.ministries if name.strip())
+    issued = [canonical_issuer(meta.issuer)] if meta.issuer.strip() else []
+    return _unique([*issued, *find_ministries(f"{title}\n{body}")])
+
+
+def _unique(names) -> list[str]:
+    seen: list[str] = []
+    for name in names:
+        if name not in seen:
+            seen.append(name)
+    return seen
+
+
+def tidy_body(text: str) -> str:
+    """Return `text` with line endings unified, lines trimmed, and paragraphs kept."""
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def first_sentence(body: str) -> str:
+    """Return the first sentence of `body`, cut on a word boundary to about TITLE_LIMIT characters."""
+    paragraph = collapse_spaces(body.split("\n\n", 1)[0]).lstrip("#*> ").strip()
+    sentence = paragraph
+    for match in _SENTENCE_END.finditer(paragraph):
+        word = paragraph[:match.start()].rsplit(" ", 1)[-1].lower()
+        if word in _ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+            continue
+        sentence = paragraph[:match.end()]
+        break
+    if len(sentence) <= TITLE_LIMIT:
+        return sentence
+    cut = sentence[:TITLE_LIMIT + 1].rsplit(" ", 1)[0].rstrip(",;:-")
+    return cut + "\u2026"
+
+
+def explicit_date(value: object, source: str, line: int | None = None) -> str:
+    """Return a metadata date as `YYYY-MM-DD`, raising ParseError naming the file when it is not one."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    try:
+        return parse_explicit_date(value)
+    except ValueError as exc:
+        raise ParseError(source, f"bad date: {exc}", line) from None

@@ -1,0 +1,93 @@
+"""PIB release pages saved as HTML (`.html`, `.htm`): issuing line, title, `Posted On` line, body.
+
+    <div class="MinistryNameSubhead">Ministry of Defence</div>
+    <h2>Defence Secretary chairs review of Border Roads projects in Ladakh</h2>
+    <div class="ReleaseDateSubHeaddateTime">Posted On: 06 OCT 2025 4:10PM by PIB Delhi</div>
+    <p>Defence Secretary today reviewed ...</p>
+
+Navigation, scripts, share bars, counters and the like are dropped; the page is turned into
+blocks of text and read as PIB's text layout, or as agency copy when it has no `Posted On` line.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from archive.model import ParseError, Release
+from archive.text_reader import parse_pib_layout, read_text
+
+_SKIPPED = {"script", "style", "noscript", "nav", "header", "footer", "form", "button", "select",
+            "iframe", "svg", "template", "head", "aside"}
+_VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
+_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section", "article",
+           "blockquote", "pre", "ul", "ol", "dd", "dt", "figcaption", "br", "hr", "main", "body", "td"}
+_BOILERPLATE = re.compile(
+    r"^(?:read this release in\b.*|visitor counter.*|follow us on.*|share\b.*|print\b.*|"
+    r"\(?release id:?\s*\d+\)?.*|\*{3,}|[-=_]{3,}|english|hindi|close|skip to main content)$",
+    re.IGNORECASE,
+)
+_RELEASE_ID = re.compile(r"\(\s*Release\s+ID\s*:?\s*(\d+)\s*\)", re.IGNORECASE)
+
+
+class _TextBlocks(HTMLParser):
+    """Collects the visible text of a page as blocks, one per paragraph-like element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.title = ""
+        self._current: list[str] = []
+        self._skipping: list[str] = []
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "title":
+            self._in_title = True
+        if tag in _SKIPPED and tag not in _VOID:
+            self._skipping.append(tag)
+        elif tag in _BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if self._skipping and tag == self._skipping[-1]:
+            self._skipping.pop()
+        elif tag in _BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif not self._skipping:
+            self._current.append(data)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._current).split())
+        self._current = []
+        if text:
+            self.blocks.append(text)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def read_html(text: str, release_id: str, source: str) -> Release:
+    """Return the release on a PIB HTML page (or any page whose text is agency copy)."""
+    parser = _TextBlocks()
+    parser.feed(text)
+    parser.close()
+    found_id = next((m[1] for m in map(_RELEASE_ID.search, parser.blocks) if m), None)
+    blocks = [block for block in parser.blocks if not _BOILERPLATE.match(block)]
+    if not blocks:
+        raise ParseError(source, "HTML page has no text (truncated or not a release page?)")
+    page_text = "\n\n".join(blocks)
+    release_id = found_id or release_id
+    release = parse_pib_layout(page_text, release_id, source)
+    if release is None:
+        release = read_text(page_text, release_id, source)
+        if parser.title.strip():
+            release.title = " ".join(parser.title.split())
+    return release

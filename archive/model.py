@@ -1,0 +1,49 @@
+"""The Release record and the error raised for input that cannot be read."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+#: The fields every release has, in the order `press-archive parse --json` prints them.
+SUMMARY_FIELDS = ("id", "source", "title", "date", "location", "country", "agency", "ministries")
+
+
+@dataclass
+class Release:
+    """One press release or wire item, whatever file it came from."""
+
+    id: str
+    title: str = ""
+    date: str = ""
+    location: str = ""
+    country: str = ""
+    agency: str = ""
+    ministries: list[str] = field(default_factory=list)
+    body: str = ""
+    source: str = ""
+    url: str = ""
+    #: "text" for plain paragraphs, "markdown" when the body is Markdown to be rendered.
+    body_format: str = "text"
+
+    def to_dict(self, with_body: bool = False) -> dict:
+        """Return the release's summary fields (and its body on request) as a plain dict."""
+        data = {name: getattr(self, name) for name in SUMMARY_FIELDS}
+        data["ministries"] = list(self.ministries)
+        if with_body:
+            data["body"] = self.body
+        return data
+
+    def as_record(self) -> dict:
+        """Return every field, for storage."""
+        return asdict(self)
+
+
+class ParseError(Exception):
+    """A release file (or one record in it) that could not be read."""
+
+    def __init__(self, source: str, reason: str, line: int | None = None):
+        self.source = source
+        self.reason = reason
+        self.line = line
+        where = f"{source}:{line}" if line else source
+        super().__init__(f"{where}: {reason}")

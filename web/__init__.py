@@ -1,0 +1,1 @@
+"""The press-archive web application and command-line interface."""
