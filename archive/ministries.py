@@ -36,11 +36,20 @@ class _Entry:
 
 @dataclass(frozen=True)
 class _Authority:
-    pattern: re.Pattern[str]
-    by_phrase: dict[str, _Entry]
-    by_acronym: dict[str, _Entry]
+    # First token -> [(tokens of a phrase, entry)], longest phrase first. Phrases compare
+    # lower-cased; acronyms (MoD, MEA) compare as written.
+    phrases: dict[str, list[tuple[tuple[str, ...], _Entry]]]
+    acronyms: dict[str, list[tuple[tuple[str, ...], _Entry]]]
     issuers: dict[str, str]
     states: frozenset[str]
+
+
+# Words, and the punctuation that may sit inside a ministry's name or must break a phrase.
+_TOKEN = re.compile(r"\w+(?:'\w+)*|[&,.;:()]")
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text.replace("\u2019", "'")))
 
 
 def _variants(phrase: str) -> set[str]:
@@ -48,23 +57,30 @@ def _variants(phrase: str) -> set[str]:
     return {phrase, phrase.replace(" & ", " and "), phrase.replace(" and ", " & ")}
 
 
+def _add(table: dict, tokens: tuple[str, ...], entry: _Entry) -> None:
+    candidates = table.setdefault(tokens[0], [])
+    if all(existing != tokens for existing, _ in candidates):
+        candidates.append((tokens, entry))
+        candidates.sort(key=lambda candidate: -len(candidate[0]))
+
+
 @lru_cache(maxsize=1)
 def _authority() -> _Authority:
     data = json.loads(resources.files("archive").joinpath("data/ministries.json").read_text("utf-8"))
-    by_phrase: dict[str, _Entry] = {}
-    by_acronym: dict[str, _Entry] = {}
+    phrases: dict = {}
+    acronyms: dict = {}
     issuers: dict[str, str] = {}
     for item in data["ministries"]:
         entry = _Entry(item["name"], item.get("foreign_name") or item["name"])
-        phrases = [item["name"], *item.get("aliases", ()), *item.get("titles", ()), *item.get("former_names", ())]
-        phrases += [form.format(p=p) for p in item.get("portfolios", ()) for form in _PORTFOLIO_FORMS]
-        for phrase in phrases:
-            for variant in _variants(phrase):
-                by_phrase.setdefault(fold(variant), entry)
+        names = [item["name"], *item.get("aliases", ()), *item.get("titles", ()), *item.get("former_names", ())]
+        names += [form.format(p=p) for p in item.get("portfolios", ()) for form in _PORTFOLIO_FORMS]
+        for name in names:
+            for variant in _variants(name):
+                _add(phrases, _tokens(variant.lower()), entry)
         for acronym in item.get("acronyms", ()):
-            by_acronym.setdefault(acronym, entry)
+            _add(acronyms, _tokens(acronym), entry)
         for acronym in item.get("foreign_only", ()):
-            by_acronym.setdefault(acronym, _Entry(entry.name, entry.foreign_name, foreign_only=True))
+            _add(acronyms, _tokens(acronym), _Entry(entry.name, entry.foreign_name, foreign_only=True))
         for name in (item["name"], *item.get("former_names", ())):
             for variant in _variants(name):
                 issuers.setdefault(fold(variant), item["name"])
@@ -72,15 +88,8 @@ def _authority() -> _Authority:
         issuers[fold(body)] = body
     for spelling, name in data["pib_spellings"].items():
         issuers[fold(spelling)] = name
-    phrases = sorted(by_phrase, key=len, reverse=True)
-    acronyms = sorted(by_acronym, key=len, reverse=True)
-    # Phrases ignore case; acronyms (MoD, MEA) must match as written.
-    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-    pattern = re.compile(
-        rf"(?<![\w&])(?:(?P<phrase>(?i:{alternation}))|(?P<acronym>{'|'.join(map(re.escape, acronyms))}))(?![\w&])"
-    )
     states = frozenset(fold(state) for state in data["indian_states"])
-    return _Authority(pattern, by_phrase, by_acronym, issuers, states)
+    return _Authority(phrases, acronyms, issuers, states)
 
 
 def canonical_issuer(line: str) -> str:
@@ -94,17 +103,35 @@ def canonical_issuer(line: str) -> str:
     return found[0] if len(found) == 1 and "(" not in found[0] else line
 
 
+def _mentions(text: str, authority: _Authority):
+    """Yield (start, end, entry) for each longest phrase or acronym found, left to right."""
+    matches = list(_TOKEN.finditer(text))
+    words = [m.group() for m in matches]
+    lowered = [w.lower() for w in words]
+    position = 0
+    while position < len(words):
+        found = None
+        for table, tokens in ((authority.phrases, lowered), (authority.acronyms, words)):
+            for phrase, entry in table.get(tokens[position], ()):
+                if tuple(tokens[position:position + len(phrase)]) == phrase:
+                    if found is None or len(phrase) > len(found[0]):
+                        found = (phrase, entry)
+                    break
+        if found is None:
+            position += 1
+            continue
+        last = position + len(found[0]) - 1
+        yield matches[position].start(), matches[last].end(), found[1]
+        position = last + 1
+
+
 def find_ministries(text: str) -> list[str]:
     """Return the ministries `text` mentions, canonical, in order of first mention, no duplicates."""
     authority = _authority()
     found: list[str] = []
     flat = text.replace("\u2019", "'")
-    for match in authority.pattern.finditer(flat):
-        if match["phrase"]:
-            entry = authority.by_phrase[fold(match["phrase"])]
-        else:
-            entry = authority.by_acronym[match["acronym"]]
-        country = _country_context(flat, match.start(), match.end(), authority.states)
+    for start, end, entry in _mentions(flat, authority):
+        country = _country_context(flat, start, end, authority.states)
         if country is None or (entry.foreign_only and country in ("", "India")):
             continue
         name = entry.name if country in ("", "India") else f"{entry.foreign_name} ({country})"

@@ -17,6 +17,8 @@ _PLAIN = str.maketrans({
 
 def fold(text: str) -> str:
     """Return `text` lower-cased with accents removed, for comparisons (`Malé` == `MALE`)."""
+    if text.isascii():
+        return " ".join(text.split()).casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return collapse_spaces(stripped).casefold()

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import sys
+from pathlib import Path
 
 import click
 
 from archive import ParseError, read_paths
+from indexer import IndexMissing, ReindexRunning, SearchRequest, reindex, search
+from indexer.locations import default_index, default_source
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,11 +63,113 @@ def format_release(release) -> str:
     return "\n".join(lines)
 
 
-@main.command()
-def serve() -> None:
-    """Serve the archive (the web front end is not built yet: reads the seeds instead)."""
-    from pathlib import Path
 
-    seeds = Path(__file__).resolve().parent.parent / "seeds"
-    count = sum(1 for r in read_paths([seeds]) if not isinstance(r, ParseError))
-    click.echo(f"Read {count} releases from {seeds}. The search front end is not built yet.")
+def _progress_printer():
+    """A progress callback: a bar on a terminal, a line every 500 files otherwise."""
+    if sys.stderr.isatty():
+        state = {}
+
+        def on_terminal(done: int, total: int, name: str) -> None:
+            if "bar" not in state:
+                state["bar"] = click.progressbar(length=total, label="Reading", file=sys.stderr)
+                state["bar"].__enter__()
+            state["bar"].update(1)
+            if done == total:
+                state["bar"].__exit__(None, None, None)
+
+        return on_terminal
+
+    def plain(done: int, total: int, name: str) -> None:
+        if done % 500 == 0 or done == total:
+            click.echo(f"read {done}/{total} files", err=True)
+
+    return plain
+
+
+@main.command("reindex")
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of release files [default: $PRESS_ARCHIVE_SOURCE or the bundled seeds/].")
+@click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Index folder [default: $PRESS_ARCHIVE_INDEX or a per-user data folder].")
+@click.option("--full", is_flag=True, help="Rebuild from scratch; the old index serves until the new one is complete.")
+@click.option("--strict", is_flag=True, help="Abort, keeping the old index, if any file has to be skipped.")
+def reindex_command(source: Path | None, index_dir: Path | None, full: bool, strict: bool) -> None:
+    """Bring the index up to date with the source folder (only what changed, unless --full)."""
+    source = source or default_source()
+    index_dir = index_dir or default_index()
+    if not source.is_dir():
+        raise click.ClickException(f"source folder not found: {source}")
+    try:
+        report = reindex(source, index_dir, full=full, strict=strict, progress=_progress_printer())
+    except ReindexRunning as exc:
+        raise click.ClickException(str(exc)) from None
+    except KeyboardInterrupt:
+        click.echo("Interrupted: the index was left as it was before this run.", err=True)
+        sys.exit(130)
+    for line in report.skipped:
+        click.echo(f"skipped {line}", err=True)
+    kind = "full rebuild" if report.full else "incremental"
+    click.echo(f"{kind} of {source} into {index_dir}: {report.added} added, {report.updated} updated, "
+               f"{report.removed} removed, {report.unchanged} unchanged, {report.undated} undated, "
+               f"{len(report.skipped)} skipped")
+    if report.aborted:
+        click.echo("--strict: aborted because of the skipped input above; the index is unchanged.", err=True)
+    sys.exit(1 if report.skipped else 0)
+
+
+@main.command("search")
+@click.argument("query", nargs=-1)
+@click.option("--ministry", multiple=True, help="Only releases of this ministry (repeatable).")
+@click.option("--location", multiple=True, help="Only releases datelined at this place (repeatable).")
+@click.option("--country", multiple=True, help="Only releases from this country (repeatable).")
+@click.option("--agency", multiple=True, help="Only releases from this agency (repeatable).")
+@click.option("--year", multiple=True, help="Only releases of this year (repeatable).")
+@click.option("--month", multiple=True, help="Only releases of this month, YYYY-MM (repeatable).")
+@click.option("--from", "date_from", default="", help="Earliest date, YYYY-MM-DD (or YYYY-MM, YYYY).")
+@click.option("--to", "date_to", default="", help="Latest date, YYYY-MM-DD (or YYYY-MM, YYYY).")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
+@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 200), default=10, show_default=True)
+@click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Index folder [default: $PRESS_ARCHIVE_INDEX or a per-user data folder].")
+@click.option("--json", "as_json", is_flag=True, help="Print the results, facets and suggestion as JSON.")
+def search_command(query: tuple[str, ...], date_from: str, date_to: str, sort: str, page: int, limit: int,
+                   index_dir: Path | None, as_json: bool, **facets: tuple[str, ...]) -> None:
+    """Search the archive. QUERY takes words, "phrases", AND/OR/NOT, field:value and wildcards."""
+    try:
+        request = SearchRequest(q=" ".join(query), filters={k: list(v) for k, v in facets.items() if v},
+                                date_from=date_from, date_to=date_to, sort=sort, page=page, limit=limit)
+        result = search(index_dir or default_index(), request)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    except IndexMissing as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo(format_results(result))
+
+
+def format_results(result) -> str:
+    """Return search results as readable text, matches emphasised."""
+    lines = []
+    if result.note:
+        lines.append(click.style(result.note, fg="yellow"))
+    if result.suggestion:
+        lines.append(f"Did you mean: {click.style(result.suggestion, bold=True)}?")
+    first = (result.page - 1) * result.limit + 1
+    shown = f"{first}-{first + len(result.hits) - 1} of " if result.hits else ""
+    lines.append(f"{shown}{result.total} release(s), sorted by {result.sort}, page {result.page} of {result.pages}")
+    for hit in result.hits:
+        place = ", ".join(p for p in (hit.location, hit.country) if p)
+        lines += ["", click.style(hit.title or "(untitled)", bold=True),
+                  "  " + " | ".join(p for p in (hit.date or "undated", place, hit.agency, hit.id) if p),
+                  "  " + _emphasise(hit.snippet)]
+    return "\n".join(lines)
+
+
+def _emphasise(snippet: str) -> str:
+    """Turn a snippet's <mark> tags into terminal bold and unescape the rest."""
+    parts = re.split(r"<mark[^>]*>(.*?)</mark>", snippet)
+    return "".join(html.unescape(p) if i % 2 == 0 else click.style(html.unescape(p), bold=True, underline=True)
+                   for i, p in enumerate(parts))

@@ -1,0 +1,13 @@
+"""The Whoosh index of press-archive: building, updating and searching it.
+
+Everything here returns plain dataclasses; nothing above this package sees a Whoosh object.
+"""
+
+from indexer.build import ReindexReport, reindex
+from indexer.errors import IndexMissing, ReindexRunning
+from indexer.search import FacetValue, Hit, SearchRequest, SearchResult, get_release, related, search
+
+__all__ = [
+    "FacetValue", "Hit", "IndexMissing", "ReindexReport", "ReindexRunning", "SearchRequest",
+    "SearchResult", "get_release", "reindex", "related", "search",
+]

@@ -1,0 +1,54 @@
+"""Between releases and index documents: the fields written for a release, and back."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from archive import Release
+from archive.normalise import fold
+from indexer.schema import (
+    BODY, DATE, DATE_ASC, ID, META, MINISTRY, MONTH, TITLE, UNDATED_HIGH, UNDATED_LOW,
+    VALUE_SEPARATOR, YEAR,
+)
+
+_META_KEYS = ("date", "location", "country", "agency", "ministries", "source", "url", "body_format")
+
+
+def content_hash(release: Release) -> str:
+    """Return a digest of everything indexed about a release, to tell when it changed."""
+    return hashlib.sha1(json.dumps(release.as_record(), sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def facet_values(release: Release) -> dict[str, list[str]]:
+    """Return the display values of every facet of a release."""
+    single = {"location": release.location, "country": release.country, "agency": release.agency,
+              YEAR: release.date[:4], MONTH: release.date[:7]}
+    values = {name: [value] if value else [] for name, value in single.items()}
+    values[MINISTRY] = list(release.ministries)
+    return values
+
+
+def document_fields(release: Release) -> dict:
+    """Return the keyword arguments for writing `release` to the index."""
+    fields = {
+        ID: release.id,
+        TITLE: release.title,
+        BODY: release.body,
+        DATE: release.date or UNDATED_LOW,
+        DATE_ASC: release.date or UNDATED_HIGH,
+        META: {key: getattr(release, key) for key in _META_KEYS},
+    }
+    for name, values in facet_values(release).items():
+        if values:
+            # Indexed folded so filters ignore case and accents; the column keeps the display form.
+            fields[name] = VALUE_SEPARATOR.join(fold(value) for value in values)
+            fields[f"_stored_{name}"] = VALUE_SEPARATOR.join(values)
+    return fields
+
+
+def release_from_stored(stored: dict) -> Release:
+    """Return the Release a document's stored fields describe."""
+    meta = stored.get(META) or {}
+    return Release(id=stored[ID], title=stored.get(TITLE, ""), body=stored.get(BODY, ""),
+                   **{key: meta.get(key, [] if key == "ministries" else "") for key in _META_KEYS})

@@ -1,0 +1,9 @@
+"""Errors of the indexer, turned into messages or HTTP statuses at the edge."""
+
+
+class IndexMissing(Exception):
+    """There is no index at the location given, or it cannot be opened."""
+
+
+class ReindexRunning(Exception):
+    """Another reindex holds the lock on this index."""

@@ -1,0 +1,50 @@
+"""Facet counts from per-document value arrays, loaded once per index generation."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from itertools import chain
+
+from indexer.schema import FACETS, MONTH, VALUE_SEPARATOR, YEAR
+
+_cache: dict[tuple[str, int], dict[str, list[tuple[str, ...]]]] = {}
+_cache_lock = threading.Lock()
+
+
+def facet_arrays(searcher, folder: str) -> dict[str, list[tuple[str, ...]]]:
+    """Return, for each facet, every document's values (indexed by document number)."""
+    key = (folder, searcher.reader().generation())
+    with _cache_lock:
+        arrays = _cache.get(key)
+    if arrays is not None:
+        return arrays
+    reader = searcher.reader()
+    arrays = {}
+    for name in FACETS:
+        column = reader.column_reader(name)
+        arrays[name] = [tuple(v.split(VALUE_SEPARATOR)) if v else () for v in map(_text, column)]
+    with _cache_lock:
+        # Only the newest generation of each index is worth keeping.
+        for old in [k for k in _cache if k[0] == folder]:
+            del _cache[old]
+        _cache[key] = arrays
+    return arrays
+
+
+def _text(value) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else (value or "")
+
+
+def count_values(values: list[tuple[str, ...]], docs) -> Counter:
+    """Count the values of one facet over the documents `docs`."""
+    return Counter(chain.from_iterable(map(values.__getitem__, docs)))
+
+
+def order_counts(name: str, counts: Counter) -> list[tuple[str, int]]:
+    """Facet values in display order: months and years by date, the rest by count then name."""
+    if name == MONTH:
+        return sorted(counts.items())
+    if name == YEAR:
+        return sorted(counts.items(), reverse=True)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

@@ -1,0 +1,124 @@
+"""User query strings: facet and date terms taken out as filters, the rest parsed by Whoosh.
+
+    defence "border roads" ministry:"Ministry of Defence" from:2025-10 to:2025-12 -army
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+from whoosh.qparser import MultifieldParser, OrGroup
+
+from archive.normalise import plain_punctuation
+from indexer.schema import TEXT_FIELDS
+
+MAX_QUERY_LENGTH = 1000
+_ALIASES = {"place": "location", "ministries": "ministry"}
+_FILTER_TERM = re.compile(
+    r'(?<![^\s(])(?P<field>ministry|ministries|location|place|country|agency|year|month|from|to|date)'
+    r':(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s()"]+))',
+    re.IGNORECASE,
+)
+_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_WORD = re.compile(r"\w+")
+
+
+class BadDate(ValueError):
+    """A from/to/date value that is not YYYY, YYYY-MM or YYYY-MM-DD."""
+
+
+@dataclass
+class ParsedQuery:
+    """A user query taken apart."""
+
+    query: wq.Query
+    text: str
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    date_from: str = ""
+    date_to: str = ""
+    note: str = ""
+
+    @property
+    def has_words(self) -> bool:
+        """Whether any free text is searched for (not just browsing with filters)."""
+        return not isinstance(self.query, wq.Every)
+
+
+def check_partial_date(value: str, name: str) -> str:
+    """Return `value` if it is YYYY, YYYY-MM or YYYY-MM-DD; raise BadDate naming `name` if not."""
+    value = value.strip()
+    if value and not _PARTIAL_DATE.match(value):
+        raise BadDate(f"{name}: {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+    return value
+
+
+def parse_user_query(text: str, schema) -> ParsedQuery:
+    """Return the query for `text`; a text that does not parse falls back to its words, with a note."""
+    notes: list[str] = []
+    text = plain_punctuation(text or "")
+    if len(text) > MAX_QUERY_LENGTH:
+        text = text[:MAX_QUERY_LENGTH]
+        notes.append(f"The query was cut to its first {MAX_QUERY_LENGTH} characters.")
+    parsed = ParsedQuery(query=wq.Every(), text="")
+    remaining = _FILTER_TERM.sub(lambda m: _take_filter(m, parsed, notes), text).strip()
+    parsed.text = remaining
+    if remaining:
+        parsed.query, note = _parse_text(remaining, schema)
+        if note:
+            notes.append(note)
+    parsed.note = " ".join(notes)
+    return parsed
+
+
+def _take_filter(match: re.Match[str], parsed: ParsedQuery, notes: list[str]) -> str:
+    name = match["field"].lower()
+    name = _ALIASES.get(name, name)
+    value = (match["quoted"] if match["quoted"] is not None else match["bare"]).strip()
+    if not value:
+        return " "
+    if name in ("from", "to", "date"):
+        try:
+            value = check_partial_date(value, name)
+        except BadDate as exc:
+            notes.append(f"Ignored {exc}.")
+            return " "
+        if name in ("from", "date"):
+            parsed.date_from = value
+        if name in ("to", "date"):
+            parsed.date_to = value
+    else:
+        parsed.filters.setdefault(name, []).append(value)
+    return " "
+
+
+def _parse_text(text: str, schema) -> tuple[wq.Query, str]:
+    words = _WORD.findall(text)
+    if not words:
+        return wq.Every(), "The query has no words to search for, so everything is shown."
+    if text.count('"') % 2 or _unbalanced(text):
+        return _words_query(words, schema), "Unbalanced quotes or parentheses: searched for the words instead."
+    parser = MultifieldParser(list(TEXT_FIELDS), schema)
+    try:
+        parsed = parser.parse(text)
+    except Exception:  # Whoosh's parser raises assorted types on odd input; the words still count.
+        return _words_query(words, schema), "The query could not be understood: searched for its words instead."
+    if parsed is wq.NullQuery or isinstance(parsed, type(wq.NullQuery)):
+        return _words_query(words, schema), "The query could not be understood: searched for its words instead."
+    return parsed, ""
+
+
+def _words_query(words: list[str], schema) -> wq.Query:
+    parser = MultifieldParser(list(TEXT_FIELDS), schema, group=OrGroup)
+    return parser.parse(" ".join(words))
+
+
+def _unbalanced(text: str) -> bool:
+    depth = 0
+    for char in re.sub(r'"[^"]*"', "", text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return True
+    return depth != 0
+

@@ -1,0 +1,284 @@
+"""Search the index: query, filters, facets, snippets, suggestions and related releases."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import query as wq
+from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
+
+from archive import Release
+from archive.normalise import fold
+from indexer.documents import release_from_stored
+from indexer.facets import count_values, facet_arrays, order_counts
+from indexer.query import BadDate, ParsedQuery, check_partial_date, parse_user_query
+from indexer.schema import BODY, DATE, DATE_ASC, FACETS, ID, TITLE
+from indexer.store import open_index
+
+SORTS = ("relevance", "newest", "oldest")
+MAX_LIMIT = 200
+SNIPPET_CHARS = 240
+# Below this many hits a query with unknown words gets a "did you mean".
+SUGGEST_BELOW = 3
+
+__all__ = ["BadDate", "FacetValue", "Hit", "SearchRequest", "SearchResult", "search", "get_release",
+           "related", "iter_matches", "SORTS"]
+
+
+@dataclass
+class SearchRequest:
+    """What a user asked for."""
+
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    date_from: str = ""
+    date_to: str = ""
+    sort: str = "relevance"
+    page: int = 1
+    limit: int = 20
+
+    def __post_init__(self) -> None:
+        if self.sort not in SORTS:
+            raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {self.sort!r}")
+        if self.page < 1:
+            raise ValueError(f"page must be 1 or more, not {self.page}")
+        if not 1 <= self.limit <= MAX_LIMIT:
+            raise ValueError(f"limit must be between 1 and {MAX_LIMIT}, not {self.limit}")
+        unknown = set(self.filters) - set(FACETS)
+        if unknown:
+            raise ValueError(f"unknown filter {', '.join(sorted(unknown))} (filters: {', '.join(FACETS)})")
+        self.date_from = check_partial_date(self.date_from, "from")
+        self.date_to = check_partial_date(self.date_to, "to")
+
+
+@dataclass
+class Hit:
+    """One matching release, ready to show."""
+
+    id: str
+    title: str
+    title_html: str
+    date: str
+    location: str
+    country: str
+    agency: str
+    ministries: list[str]
+    snippet: str
+    score: float | None
+    url: str = ""
+
+
+@dataclass
+class FacetValue:
+    """A facet value with its count over the current results."""
+
+    value: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchResult:
+    """A page of results with the counts, total and messages that go with it."""
+
+    total: int
+    page: int
+    limit: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    suggestion: str = ""
+    note: str = ""
+    query: str = ""
+    sort: str = "relevance"
+
+    @property
+    def pages(self) -> int:
+        """How many pages the results fill."""
+        return max(1, -(-self.total // self.limit))
+
+    def to_dict(self) -> dict:
+        """The shape of `press-archive search --json` and `/api/search`."""
+        return {
+            "total": self.total, "page": self.page, "pages": self.pages, "limit": self.limit,
+            "sort": self.sort, "query": self.query, "note": self.note, "suggestion": self.suggestion,
+            "hits": [hit.__dict__ for hit in self.hits],
+            "facets": {name: [value.__dict__ for value in values] for name, values in self.facets.items()},
+        }
+
+
+def search(index_dir: Path, request: SearchRequest) -> SearchResult:
+    """Run a search and return one page of hits, the facet counts and any suggestion."""
+    ix = open_index(index_dir)
+    try:
+        parsed = parse_user_query(request.q, ix.schema)
+        filters = _merged_filters(request, parsed)
+        with ix.searcher() as searcher:
+            base = _base_docs(searcher, parsed, request)
+            by_facet = {name: _filter_docs(searcher, name, values) for name, values in filters.items()}
+            matches = _intersect(base, by_facet.values())
+            facets = _facets(searcher, str(ix.storage.folder), base, by_facet, filters)
+            hits = _page_of_hits(searcher, parsed, matches, request)
+            suggestion = _suggestion(searcher, parsed, len(matches), request.q)
+        return SearchResult(total=len(matches), page=request.page, limit=request.limit, hits=hits,
+                            facets=facets, suggestion=suggestion, note=parsed.note, query=request.q,
+                            sort=_effective_sort(request, parsed))
+    finally:
+        ix.close()
+
+
+def iter_matches(index_dir: Path, request: SearchRequest) -> Iterator[Release]:
+    """Yield every release matching the request (not one page), in the request's order."""
+    ix = open_index(index_dir)
+    try:
+        parsed = parse_user_query(request.q, ix.schema)
+        filters = _merged_filters(request, parsed)
+        with ix.searcher() as searcher:
+            base = _base_docs(searcher, parsed, request)
+            matches = _intersect(base, [_filter_docs(searcher, n, v) for n, v in filters.items()])
+            for docnum in _ordered_docs(searcher, parsed, matches, request, limit=None):
+                yield release_from_stored(searcher.stored_fields(docnum))
+    finally:
+        ix.close()
+
+
+def get_release(index_dir: Path, release_id: str) -> Release | None:
+    """Return the release with this id, or None."""
+    ix = open_index(index_dir)
+    try:
+        with ix.searcher() as searcher:
+            stored = searcher.document(**{ID: release_id})
+            return release_from_stored(stored) if stored else None
+    finally:
+        ix.close()
+
+
+def related(index_dir: Path, release_id: str, limit: int = 5) -> list[Hit]:
+    """Return the releases most like the one with this id (none when the id is unknown)."""
+    ix = open_index(index_dir)
+    try:
+        with ix.searcher() as searcher:
+            docnum = searcher.document_number(**{ID: release_id})
+            if docnum is None:
+                return []
+            results = searcher.more_like(docnum, BODY, top=limit, numterms=12)
+            return [_hit(result, highlight=False) for result in results]
+    finally:
+        ix.close()
+
+
+def _merged_filters(request: SearchRequest, parsed: ParsedQuery) -> dict[str, list[str]]:
+    merged: dict[str, list[str]] = {}
+    for source in (request.filters, parsed.filters):
+        for name, values in source.items():
+            for value in values:
+                if value.strip() and value not in merged.setdefault(name, []):
+                    merged[name].append(value)
+    return {name: values for name, values in merged.items() if values}
+
+
+def _base_docs(searcher, parsed: ParsedQuery, request: SearchRequest) -> set[int]:
+    date_from = max(request.date_from, parsed.date_from)
+    date_to = min(filter(None, (request.date_to, parsed.date_to)), default="")
+    parts = [] if not parsed.has_words else [parsed.query]
+    if date_from or date_to:
+        # ISO dates compare as strings; "\uffff" makes "2025-10" include every day of October.
+        parts.append(wq.TermRange(DATE, date_from or "0001", (date_to or "9999") + "\uffff"))
+    if not parts:
+        return set(searcher.reader().all_doc_ids())
+    return set(searcher.docs_for_query(parts[0] if len(parts) == 1 else wq.And(parts)))
+
+
+def _filter_docs(searcher, name: str, values: list[str]) -> set[int]:
+    return set(searcher.docs_for_query(wq.Or([wq.Term(name, fold(value)) for value in values])))
+
+
+def _intersect(base: set[int], others) -> set[int]:
+    result = base
+    for other in sorted(others, key=len):
+        result = result & other
+    return result
+
+
+def _facets(searcher, folder: str, base: set[int], by_facet: dict[str, set[int]],
+            filters: dict[str, list[str]]) -> dict[str, list[FacetValue]]:
+    """Count every facet over the results, each with its own filter left out."""
+    arrays = facet_arrays(searcher, folder)
+    cache: dict[frozenset, set[int]] = {}
+    facets = {}
+    for name in FACETS:
+        others = frozenset(n for n in by_facet if n != name)
+        if others not in cache:
+            cache[others] = _intersect(base, [by_facet[n] for n in others])
+        counts = count_values(arrays[name], cache[others])
+        selected = {fold(value) for value in filters.get(name, ())}
+        values = [FacetValue(value, count, fold(value) in selected) for value, count in order_counts(name, counts)]
+        shown = {fold(v.value) for v in values}
+        values += [FacetValue(value, 0, True) for value in filters.get(name, ()) if fold(value) not in shown]
+        facets[name] = values
+    return facets
+
+
+def _effective_sort(request: SearchRequest, parsed: ParsedQuery) -> str:
+    # Browsing without words has no relevance to rank by: newest first.
+    return "newest" if request.sort == "relevance" and not parsed.has_words else request.sort
+
+
+def _ordered_docs(searcher, parsed: ParsedQuery, matches: set[int], request: SearchRequest, limit):
+    if not matches:
+        return []
+    sort = _effective_sort(request, parsed)
+    query = parsed.query if parsed.has_words else wq.Every()
+    if sort == "relevance":
+        results = searcher.search(query, filter=matches, limit=limit)
+    else:
+        field, reverse = (DATE, True) if sort == "newest" else (DATE_ASC, False)
+        results = searcher.search(query, filter=matches, limit=limit, sortedby=field, reverse=reverse)
+    return results
+
+
+def _page_of_hits(searcher, parsed: ParsedQuery, matches: set[int], request: SearchRequest) -> list[Hit]:
+    start = (request.page - 1) * request.limit
+    if start >= len(matches):
+        return []
+    results = _ordered_docs(searcher, parsed, matches, request, limit=start + request.limit)
+    results.formatter = HtmlFormatter(tagname="mark", between=" \u2026 ")
+    return [_hit(result, highlight=parsed.has_words, results=results) for result in results[start:]]
+
+
+def _hit(result, highlight: bool, results=None) -> Hit:
+    release = release_from_stored(result.fields())
+    snippet = title_html = ""
+    if highlight and results is not None:
+        results.fragmenter = WholeFragmenter()
+        title_html = result.highlights(TITLE)
+        results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
+        snippet = result.highlights(BODY, top=2)
+    return Hit(
+        id=release.id, title=release.title, title_html=title_html or html.escape(release.title),
+        date=release.date, location=release.location, country=release.country, agency=release.agency,
+        ministries=release.ministries, snippet=snippet or _lead(release.body),
+        score=round(result.score, 4) if result.score is not None else None, url=release.url,
+    )
+
+
+def _lead(body: str) -> str:
+    text = " ".join(body.split())
+    if len(text) > SNIPPET_CHARS:
+        text = text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " \u2026"
+    return html.escape(text)
+
+
+def _suggestion(searcher, parsed: ParsedQuery, total: int, original: str) -> str:
+    if not parsed.has_words or total >= SUGGEST_BELOW:
+        return ""
+    try:
+        corrected = searcher.correct_query(parsed.query, parsed.text)
+    except Exception:  # A suggestion is a nicety; never let it break a search.
+        return ""
+    if corrected.query == parsed.query or corrected.string.strip() == parsed.text.strip():
+        return ""
+    # Keep the filter terms the user typed (ministry:..., from:...) around the corrected words.
+    return original.replace(parsed.text, corrected.string) if parsed.text in original else corrected.string

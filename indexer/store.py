@@ -1,0 +1,105 @@
+"""Where an index lives on disk: generations behind an atomically replaced pointer, and the lock.
+
+    INDEX_DIR/CURRENT        names the generation readers open ("gen-000003")
+    INDEX_DIR/gen-000003/    a complete Whoosh index plus manifest.json
+    INDEX_DIR/reindex.lock   held (flock) by the one reindex allowed at a time
+
+A full rebuild writes a new generation and only then replaces CURRENT, so an interrupted
+rebuild leaves the previous generation serving, untouched.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from indexer.errors import IndexMissing, ReindexRunning
+from indexer.schema import build_schema
+
+POINTER = "CURRENT"
+LOCK = "reindex.lock"
+MANIFEST = "manifest.json"
+_PREFIX = "gen-"
+
+
+def current_generation(index_dir: Path) -> Path | None:
+    """Return the folder of the generation readers should open, or None when there is none."""
+    try:
+        name = (index_dir / POINTER).read_text("utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    folder = index_dir / name
+    return folder if name.startswith(_PREFIX) and folder.is_dir() else None
+
+
+def open_index(index_dir: Path):
+    """Open the current generation for reading; IndexMissing when there is none or it is broken."""
+    folder = current_generation(Path(index_dir))
+    if folder is None:
+        raise IndexMissing(f"no index at {index_dir}: run 'press-archive reindex' to build one")
+    try:
+        return whoosh_index.open_dir(str(folder))
+    except Exception as exc:  # Whoosh raises several unrelated types for a damaged index.
+        raise IndexMissing(f"the index at {folder} cannot be opened ({exc}); "
+                           "run 'press-archive reindex --full' to rebuild it") from exc
+
+
+def new_generation(index_dir: Path) -> Path:
+    """Create and return an empty generation folder, numbered after every existing one."""
+    numbers = [int(p.name[len(_PREFIX):]) for p in index_dir.glob(f"{_PREFIX}*") if p.name[len(_PREFIX):].isdigit()]
+    folder = index_dir / f"{_PREFIX}{max(numbers, default=0) + 1:06d}"
+    folder.mkdir(parents=True)
+    whoosh_index.create_in(str(folder), build_schema())
+    return folder
+
+
+def publish(index_dir: Path, folder: Path) -> None:
+    """Point readers at `folder` in one atomic step, then delete the generations now unused."""
+    temporary = index_dir / f"{POINTER}.tmp"
+    temporary.write_text(folder.name + "\n", "utf-8")
+    os.replace(temporary, index_dir / POINTER)
+    remove_stale_generations(index_dir)
+
+
+def remove_stale_generations(index_dir: Path) -> None:
+    """Delete every generation folder except the current one (left by older or interrupted runs)."""
+    keep = current_generation(index_dir)
+    for folder in index_dir.glob(f"{_PREFIX}*"):
+        if folder != keep and folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def reindex_lock(index_dir: Path):
+    """Hold the index's reindex lock for the block; ReindexRunning when another process has it."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / LOCK, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ReindexRunning(f"reindex already running on {index_dir}; try again when it has finished") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def read_manifest(folder: Path) -> dict:
+    """Return what the generation knows of its source files: {file: {"stamp", "ids": {id: hash}}}."""
+    try:
+        return json.loads((folder / MANIFEST).read_text("utf-8"))
+    except FileNotFoundError:
+        return {"files": {}}
+
+
+def write_manifest(folder: Path, manifest: dict) -> None:
+    """Replace the generation's manifest atomically."""
+    temporary = folder / f"{MANIFEST}.tmp"
+    temporary.write_text(json.dumps(manifest), "utf-8")
+    os.replace(temporary, folder / MANIFEST)
