@@ -12,18 +12,22 @@ _cache: dict[tuple[str, int], dict[str, list[tuple[str, ...]]]] = {}
 _cache_lock = threading.Lock()
 
 
-def facet_arrays(searcher, folder: str) -> dict[str, list[tuple[str, ...]]]:
+def facet_arrays(searcher, folder: str, generation: int) -> dict[str, list[tuple[str, ...]]]:
     """Return, for each facet, every document's values (indexed by document number)."""
-    key = (folder, searcher.reader().generation())
+    key = (folder, generation)
+    reader = searcher.reader()
     with _cache_lock:
         arrays = _cache.get(key)
-    if arrays is not None:
+    if arrays is not None and len(arrays[FACETS[0]]) == reader.doc_count_all():
         return arrays
-    reader = searcher.reader()
-    arrays = {}
-    for name in FACETS:
-        column = reader.column_reader(name)
-        arrays[name] = [tuple(v.split(VALUE_SEPARATOR)) if v else () for v in map(_text, column)]
+    arrays = {name: [] for name in FACETS}
+    # Per segment: a segment where no document had a value for a facet has no column for it.
+    for leaf, _offset in reader.leaf_readers():
+        for name in FACETS:
+            if leaf.has_column(name):
+                arrays[name] += [tuple(v.split(VALUE_SEPARATOR)) if v else () for v in map(_text, leaf.column_reader(name))]
+            else:
+                arrays[name] += [()] * leaf.doc_count_all()
     with _cache_lock:
         # Only the newest generation of each index is worth keeping.
         for old in [k for k in _cache if k[0] == folder]:

@@ -119,7 +119,8 @@ def search(index_dir: Path, request: SearchRequest) -> SearchResult:
             base = _base_docs(searcher, parsed, request)
             by_facet = {name: _filter_docs(searcher, name, values) for name, values in filters.items()}
             matches = _intersect(base, by_facet.values())
-            facets = _facets(searcher, str(ix.storage.folder), base, by_facet, filters)
+            arrays = facet_arrays(searcher, str(ix.storage.folder), ix.latest_generation())
+            facets = _facets(arrays, base, by_facet, filters)
             hits = _page_of_hits(searcher, parsed, matches, request)
             suggestion = _suggestion(searcher, parsed, len(matches), request.q)
         return SearchResult(total=len(matches), page=request.page, limit=request.limit, hits=hits,
@@ -138,8 +139,8 @@ def iter_matches(index_dir: Path, request: SearchRequest) -> Iterator[Release]:
         with ix.searcher() as searcher:
             base = _base_docs(searcher, parsed, request)
             matches = _intersect(base, [_filter_docs(searcher, n, v) for n, v in filters.items()])
-            for docnum in _ordered_docs(searcher, parsed, matches, request, limit=None):
-                yield release_from_stored(searcher.stored_fields(docnum))
+            for result in _ordered_docs(searcher, parsed, matches, request, limit=None):
+                yield release_from_stored(result.fields())
     finally:
         ix.close()
 
@@ -202,10 +203,9 @@ def _intersect(base: set[int], others) -> set[int]:
     return result
 
 
-def _facets(searcher, folder: str, base: set[int], by_facet: dict[str, set[int]],
+def _facets(arrays, base: set[int], by_facet: dict[str, set[int]],
             filters: dict[str, list[str]]) -> dict[str, list[FacetValue]]:
     """Count every facet over the results, each with its own filter left out."""
-    arrays = facet_arrays(searcher, folder)
     cache: dict[frozenset, set[int]] = {}
     facets = {}
     for name in FACETS:
@@ -245,22 +245,23 @@ def _page_of_hits(searcher, parsed: ParsedQuery, matches: set[int], request: Sea
         return []
     results = _ordered_docs(searcher, parsed, matches, request, limit=start + request.limit)
     results.formatter = HtmlFormatter(tagname="mark", between=" \u2026 ")
-    return [_hit(result, highlight=parsed.has_words, results=results) for result in results[start:]]
+    scored = _effective_sort(request, parsed) == "relevance"
+    return [_hit(result, highlight=parsed.has_words, results=results, scored=scored) for result in results[start:]]
 
 
-def _hit(result, highlight: bool, results=None) -> Hit:
+def _hit(result, highlight: bool, results=None, scored: bool = True) -> Hit:
     release = release_from_stored(result.fields())
     snippet = title_html = ""
     if highlight and results is not None:
         results.fragmenter = WholeFragmenter()
         title_html = result.highlights(TITLE)
         results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
-        snippet = result.highlights(BODY, top=2)
+        snippet = " ".join(result.highlights(BODY, top=2).split())
     return Hit(
         id=release.id, title=release.title, title_html=title_html or html.escape(release.title),
         date=release.date, location=release.location, country=release.country, agency=release.agency,
         ministries=release.ministries, snippet=snippet or _lead(release.body),
-        score=round(result.score, 4) if result.score is not None else None, url=release.url,
+        score=round(result.score, 4) if scored and result.score is not None else None, url=release.url,
     )
 
 

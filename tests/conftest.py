@@ -19,3 +19,16 @@ def bad_dir() -> Path:
 @pytest.fixture
 def seeds_dir() -> Path:
     return ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def small_index(tmp_path_factory):
+    """An index built once, with the real build code, from the hand-made releases in tests/corpus.py."""
+    from indexer import reindex
+    from tests.corpus import write_corpus
+
+    base = tmp_path_factory.mktemp("small")
+    source = write_corpus(base / "source")
+    report = reindex(source, base / "index")
+    assert report.added == 10 and not report.skipped
+    return base / "index"

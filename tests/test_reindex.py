@@ -1,0 +1,153 @@
+"""Reindexing: incremental updates, full rebuilds that never leave a broken index, the lock."""
+
+import json
+import os
+
+import pytest
+
+from indexer import ReindexRunning, SearchRequest, get_release, reindex, search
+from indexer.store import current_generation, reindex_lock
+from tests.corpus import write_corpus
+
+
+def total(index, q=""):
+    return search(index, SearchRequest(q=q)).total
+
+
+def touch_later(path):
+    """Make sure a rewritten file's mtime differs even on coarse clocks."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))
+
+
+@pytest.fixture
+def source(tmp_path):
+    return write_corpus(tmp_path / "source")
+
+
+@pytest.fixture
+def index(tmp_path, source):
+    index = tmp_path / "index"
+    reindex(source, index)
+    return index
+
+
+def test_first_run_is_a_full_build(tmp_path, source):
+    report = reindex(source, tmp_path / "ix")
+    assert report.full and report.added == 10 and report.undated == 1 and report.skipped == []
+
+
+def test_unchanged_reindex_touches_nothing(index, source):
+    folder = current_generation(index)
+    before = sorted(p.name for p in folder.iterdir())
+    report = reindex(source, index)
+    assert (report.added, report.updated, report.removed, report.unchanged) == (0, 0, 0, 10)
+    assert not report.full and sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_add_change_and_delete(index, source):
+    (source / "new.jsonl").write_text(json.dumps({"id": "new", "title": "Zebra crossing rules", "body": "Zebra."}) + "\n")
+    changed = source / "coal.jsonl"
+    record = json.loads(changed.read_text())
+    record["title"] = "Coal output at a record high"
+    changed.write_text(json.dumps(record) + "\n")
+    touch_later(changed)
+    (source / "drones.jsonl").unlink()
+    report = reindex(source, index)
+    assert (report.added, report.updated, report.removed, report.unchanged) == (1, 1, 1, 8)
+    assert total(index) == 10
+    assert total(index, "zebra") == 1
+    assert get_release(index, "coal").title == "Coal output at a record high"
+    assert get_release(index, "drones") is None
+    assert report.undated == 1   # "new" has no date; "drones" is gone
+
+
+def test_file_touched_but_unchanged_counts_as_unchanged(index, source):
+    touch_later(source / "coal.jsonl")
+    report = reindex(source, index)
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 10)
+
+
+def test_bad_file_is_reported_and_skipped(index, source):
+    (source / "broken.jsonl").write_text('{"id": "x", "title": \n')
+    (source / "empty.txt").write_text("")
+    report = reindex(source, index)
+    assert len(report.skipped) == 2
+    assert any("broken.jsonl:1: malformed JSON" in line for line in report.skipped)
+    assert any("empty.txt: empty file" in line for line in report.skipped)
+    assert total(index) == 10
+
+
+def test_file_that_breaks_keeps_its_indexed_release(index, source):
+    (source / "coal.jsonl").write_text("")
+    report = reindex(source, index)
+    assert report.removed == 0 and len(report.skipped) == 1
+    assert get_release(index, "coal") is not None
+
+
+def test_duplicate_id_in_another_file_is_skipped(index, source):
+    (source / "copy.jsonl").write_text(json.dumps({"id": "coal", "title": "Impostor", "body": "x"}) + "\n")
+    report = reindex(source, index)
+    assert any("duplicate id 'coal'" in line for line in report.skipped)
+    assert get_release(index, "coal").title.startswith("Coal production")
+
+
+def test_strict_aborts_and_keeps_the_index(index, source):
+    (source / "new.jsonl").write_text(json.dumps({"id": "new", "title": "Zebra", "body": "Zebra."}) + "\n")
+    (source / "empty.txt").write_text("")
+    report = reindex(source, index, strict=True)
+    assert report.aborted and report.skipped
+    assert total(index, "zebra") == 0
+
+
+def test_full_rebuild_swaps_in_a_new_generation(index, source):
+    old = current_generation(index)
+    report = reindex(source, index, full=True)
+    assert report.full and report.added == 10
+    new = current_generation(index)
+    assert new != old and not old.exists()
+    assert total(index) == 10
+
+
+def test_interrupted_full_rebuild_leaves_old_index_serving(index, source):
+    old = current_generation(index)
+    (source / "extra.jsonl").write_text(json.dumps({"id": "extra", "title": "Zebra", "body": "Zebra."}) + "\n")
+    seen_mid_way = []
+
+    def interrupt(done, count, name):
+        if done == 5:
+            # A search during the rebuild still sees the complete old index.
+            seen_mid_way.append(total(index))
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        reindex(source, index, full=True, progress=interrupt)
+    assert seen_mid_way == [10]
+    assert current_generation(index) == old
+    assert [p.name for p in index.glob("gen-*")] == [old.name]
+    assert total(index) == 10 and total(index, "zebra") == 0
+
+
+def test_second_reindex_while_one_runs_is_refused(index, source):
+    folder = current_generation(index)
+    with reindex_lock(index):
+        with pytest.raises(ReindexRunning, match="reindex already running"):
+            reindex(source, index, full=True)
+    assert current_generation(index) == folder and total(index) == 10
+
+
+def test_missing_source_is_an_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="source folder not found"):
+        reindex(tmp_path / "nowhere", tmp_path / "ix")
+
+
+def test_search_sees_new_segments_and_counts_their_facets(index, source):
+    assert total(index, "zebra") == 0
+    (source / "new.jsonl").write_text(json.dumps({"id": "new", "title": "Zebra", "body": "Zebra."}) + "\n")
+    (source / "pune.jsonl").write_text(json.dumps(
+        {"id": "pune", "title": "Pune metro", "date": "2025-10-09", "location": "Pune", "body": "Metro."}) + "\n")
+    reindex(source, index)
+    result = search(index, SearchRequest())
+    assert result.total == 12 and total(index, "zebra") == 1
+    assert {v.value: v.count for v in result.facets["location"]}["Pune"] == 1
+    assert {v.value: v.count for v in result.facets["month"]}["2025-10"] == 5
