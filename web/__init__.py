@@ -1,1 +1,43 @@
-"""The press-archive web application and command-line interface."""
+"""The press-archive web application: `create_app()` builds it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flask import Flask, render_template
+from werkzeug.exceptions import HTTPException
+
+from indexer.locations import default_index
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+def create_app(config: Mapping | None = None) -> Flask:
+    """Build the app: defaults, then instance/press-archive.cfg, then PRESS_ARCHIVE_* variables, then `config`."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(INDEX=str(default_index()), PER_PAGE=20, MAX_QUERY_LENGTH=1000)
+    app.config.from_pyfile("press-archive.cfg", silent=True)
+    app.config.from_prefixed_env("PRESS_ARCHIVE", loads=str)
+    if config:
+        app.config.from_mapping(config)
+
+    from web import exports, views
+
+    app.register_blueprint(views.blueprint)
+    app.register_blueprint(exports.blueprint)
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        return render_template("error.html", error=error), error.code
+
+    return app

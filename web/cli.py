@@ -150,6 +150,33 @@ def search_command(query: tuple[str, ...], date_from: str, date_to: str, sort: s
     click.echo(format_results(result))
 
 
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=5000, show_default=True, help="Port to listen on.")
+@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True, help="Worker threads.")
+def serve_command(host: str, port: int, threads: int) -> None:
+    """Serve the archive in the browser (waitress); builds the index from the source first if there is none."""
+    import waitress
+
+    from indexer.store import current_generation
+    from web import create_app
+
+    app = create_app()
+    index_dir = Path(app.config["INDEX"])
+    if current_generation(index_dir) is None:
+        source = Path(app.config.get("SOURCE") or default_source())
+        click.echo(f"No index at {index_dir} yet: building it from {source} ...", err=True)
+        try:
+            report = reindex(source, index_dir, progress=_progress_printer())
+        except (ReindexRunning, FileNotFoundError) as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"Indexed {report.added} releases ({len(report.skipped)} files skipped).", err=True)
+        for line in report.skipped:
+            click.echo(f"skipped {line}", err=True)
+    click.echo(f"Serving press-archive on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    waitress.serve(app, host=host, port=port, threads=threads, ident="press-archive")
+
+
 def format_results(result) -> str:
     """Return search results as readable text, matches emphasised."""
     lines = []

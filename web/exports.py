@@ -1,0 +1,96 @@
+"""Any search as data: an Atom feed (newest first) and full exports as CSV or JSON Lines, streamed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from xml.sax.saxutils import escape, quoteattr
+
+from flask import Blueprint, Response, current_app, request, stream_with_context, url_for
+
+from indexer import SearchRequest
+from indexer.search import iter_matches
+from web.views import parsed_request, run_search
+
+blueprint = Blueprint("exports", __name__)
+FEED_ENTRIES = 50
+CSV_COLUMNS = ("id", "title", "date", "location", "country", "agency", "ministries", "url", "source", "body")
+
+
+def _newest(search_req: SearchRequest, limit: int) -> SearchRequest:
+    return SearchRequest(q=search_req.q, filters=search_req.filters, date_from=search_req.date_from,
+                         date_to=search_req.date_to, sort="newest", page=1, limit=limit)
+
+
+@blueprint.route("/feed.atom")
+def feed():
+    """An Atom feed of the search given by the query string, newest first, every filter kept."""
+    search_req = _newest(parsed_request(), FEED_ENTRIES)
+    result = run_search(search_req)
+    search_url = url_for("views.search_page", _external=True) + ("?" + request.query_string.decode() if request.query_string else "")
+    updated = max((hit.date for hit in result.hits if hit.date), default="1970-01-01")
+    title = f"press-archive: {search_req.q}" if search_req.q else "press-archive: newest releases"
+    entries = "".join(_entry(hit, updated) for hit in result.hits)
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        f"<title>{escape(title)}</title>\n<id>{escape(search_url)}</id>\n"
+        f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(search_url)}/>\n"
+        f"<link rel=\"self\" href={quoteattr(request.url)}/>\n"
+        f"<updated>{updated}T00:00:00Z</updated>\n<author><name>press-archive</name></author>\n{entries}</feed>\n"
+    )
+    return Response(body, mimetype="application/atom+xml")
+
+
+def _entry(hit, fallback_date: str) -> str:
+    link = url_for("views.release_page", release_id=hit.id, _external=True)
+    categories = "".join(f"<category term={quoteattr(name)}/>" for name in hit.ministries)
+    author = f"<author><name>{escape(hit.agency)}</name></author>" if hit.agency else ""
+    # Snippets arrive as escaped HTML; the feed declares them as such.
+    return (
+        f"<entry><title>{escape(hit.title or hit.id)}</title><id>{escape(link)}</id>"
+        f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>"
+        f"<updated>{hit.date or fallback_date}T00:00:00Z</updated>{author}{categories}"
+        f"<summary type=\"html\">{escape(hit.snippet)}</summary></entry>\n"
+    )
+
+
+@blueprint.route("/export.jsonl")
+def export_jsonl():
+    """Every release matching the search, one JSON object a line, streamed."""
+    search_req = parsed_request()
+    run_search(_newest(search_req, 1))  # a missing index is a 503 before streaming starts
+
+    def lines():
+        for release in iter_matches(current_app.config["INDEX"], search_req):
+            yield json.dumps(release.as_record(), ensure_ascii=False) + "\n"
+
+    return _download(stream_with_context(lines()), "application/x-ndjson", "press-archive.jsonl")
+
+
+@blueprint.route("/export.csv")
+def export_csv():
+    """Every release matching the search as CSV, streamed."""
+    search_req = parsed_request()
+    run_search(_newest(search_req, 1))
+
+    def rows():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(CSV_COLUMNS)
+        for release in iter_matches(current_app.config["INDEX"], search_req):
+            record = release.as_record()
+            record["ministries"] = "; ".join(release.ministries)
+            writer.writerow([record[column] for column in CSV_COLUMNS])
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+        yield buffer.getvalue()
+
+    return _download(stream_with_context(rows()), "text/csv", "press-archive.csv")
+
+
+def _download(body, mimetype: str, filename: str) -> Response:
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,48 @@
+"""Turn a request's query string into a SearchRequest, or a 400 naming the bad parameter."""
+
+from __future__ import annotations
+
+from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import BadRequest
+
+from indexer import SearchRequest
+from indexer.schema import FACETS
+
+MAX_PAGE = 10_000
+
+
+class BadParameter(BadRequest):
+    """A query-string parameter that cannot be used; the description says which and why."""
+
+
+def _integer(args: MultiDict, name: str, default: int, low: int, high: int) -> int:
+    raw = args.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise BadParameter(f"'{name}' must be a whole number, not {raw!r}.") from None
+    if not low <= value <= high:
+        raise BadParameter(f"'{name}' must be between {low} and {high}, not {value}.")
+    return value
+
+
+def search_request(args: MultiDict, per_page: int, max_query: int, max_limit: int = 100) -> SearchRequest:
+    """Return the SearchRequest the query string describes; BadParameter (400) when it cannot."""
+    q = args.get("q", "")
+    if len(q) > max_query:
+        raise BadParameter(f"The query is {len(q)} characters long; the most is {max_query}.")
+    filters = {name: [v for v in args.getlist(name) if v.strip()] for name in FACETS}
+    try:
+        return SearchRequest(
+            q=q,
+            filters={name: values for name, values in filters.items() if values},
+            date_from=args.get("from", ""),
+            date_to=args.get("to", ""),
+            sort=args.get("sort", "") or "relevance",
+            page=_integer(args, "page", 1, 1, MAX_PAGE),
+            limit=_integer(args, "limit", per_page, 1, max_limit),
+        )
+    except ValueError as exc:
+        raise BadParameter(f"{str(exc)[:1].upper()}{str(exc)[1:]}.") from None

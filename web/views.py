@@ -1,0 +1,110 @@
+"""The HTML pages and their JSON twin: search, a release, the search API."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
+
+from indexer import IndexMissing, SearchRequest, get_release, related, search
+from indexer.schema import FACETS, MONTH
+from web.facets import query_string, toggle, with_params, without_filters
+from web.params import search_request
+from web.render import body_html
+
+blueprint = Blueprint("views", __name__)
+
+FACET_LABELS = {"ministry": "Ministry", "location": "Place", "country": "Country", "agency": "Agency",
+                "year": "Year", "month": "Month"}
+SORT_LABELS = {"relevance": "Relevance", "newest": "Newest", "oldest": "Oldest"}
+FACETS_SHOWN = 8
+
+
+def index_dir() -> str:
+    """The index folder this app serves."""
+    return current_app.config["INDEX"]
+
+
+def run_search(search_req: SearchRequest):
+    """Search, turning a missing index into a 503 page that says how to build one."""
+    try:
+        return search(index_dir(), search_req)
+    except IndexMissing as exc:
+        abort(503, description=f"{exc}.")
+
+
+def parsed_request() -> SearchRequest:
+    """The SearchRequest of the current query string (400 on a bad parameter)."""
+    config = current_app.config
+    return search_request(request.args, config["PER_PAGE"], config["MAX_QUERY_LENGTH"])
+
+
+@blueprint.route("/")
+@blueprint.route("/search")
+def search_page():
+    """The search page: box, results, facets, timeline, paging."""
+    search_req = parsed_request()
+    result = run_search(search_req)
+    args = request.args
+    facets = {
+        name: [{"value": v.value, "count": v.count, "selected": v.selected, "url": "?" + toggle(args, name, v.value)}
+               for v in values]
+        for name, values in result.facets.items()
+    }
+    chips = [{"label": f"{FACET_LABELS[name]}: {value}", "url": "?" + toggle(args, name, value)}
+             for name in FACETS for value in search_req.filters.get(name, ())]
+    for name, label in (("from", "From"), ("to", "To")):
+        if args.get(name):
+            chips.append({"label": f"{label}: {args[name]}", "url": "?" + with_params(args, **{name: None, "page": None})})
+    feed_args = with_params(args, page=None, sort=None, limit=None)
+    return render_template(
+        "search.html", result=result, req=search_req, q=search_req.q, facets=facets, chips=chips,
+        labels=FACET_LABELS, facet_order=[f for f in FACETS if f != MONTH], shown=FACETS_SHOWN,
+        timeline=facets[MONTH], timeline_max=max((v["count"] for v in facets[MONTH]), default=0),
+        clear_url="?" + without_filters(args, FACETS),
+        sort_links=[(key, label, "?" + with_params(args, sort=key, page=None)) for key, label in SORT_LABELS.items()],
+        page_url=lambda page: "?" + with_params(args, page=str(page)),
+        feed_url=url_for("exports.feed") + ("?" + feed_args if feed_args else ""),
+        export_query=feed_args, hidden=_hidden_fields(args),
+        suggestion_args=with_params(args, q=result.suggestion, page=None),
+        release_args=query_string({"q": search_req.q, "back": query_string(args)}),
+    )
+
+
+def _hidden_fields(args) -> list[tuple[str, str]]:
+    """The filters to carry through the search and date forms as hidden inputs."""
+    return [(k, v) for k, v in args.items(multi=True) if k in FACETS or k in ("sort", "limit")]
+
+
+@blueprint.route("/api/search")
+def api_search():
+    """The search as JSON, the shape of `press-archive search --json`."""
+    return jsonify(run_search(parsed_request()).to_dict())
+
+
+@blueprint.route("/release/<path:release_id>")
+def release_page(release_id: str):
+    """One release in full, its metadata linking to filtered searches, and related releases."""
+    q = request.args.get("q", "")[: current_app.config["MAX_QUERY_LENGTH"]]
+    try:
+        release = get_release(index_dir(), release_id)
+        similar = related(index_dir(), release_id) if release else []
+    except IndexMissing as exc:
+        abort(503, description=f"{exc}.")
+    if release is None:
+        abort(404, description=f"There is no release with the id {release_id!r}.")
+    back = request.args.get("back", "")
+    return render_template(
+        "release.html", release=release, related=similar, q=q, body=body_html(release.body, release.body_format, q),
+        filter_url=lambda name, value: url_for("views.search_page") + "?" + query_string({name: value}),
+        back_url=url_for("views.search_page") + "?" + back if back else "",
+    )
+
+
+@blueprint.app_errorhandler(IndexMissing)
+def index_missing(error: IndexMissing):
+    """An index that vanished between checks is still a 503, not a 500."""
+    return render_template("error.html", error=_Error(503, "Service Unavailable", f"{error}.")), 503
+
+
+class _Error:
+    def __init__(self, code: int, name: str, description: str):
+        self.code, self.name, self.description = code, name, description
