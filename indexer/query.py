@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
@@ -49,9 +50,18 @@ class ParsedQuery:
 def check_partial_date(value: str, name: str) -> str:
     """Return `value` if it is YYYY, YYYY-MM or YYYY-MM-DD; raise BadDate naming `name` if not."""
     value = value.strip()
-    if value and not _PARTIAL_DATE.match(value):
+    if value and not (_PARTIAL_DATE.match(value) and _real_date(value)):
         raise BadDate(f"{name}: {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
     return value
+
+
+def _real_date(value: str) -> bool:
+    parts = [int(part) for part in value.split("-")]
+    try:
+        date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))
+    except ValueError:
+        return False
+    return parts[0] >= 1
 
 
 def parse_user_query(text: str, schema) -> ParsedQuery:

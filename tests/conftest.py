@@ -32,3 +32,15 @@ def small_index(tmp_path_factory):
     report = reindex(source, base / "index")
     assert report.added == 10 and not report.skipped
     return base / "index"
+
+
+@pytest.fixture
+def app(small_index):
+    from web import create_app
+
+    return create_app({"INDEX": str(small_index), "TESTING": True, "PER_PAGE": 5})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()

@@ -17,13 +17,16 @@ def query_string(args) -> str:
 
 
 def with_params(args: MultiDict, **changes: str | None) -> str:
-    """Return the query string with single-valued parameters set (or removed when None)."""
-    new = MultiDict(args)
-    for name, value in changes.items():
-        new.poplist(name)
-        if value is not None:
-            new[name] = value
-    return query_string(new)
+    """Return the query string with single-valued parameters set (or removed when None), order kept."""
+    items, done = [], set()
+    for name, value in args.items(multi=True):
+        if name not in changes:
+            items.append((name, value))
+        elif name not in done and changes[name] is not None:
+            items.append((name, changes[name]))
+        done.add(name)
+    items += [(name, value) for name, value in changes.items() if name not in done and value is not None]
+    return query_string(MultiDict(items))
 
 
 def toggle(args: MultiDict, name: str, value: str) -> str:

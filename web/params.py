@@ -45,4 +45,4 @@ def search_request(args: MultiDict, per_page: int, max_query: int, max_limit: in
             limit=_integer(args, "limit", per_page, 1, max_limit),
         )
     except ValueError as exc:
-        raise BadParameter(f"{str(exc)[:1].upper()}{str(exc)[1:]}.") from None
+        raise BadParameter(f"Bad parameter: {exc}.") from None

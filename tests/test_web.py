@@ -1,0 +1,166 @@
+"""Every route of the web app through Flask's test client, asserting on HTML and JSON."""
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from web import create_app
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_home_browses_newest_first(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "10 releases" in html and 'aria-live="polite"' in html
+    assert html.index("Coal production rises") < html.index("Sri Lanka hosts maritime dialogue")
+    assert 'for="q"' in html and 'id="q"' in html
+
+
+def test_search_highlights_and_links_releases(client):
+    html = client.get("/search?q=hospital").get_data(as_text=True)
+    assert "3 releases" in html
+    assert '<mark class="match term0">hospital' in html.lower() or "<mark" in html
+    assert "/release/chennai?" in html
+
+
+def test_release_text_is_escaped_everywhere(client):
+    html = client.get("/search?q=alert").get_data(as_text=True)
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+    page = client.get("/release/script").get_data(as_text=True)
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+
+
+def test_query_is_escaped_when_echoed(client):
+    html = client.get('/search?q="><img src=x onerror=alert(1)>').get_data(as_text=True)
+    assert "<img src=x" not in html and "&gt;&lt;img src=x" in html
+
+
+def test_facets_with_counts_and_toggle_links(client):
+    html = client.get("/search?ministry=Ministry+of+Health+and+Family+Welfare").get_data(as_text=True)
+    assert "2 releases" in html
+    assert 'aria-label="Remove filter Ministry: Ministry of Health and Family Welfare"' in html
+    # Another ministry is still offered, its link adding it to the selection.
+    assert "ministry=Ministry+of+Health+and+Family+Welfare&amp;ministry=Ministry+of+Defence" in html
+    assert "Clear all filters" in html
+
+
+def test_two_ministries_are_or(client):
+    data = client.get("/api/search?ministry=Ministry+of+Coal&ministry=Ministry+of+Health+and+Family+Welfare").get_json()
+    assert data["total"] == 3
+
+
+def test_timeline_bars_filter_by_month(client):
+    html = client.get("/").get_data(as_text=True)
+    assert 'aria-label="2025-10: 4 releases"' in html and 'href="?month=2025-10"' in html
+    assert client.get("/api/search?month=2025-10").get_json()["total"] == 4
+
+
+def test_date_range_form_and_chips(client):
+    html = client.get("/search?from=2025-10-01&to=2025-10-31").get_data(as_text=True)
+    assert "4 releases" in html and 'value="2025-10-01"' in html and "From: 2025-10-01" in html
+
+
+def test_sort_links_keep_filters(client):
+    html = client.get("/search?q=hospital&agency=PTI").get_data(as_text=True)
+    assert 'href="?q=hospital&amp;agency=PTI&amp;sort=oldest"' in html
+
+
+def test_paging_links(client):
+    html = client.get("/search?page=2").get_data(as_text=True)
+    assert "page 2 of 2" in html and 'rel="prev" href="?page=1"' in html
+    assert client.get("/api/search?page=2").get_json()["hits"][0]["id"] != client.get("/api/search").get_json()["hits"][0]["id"]
+
+
+def test_did_you_mean_link_keeps_filters(client):
+    html = client.get("/search?q=hospitl&agency=PTI").get_data(as_text=True)
+    assert 'id="did-you-mean"' in html and 'href="?q=hospital&amp;agency=PTI"' in html
+
+
+def test_note_for_unparseable_query(client):
+    html = client.get('/search?q=%22defence').get_data(as_text=True)
+    assert "Unbalanced quotes" in html
+
+
+def test_api_shape_matches_cli(client):
+    data = client.get("/api/search?q=hospital&limit=2").get_json()
+    assert {"total", "page", "hits", "facets", "suggestion"} <= set(data)
+    assert data["total"] == 3 and len(data["hits"]) == 2
+    assert set(data["facets"]) == {"ministry", "location", "country", "agency", "year", "month"}
+
+
+@pytest.mark.parametrize("query, reason", [
+    ("page=-1", "page"), ("page=abc", "page"), ("from=yesterday", "from"), ("to=2025-13", "to"),
+    ("limit=100000", "limit"), ("sort=random", "sort"), ("q=" + "x" * 1001, "query"),
+])
+def test_bad_parameters_are_400_with_reason(client, query, reason):
+    for path in ("/search", "/api/search", "/feed.atom", "/export.csv"):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 400, path
+        assert reason in response.get_data(as_text=True)
+
+
+def test_release_page(client):
+    html = client.get("/release/army-health?q=hospital&back=q%3Dhospital").get_data(as_text=True)
+    assert "<h1>Army hospitals to share records with civil hospitals</h1>" in html
+    assert "<mark>hospitals</mark>" in html
+    assert 'href="/search?ministry=Ministry+of+Defence"' in html
+    assert 'href="/search?location=New+Delhi"' in html
+    assert "Related releases" in html and 'href="/search?q=hospital"' in html
+
+
+def test_unknown_release_is_404(client):
+    response = client.get("/release/nope")
+    assert response.status_code == 404 and "nope" in response.get_data(as_text=True)
+
+
+def test_missing_index_is_503_with_instructions(tmp_path):
+    client = create_app({"INDEX": str(tmp_path / "none"), "TESTING": True}).test_client()
+    for path in ("/", "/api/search", "/release/x", "/feed.atom", "/export.csv"):
+        response = client.get(path)
+        assert response.status_code == 503, path
+    assert "press-archive reindex" in client.get("/").get_data(as_text=True)
+
+
+def test_atom_feed_keeps_filters_newest_first(client):
+    response = client.get("/feed.atom?agency=PTI")
+    assert response.status_code == 200 and response.mimetype == "application/atom+xml"
+    feed = ET.fromstring(response.data)
+    entries = feed.findall(f"{ATOM}entry")
+    updated = [e.find(f"{ATOM}updated").text for e in entries]
+    assert len(entries) == 4 and updated == sorted(updated, reverse=True)
+    assert entries[0].find(f"{ATOM}title").text == "Coal production rises eight per cent"
+
+
+def test_results_page_links_feed(client):
+    html = client.get("/search?q=hospital").get_data(as_text=True)
+    assert 'type="application/atom+xml"' in html and 'href="/feed.atom?q=hospital"' in html
+
+
+def test_csv_export_has_every_match_not_one_page(client):
+    response = client.get("/export.csv?limit=1")
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert len(rows) == 10 and response.headers["Content-Disposition"].startswith("attachment")
+    assert {row["id"] for row in rows} >= {"coal", "drones"}
+
+
+def test_jsonl_export_with_filter(client):
+    lines = client.get("/export.jsonl?ministry=Ministry+of+Coal").get_data(as_text=True).splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["coal"]
+
+
+def test_security_headers(client):
+    response = client.get("/")
+    assert "default-src 'self'" in response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+
+
+def test_settings_from_environment(monkeypatch, small_index):
+    monkeypatch.setenv("PRESS_ARCHIVE_INDEX", str(small_index))
+    app = create_app()
+    assert app.config["INDEX"] == str(small_index)
+    assert app.test_client().get("/api/search").get_json()["total"] == 10
