@@ -164,3 +164,10 @@ def test_settings_from_environment(monkeypatch, small_index):
     app = create_app()
     assert app.config["INDEX"] == str(small_index)
     assert app.test_client().get("/api/search").get_json()["total"] == 10
+
+
+def test_timeline_fills_months_without_releases(client):
+    html = client.get("/").get_data(as_text=True)
+    # The small corpus has nothing in 2025-01; the bar is there, empty and not a link.
+    assert 'aria-label="2025-01: no releases"' in html
+    assert 'href="?month=2025-01"' not in html

@@ -58,7 +58,7 @@ def search_page():
     return render_template(
         "search.html", result=result, req=search_req, q=search_req.q, facets=facets, chips=chips,
         labels=FACET_LABELS, facet_order=[f for f in FACETS if f != MONTH], shown=FACETS_SHOWN,
-        timeline=facets[MONTH], timeline_max=max((v["count"] for v in facets[MONTH]), default=0),
+        timeline=_with_empty_months(facets[MONTH]), timeline_max=max((v["count"] for v in facets[MONTH]), default=0),
         clear_url="?" + without_filters(args, FACETS),
         sort_links=[(key, label, "?" + with_params(args, sort=key, page=None)) for key, label in SORT_LABELS.items()],
         page_url=lambda page: "?" + with_params(args, page=str(page)),
@@ -67,6 +67,23 @@ def search_page():
         suggestion_args=with_params(args, q=result.suggestion, page=None),
         release_args=query_string({"q": search_req.q, "back": query_string(args)}),
     )
+
+
+def _with_empty_months(months: list[dict], most: int = 240) -> list[dict]:
+    """The month bars with the months between them that have no releases, so the axis is even."""
+    if len(months) < 2:
+        return months
+    year, month = map(int, months[0]["value"].split("-"))
+    last = months[-1]["value"]
+    present = {v["value"]: v for v in months}
+    filled = []
+    while len(filled) <= most:
+        key = f"{year:04d}-{month:02d}"
+        filled.append(present.get(key) or {"value": key, "count": 0, "selected": False, "url": None})
+        if key >= last:
+            return filled
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
 
 
 def _hidden_fields(args) -> list[tuple[str, str]]:
