@@ -171,3 +171,12 @@ def test_timeline_fills_months_without_releases(client):
     # The small corpus has nothing in 2025-01; the bar is there, empty and not a link.
     assert 'aria-label="2025-01: no releases"' in html
     assert 'href="?month=2025-01"' not in html
+
+
+def test_index_that_cannot_be_opened_is_503(tmp_path):
+    (tmp_path / "gen-000001").mkdir()
+    (tmp_path / "CURRENT").write_text("gen-000001\n")
+    client = create_app({"INDEX": str(tmp_path), "TESTING": True}).test_client()
+    response = client.get("/search?q=x")
+    assert response.status_code == 503
+    assert "cannot be opened" in response.get_data(as_text=True)
