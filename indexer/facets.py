@@ -12,13 +12,14 @@ _cache: dict[tuple[str, int], dict[str, list[tuple[str, ...]]]] = {}
 _cache_lock = threading.Lock()
 
 
-def facet_arrays(searcher, folder: str, generation: int) -> dict[str, list[tuple[str, ...]]]:
+def facet_arrays(searcher, folder: str) -> dict[str, list[tuple[str, ...]]]:
     """Return, for each facet, every document's values (indexed by document number)."""
-    key = (folder, generation)
     reader = searcher.reader()
+    # The searcher's own snapshot, not the index's latest generation, which may be newer.
+    key = (folder, reader.generation(), reader.doc_count_all())
     with _cache_lock:
         arrays = _cache.get(key)
-    if arrays is not None and len(arrays[FACETS[0]]) == reader.doc_count_all():
+    if arrays is not None:
         return arrays
     arrays = {name: [] for name in FACETS}
     # Per segment: a segment where no document had a value for a facet has no column for it.

@@ -16,7 +16,7 @@ from indexer.documents import release_from_stored
 from indexer.facets import count_values, facet_arrays, order_counts
 from indexer.query import BadDate, ParsedQuery, check_partial_date, parse_user_query
 from indexer.schema import BODY, DATE, DATE_ASC, FACETS, ID, TITLE
-from indexer.store import open_index
+from indexer.store import open_index, with_index
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_LIMIT = 200
@@ -111,23 +111,22 @@ class SearchResult:
 
 def search(index_dir: Path, request: SearchRequest) -> SearchResult:
     """Run a search and return one page of hits, the facet counts and any suggestion."""
-    ix = open_index(index_dir)
-    try:
+
+    def run(ix) -> SearchResult:
         parsed = parse_user_query(request.q, ix.schema)
         filters = _merged_filters(request, parsed)
         with ix.searcher() as searcher:
             base = _base_docs(searcher, parsed, request)
             by_facet = {name: _filter_docs(searcher, name, values) for name, values in filters.items()}
             matches = _intersect(base, by_facet.values())
-            arrays = facet_arrays(searcher, str(ix.storage.folder), ix.latest_generation())
-            facets = _facets(arrays, base, by_facet, filters)
+            facets = _facets(facet_arrays(searcher, str(ix.storage.folder)), base, by_facet, filters)
             hits = _page_of_hits(searcher, parsed, matches, request)
             suggestion = _suggestion(searcher, parsed, len(matches), request.q)
         return SearchResult(total=len(matches), page=request.page, limit=request.limit, hits=hits,
                             facets=facets, suggestion=suggestion, note=parsed.note, query=request.q,
                             sort=_effective_sort(request, parsed))
-    finally:
-        ix.close()
+
+    return with_index(index_dir, run)
 
 
 def iter_matches(index_dir: Path, request: SearchRequest) -> Iterator[Release]:
@@ -147,27 +146,27 @@ def iter_matches(index_dir: Path, request: SearchRequest) -> Iterator[Release]:
 
 def get_release(index_dir: Path, release_id: str) -> Release | None:
     """Return the release with this id, or None."""
-    ix = open_index(index_dir)
-    try:
+
+    def run(ix) -> Release | None:
         with ix.searcher() as searcher:
             stored = searcher.document(**{ID: release_id})
             return release_from_stored(stored) if stored else None
-    finally:
-        ix.close()
+
+    return with_index(index_dir, run)
 
 
 def related(index_dir: Path, release_id: str, limit: int = 5) -> list[Hit]:
     """Return the releases most like the one with this id (none when the id is unknown)."""
-    ix = open_index(index_dir)
-    try:
+
+    def run(ix) -> list[Hit]:
         with ix.searcher() as searcher:
             docnum = searcher.document_number(**{ID: release_id})
             if docnum is None:
                 return []
             results = searcher.more_like(docnum, BODY, top=limit, numterms=12)
             return [_hit(result, highlight=False) for result in results]
-    finally:
-        ix.close()
+
+    return with_index(index_dir, run)
 
 
 def _merged_filters(request: SearchRequest, parsed: ParsedQuery) -> dict[str, list[str]]:

@@ -105,8 +105,11 @@ def test_full_rebuild_swaps_in_a_new_generation(index, source):
     report = reindex(source, index, full=True)
     assert report.full and report.added == 10
     new = current_generation(index)
-    assert new != old and not old.exists()
+    # The previous generation stays for searches that had just looked it up, until the next run.
+    assert new != old and old.exists()
     assert total(index) == 10
+    reindex(source, index)
+    assert not old.exists() and new.exists()
 
 
 def test_interrupted_full_rebuild_leaves_old_index_serving(index, source):
@@ -151,3 +154,40 @@ def test_search_sees_new_segments_and_counts_their_facets(index, source):
     assert result.total == 12 and total(index, "zebra") == 1
     assert {v.value: v.count for v in result.facets["location"]}["Pune"] == 1
     assert {v.value: v.count for v in result.facets["month"]}["2025-10"] == 5
+
+
+def test_searches_during_reindexes_never_fail(index, source):
+    import threading
+
+    from web import create_app
+
+    client = create_app({"INDEX": str(index), "TESTING": True}).test_client()
+    statuses, totals, stop = [], set(), threading.Event()
+
+    def keep_searching():
+        while not stop.is_set():
+            response = client.get("/api/search")
+            statuses.append(response.status_code)
+            if response.status_code == 200:
+                totals.add(response.get_json()["total"])
+            statuses.append(client.get("/release/coal").status_code)
+
+    workers = [threading.Thread(target=keep_searching) for _ in range(3)]
+    for worker in workers:
+        worker.start()
+    try:
+        for round_number in range(12):
+            if round_number % 2:
+                reindex(source, index, full=True)
+            else:
+                record = json.loads((source / "coal.jsonl").read_text())
+                record["title"] = f"Coal production, revision {round_number}"
+                (source / "coal.jsonl").write_text(json.dumps(record) + "\n")
+                touch_later(source / "coal.jsonl")
+                assert reindex(source, index).updated == 1
+    finally:
+        stop.set()
+        for worker in workers:
+            worker.join()
+    assert statuses and set(statuses) == {200}
+    assert totals == {10}
