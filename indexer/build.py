@@ -74,23 +74,19 @@ def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = Fa
 def _reindex_into(folder: Path, source: Path, full: bool, strict: bool, progress: Progress | None) -> ReindexReport:
     manifest = {"files": {}} if full else read_manifest(folder)
     old_files: dict[str, dict] = manifest["files"]
-    files = list(iter_release_files(source))
-    present = {path.relative_to(source).as_posix() for path in files}
-    # Which file each id belongs to, so that two files claiming one id are caught.
-    owners = {release_id: name for name, entry in old_files.items() if name in present for release_id in entry["ids"]}
+    files = [(path, path.relative_to(source).as_posix(), _stamp(path)) for path in iter_release_files(source)]
+    unchanged = {name for _, name, stamp in files if name in old_files and old_files[name]["stamp"] == stamp}
+    # Ids of files that will not be read again are taken; among the files read, the first claim wins.
+    owners = {release_id: name for name in unchanged for release_id in old_files[name]["ids"]}
     report, plan, new_files = ReindexReport(full=full), _Plan(), {}
-    for number, path in enumerate(files, start=1):
-        name = path.relative_to(source).as_posix()
+    for number, (path, name, stamp) in enumerate(files, start=1):
         if progress:
             progress(number, len(files), name)
-        stat = path.stat()
-        stamp = [stat.st_mtime_ns, stat.st_size]
-        previous = old_files.get(name)
-        if previous and previous["stamp"] == stamp:
-            new_files[name] = previous
-            report.unchanged += len(previous["ids"])
+        if name in unchanged:
+            new_files[name] = old_files[name]
+            report.unchanged += len(old_files[name]["ids"])
             continue
-        new_files[name] = _plan_file(path, source, name, stamp, previous, owners, plan, report)
+        new_files[name] = _plan_file(path, source, name, stamp, old_files.get(name), owners, plan, report)
     for name, entry in old_files.items():
         if name not in new_files:
             plan.remove.extend(entry["ids"])
@@ -105,6 +101,14 @@ def _reindex_into(folder: Path, source: Path, full: bool, strict: bool, progress
     return report
 
 
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return [stat.st_mtime_ns, stat.st_size]
+
+
 def _plan_file(path: Path, source: Path, name: str, stamp: list[int], previous: dict | None,
                owners: dict[str, str], plan: _Plan, report: ReindexReport) -> dict:
     """Read one new or changed file, add its writes to `plan`, and return its manifest entry."""
@@ -112,7 +116,7 @@ def _plan_file(path: Path, source: Path, name: str, stamp: list[int], previous: 
     ids: dict[str, str] = {}
     undated: list[str] = []
     for result in read_file(path, source):
-        if isinstance(result, Release) and (result.id in ids or owners.get(result.id, name) != name):
+        if isinstance(result, Release) and (result.id in ids or result.id in owners):
             other = name if result.id in ids else owners[result.id]
             result = ParseError(result.source, f"duplicate id '{result.id}' (already used by {other}); release skipped")
         if isinstance(result, ParseError):
@@ -132,6 +136,7 @@ def _plan_file(path: Path, source: Path, name: str, stamp: list[int], previous: 
     if not ids and old_ids:
         # Nothing readable now: keep what was indexed from it and try the file again next time.
         report.unchanged += len(old_ids)
+        owners.update(dict.fromkeys(old_ids, name))
         return {**previous, "stamp": None}
     plan.remove.extend(release_id for release_id in old_ids if release_id not in ids)
     return {"stamp": stamp, "ids": ids, "undated": undated}
@@ -148,8 +153,11 @@ def _write(folder: Path, plan: _Plan, full: bool) -> None:
             writer.delete_by_term(ID, release_id)
         for release in plan.update:
             writer.update_document(**document_fields(release))
+        # A full build writes into an empty index; elsewhere an id may already be there after a
+        # run that committed but died before saving its manifest, so replace rather than add.
+        add = writer.add_document if full else writer.update_document
         for release in plan.add:
-            writer.add_document(**document_fields(release))
+            add(**document_fields(release))
     except BaseException:
         writer.cancel()
         raise

@@ -191,3 +191,50 @@ def test_searches_during_reindexes_never_fail(index, source):
             worker.join()
     assert statuses and set(statuses) == {200}
     assert totals == {10}
+
+
+def test_release_moved_to_another_file_stays_indexed(index, source):
+    moving = (source / "coal.jsonl").read_text()
+    (source / "coal.jsonl").unlink()
+    (source / "zz-bundle.jsonl").write_text((source / "port.jsonl").read_text() + moving)
+    (source / "port.jsonl").unlink()
+    report = reindex(source, index)
+    assert report.skipped == []
+    assert get_release(index, "coal") is not None and get_release(index, "port") is not None
+    assert total(index) == 10
+    again = reindex(source, index)
+    assert (again.added, again.removed, again.unchanged) == (0, 0, 10)
+    assert get_release(index, "coal") is not None
+
+
+def test_id_moving_within_changed_files_is_not_a_duplicate(tmp_path):
+    source = tmp_path / "src"
+    source.mkdir()
+    a, b = source / "a.jsonl", source / "b.jsonl"
+    x, y, z = ({"id": i, "title": f"Release {i}", "body": i} for i in "XYZ")
+    a.write_text(json.dumps(x) + "\n" + json.dumps(y) + "\n")
+    b.write_text(json.dumps(z) + "\n")
+    reindex(source, tmp_path / "ix")
+    a.write_text(json.dumps(y) + "\n")
+    b.write_text(json.dumps(z) + "\n" + json.dumps(x) + "\n")
+    touch_later(a)
+    touch_later(b)
+    report = reindex(source, tmp_path / "ix")
+    assert report.skipped == [] and total(tmp_path / "ix") == 3
+    assert get_release(tmp_path / "ix", "X").source == "b.jsonl:2"
+
+
+def test_crash_after_commit_before_manifest_leaves_no_duplicates(index, source, monkeypatch):
+    import indexer.build
+
+    (source / "new.jsonl").write_text(json.dumps({"id": "new", "title": "Zebra", "body": "zebra"}) + "\n")
+
+    def die(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(indexer.build, "write_manifest", die)
+    with pytest.raises(KeyboardInterrupt):
+        reindex(source, index)
+    monkeypatch.undo()
+    reindex(source, index)
+    assert total(index, "zebra") == 1 and total(index) == 11
