@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from archive.model import ParseError, Release
+from archive.model import ParseError, Release, clean_id
 from archive.text_reader import parse_pib_layout, read_text
 
 _SKIPPED = {"script", "style", "noscript", "nav", "header", "footer", "form", "button", "select",
@@ -84,7 +84,7 @@ def read_html(text: str, release_id: str, source: str) -> Release:
     if not blocks:
         raise ParseError(source, "HTML page has no text (truncated or not a release page?)")
     page_text = "\n\n".join(blocks)
-    release_id = found_id or release_id
+    release_id = clean_id(found_id) or release_id
     release = parse_pib_layout(page_text, release_id, source)
     if release is None:
         release = read_text(page_text, release_id, source)

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 
 from archive.extract import Metadata, build_release, explicit_date
-from archive.model import ParseError, Release
+from archive.model import ParseError, Release, clean_id
 
 _TEXT_KEYS = ("title", "location", "country", "agency", "url")
 
@@ -36,7 +36,7 @@ def read_record(line: str, default_id: str, source: str, number: int) -> Release
         raise ParseError(source, f"malformed JSON: {exc.msg} at column {exc.colno}", number) from None
     if not isinstance(record, dict):
         raise ParseError(source, f"expected a JSON object, got {type(record).__name__}", number)
-    release_id = str(record.get("id") or record.get("prid") or default_id).strip()
+    release_id = clean_id(record.get("id")) or clean_id(record.get("prid")) or default_id
     body = record.get("body") or record.get("text") or ""
     if not isinstance(body, str):
         raise ParseError(source, "'body'/'text' must be a string", number)

@@ -17,7 +17,7 @@ import re
 import yaml
 
 from archive.extract import Metadata, build_release, explicit_date
-from archive.model import ParseError, Release
+from archive.model import ParseError, Release, clean_id
 
 _OPENING = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -28,7 +28,7 @@ _TEXT_KEYS = ("title", "location", "country", "agency", "url")
 def read_markdown(text: str, release_id: str, source: str) -> Release:
     """Return the release in a Markdown file; front matter wins over what the text says."""
     front, body = split_front_matter(text, source)
-    release_id = str(front.get("id") or release_id).strip()
+    release_id = clean_id(front.get("id")) or release_id
     meta = Metadata(body_format="markdown", **{key: _text(front, key, source) for key in _TEXT_KEYS})
     meta.date = explicit_date(front.get("date"), source)
     meta.ministries = _names(front.get("ministries", front.get("ministry")), source)
@@ -56,6 +56,8 @@ def split_front_matter(text: str, source: str) -> tuple[dict, str]:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         raise ParseError(source, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
                          line + 2 if line is not None else None) from None
+    except (ValueError, OverflowError) as exc:  # YAML turns `date: 2025-02-30` into a bad date
+        raise ParseError(source, f"front matter has a bad value: {exc}") from None
     if not isinstance(front, dict):
         raise ParseError(source, "front matter must be a set of 'key: value' lines")
     return {str(key).lower(): value for key, value in front.items()}, text[closing.end():].lstrip("\r\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 #: The fields every release has, in the order `press-archive parse --json` prints them.
@@ -47,3 +48,12 @@ class ParseError(Exception):
         self.line = line
         where = f"{source}:{line}" if line else source
         super().__init__(f"{where}: {reason}")
+
+
+def clean_id(value: object) -> str:
+    """Return an id usable in a URL path: trimmed, spaces made dashes, no empty, `.` or `..` parts."""
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    text = re.sub(r"\s+", "-", str(value).strip())
+    parts = [part for part in text.split("/") if part not in ("", ".", "..")]
+    return "/".join(parts)

@@ -9,7 +9,7 @@ from pathlib import Path
 from archive.html_reader import read_html
 from archive.jsonl_reader import read_jsonl
 from archive.markdown_reader import read_markdown
-from archive.model import ParseError, Release
+from archive.model import ParseError, Release, clean_id
 from archive.sgml_reader import read_sgml
 from archive.text_reader import read_text
 
@@ -49,8 +49,13 @@ def iter_release_files(folder: Path) -> Iterator[Path]:
 def read_file(file: Path, root: Path) -> Iterator[ReadResult]:
     """Yield the release(s) in one file; problems come back as ParseError values, never raised."""
     source = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.name
-    stem = source.rsplit(".", 1)[0] if "." in file.name else source
+    stem = clean_id(source.rsplit(".", 1)[0] if "." in file.name else source)
     suffix = file.suffix.lower()
+    try:
+        source.encode("utf-8")
+    except UnicodeEncodeError:
+        yield ParseError(source.encode("utf-8", "backslashreplace").decode(), "file name is not valid UTF-8; rename it")
+        return
     try:
         if suffix not in _SINGLE and suffix not in _MULTI:
             raise ParseError(source, f"unsupported file type '{suffix or file.name}' "
@@ -64,6 +69,8 @@ def read_file(file: Path, root: Path) -> Iterator[ReadResult]:
         yield error
     except OSError as exc:
         yield ParseError(source, f"cannot read file: {exc.strerror or exc}")
+    except Exception as exc:  # One odd file must never stop a whole run: report it like any bad file.
+        yield ParseError(source, f"could not be read ({type(exc).__name__}: {exc})")
 
 
 def decode(data: bytes, source: str) -> str:

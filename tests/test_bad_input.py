@@ -49,3 +49,17 @@ def test_bad_file_beside_good_ones(tmp_path, good_dir):
     (tmp_path / "bad.txt").write_bytes(b"")
     results = list(read_paths([tmp_path]))
     assert [type(r).__name__ for r in results] == ["ParseError", "Release"]
+
+
+def test_impossible_front_matter_date(results):
+    (error,) = errors_for(results, "impossible_date.md")
+    assert "bad value" in error.reason and "day is out of range" in error.reason
+
+
+def test_file_name_that_is_not_utf8(tmp_path):
+    import os
+
+    name = os.fsdecode(b"bad\xffname.txt")
+    (tmp_path / name).write_text(" date 2025-01-01 KOCHI, Jan 1 (PTI) Text.")
+    (error,) = list(read_paths([tmp_path]))
+    assert isinstance(error, ParseError) and "not valid UTF-8" in error.reason

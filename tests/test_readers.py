@@ -1,6 +1,9 @@
 """Each reader on a small hand-made file of its shape."""
 
+import pytest
+
 from archive import ParseError, read_paths
+from archive.model import clean_id
 
 
 def by_id(folder):
@@ -71,3 +74,17 @@ def test_latin1_file_is_read(good_dir):
 
 def test_same_file_gives_same_id_every_time(good_dir):
     assert sorted(by_id(good_dir)) == sorted(by_id(good_dir))
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2225110", "2225110"), (2225110, "2225110"), ("  ", ""), (None, ""), ("a b", "a-b"),
+    ("/leading/slash/", "leading/slash"), ("../../etc/passwd", "etc/passwd"), ("pib/./x", "pib/x"),
+])
+def test_clean_id(raw, expected):
+    assert clean_id(raw) == expected
+
+
+def test_blank_json_id_falls_back_to_path_and_line(tmp_path):
+    (tmp_path / "r.jsonl").write_text('{"id": "  ", "title": "T", "body": "B"}\n')
+    (release,) = read_paths([tmp_path])
+    assert release.id == "r-1"
