@@ -22,8 +22,15 @@ _FILTER_TERM = re.compile(
     r':(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s()"]+))',
     re.IGNORECASE,
 )
-_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_PARTIAL_DATE = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$")
+#: The form each date-like facet's values must have.
+FACET_FORMS = {"year": re.compile(r"^[0-9]{4}$"), "month": re.compile(r"^[0-9]{4}-(?:0[1-9]|1[0-2])$")}
 _WORD = re.compile(r"\w+")
+# `-army` excludes, as in web search engines; Whoosh spells it `NOT army`.
+_MINUS = re.compile(r"(?<![^\s(])-(?=[\w\"(])")
+# Wildcards that would expand to a large part of the vocabulary: a leading `*` or `?`, or fewer
+# than two letters before one.
+_COSTLY_WILDCARD = re.compile(r"(?<![\w*?])(?:[*?]+(?=\w)|\w?[*?]+(?!\w))")
 
 
 class BadDate(ValueError):
@@ -98,12 +105,30 @@ def _take_filter(match: re.Match[str], parsed: ParsedQuery, notes: list[str]) ->
             parsed.date_from = value
         if name in ("to", "date"):
             parsed.date_to = value
+    elif name in FACET_FORMS and not FACET_FORMS[name].match(value):
+        notes.append(f"Ignored {name}:{value} ({name} is written {'YYYY' if name == 'year' else 'YYYY-MM'}).")
     else:
         parsed.filters.setdefault(name, []).append(value)
     return " "
 
 
 def _parse_text(text: str, schema) -> tuple[wq.Query, str]:
+    text = _MINUS.sub("NOT ", text)
+    cheaper = text
+    while True:
+        stripped = _COSTLY_WILDCARD.sub(lambda match: match.group().strip("*?"), cheaper)
+        if stripped == cheaper:
+            break
+        cheaper = stripped
+    wildcard_note = ""
+    if cheaper != text:
+        text = cheaper
+        wildcard_note = "Wildcards need two letters before them and cannot start a word; they were left out."
+    query, note = _parse_words(text, schema)
+    return query, " ".join(filter(None, (wildcard_note, note)))
+
+
+def _parse_words(text: str, schema) -> tuple[wq.Query, str]:
     words = _WORD.findall(text)
     if not words:
         return wq.Every(), "The query has no words to search for, so everything is shown."

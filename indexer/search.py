@@ -9,13 +9,14 @@ from pathlib import Path
 
 from whoosh import query as wq
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
+from whoosh.spelling import Corrector
 
 from archive import Release
 from archive.normalise import fold
 from indexer.documents import release_from_stored
 from indexer.facets import count_values, facet_arrays, order_counts
-from indexer.query import BadDate, ParsedQuery, check_partial_date, parse_user_query
-from indexer.schema import BODY, DATE, DATE_ASC, FACETS, ID, TITLE
+from indexer.query import FACET_FORMS, BadDate, ParsedQuery, check_partial_date, parse_user_query
+from indexer.schema import BODY, DATE, DATE_ASC, FACETS, ID, TEXT_FIELDS, TITLE
 from indexer.store import open_index, with_index
 
 SORTS = ("relevance", "newest", "oldest")
@@ -50,6 +51,10 @@ class SearchRequest:
         unknown = set(self.filters) - set(FACETS)
         if unknown:
             raise ValueError(f"unknown filter {', '.join(sorted(unknown))} (filters: {', '.join(FACETS)})")
+        for name, form in FACET_FORMS.items():
+            for value in self.filters.get(name, ()):
+                if not form.match(value):
+                    raise ValueError(f"{name} must be written {'YYYY' if name == 'year' else 'YYYY-MM'}, not {value!r}")
         self.date_from = check_partial_date(self.date_from, "from")
         self.date_to = check_partial_date(self.date_to, "to")
 
@@ -271,11 +276,37 @@ def _lead(body: str) -> str:
     return html.escape(text)
 
 
+class _NearestWordCorrector(Corrector):
+    """Suggests the closest words first, then the most frequent: `hospitl` -> `hospital`.
+
+    Whoosh's own ReaderCorrector ranks every word within the distance by frequency alone.
+    It reads the unstemmed spelling field, so that suggestions are words, not stems.
+    """
+
+    def __init__(self, reader, fieldname: str):
+        self.reader, self.fieldname = reader, fieldname
+
+    def _suggestions(self, text, maxdist, prefix):
+        seen = set()
+        for distance in range(1, maxdist + 1):
+            for word in self.reader.terms_within(self.fieldname, text, distance, prefix=prefix):
+                if word not in seen:
+                    seen.add(word)
+                    frequency = self.reader.frequency(self.fieldname, word) or 1
+                    yield -(distance + 0.5 / frequency), word
+
+
 def _suggestion(searcher, parsed: ParsedQuery, total: int, original: str) -> str:
+    """A corrected query when some word is unknown to every text field and there are few hits."""
     if not parsed.has_words or total >= SUGGEST_BELOW:
         return ""
+    reader = searcher.reader()
+    words = {text for field, text in parsed.query.iter_all_terms() if field in TEXT_FIELDS}
+    if not any(all((field, word) not in reader for field in TEXT_FIELDS) for word in words):
+        return ""
+    body = _NearestWordCorrector(searcher.reader(), searcher.schema[BODY].spelling_fieldname(BODY))
     try:
-        corrected = searcher.correct_query(parsed.query, parsed.text)
+        corrected = searcher.correct_query(parsed.query, parsed.text, correctors={name: body for name in TEXT_FIELDS})
     except Exception:  # A suggestion is a nicety; never let it break a search.
         return ""
     if corrected.query == parsed.query or corrected.string.strip() == parsed.text.strip():

@@ -162,7 +162,31 @@ def test_iter_matches_returns_every_match(small_index):
 @pytest.mark.parametrize("kwargs, words", [
     ({"page": 0}, "page"), ({"limit": 0}, "limit"), ({"limit": 1000}, "limit"), ({"sort": "random"}, "sort"),
     ({"date_from": "yesterday"}, "from"), ({"filters": {"colour": ["red"]}}, "colour"),
+    ({"filters": {"month": ["2025-13"]}}, "month"), ({"filters": {"year": ["twenty"]}}, "year"),
 ])
 def test_bad_requests_are_value_errors_naming_the_parameter(kwargs, words):
     with pytest.raises(ValueError, match=words):
         SearchRequest(**kwargs)
+
+
+def test_malformed_year_in_query_is_ignored_with_note(small_index):
+    result = run(small_index, "year:abc coal")
+    assert ids(result) == ["coal"] and "Ignored year:abc" in result.note
+
+
+def test_minus_excludes(small_index):
+    assert set(ids(run(small_index, "hospital -army"))) == {"script", "chennai"}
+
+
+@pytest.mark.parametrize("q, expected", [("*hospital*", {"script", "chennai", "army-health"}),
+                                         ("h* coal", {"coal"}), ("*a* OR *e*", set())])
+def test_costly_wildcards_are_dropped_with_note(small_index, q, expected):
+    result = run(small_index, q)
+    assert "Wildcards need two letters" in result.note
+    assert set(ids(result)) == expected
+
+
+def test_no_suggestion_for_a_word_the_index_knows(small_index):
+    # "oxygen" is in one body but in no title: it is a known word, not a typo.
+    result = run(small_index, "oxygen")
+    assert result.total == 1 and result.suggestion == ""

@@ -96,6 +96,8 @@ def test_api_shape_matches_cli(client):
 @pytest.mark.parametrize("query, reason", [
     ("page=-1", "page"), ("page=abc", "page"), ("from=yesterday", "from"), ("to=2025-13", "to"),
     ("limit=100000", "limit"), ("sort=random", "sort"), ("q=" + "x" * 1001, "query"),
+    ("month=a&month=b", "month"), ("month=2025-10-05", "month"), ("year=25", "year"),
+    ("from=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%95", "from"),
 ])
 def test_bad_parameters_are_400_with_reason(client, query, reason):
     for path in ("/search", "/api/search", "/feed.atom", "/export.csv"):
