@@ -53,8 +53,11 @@ def _cities() -> tuple[dict[str, tuple[int, str, str]], dict[str, tuple[int, str
 
 @lru_cache(maxsize=1)
 def _subdivisions() -> dict[str, str]:
-    """Folded US and Indian state names -> their country."""
+    """Folded US and Indian state names and abbreviations -> their country."""
     regions = {fold(info["name"]): "United States" for info in _gazetteer().get_us_states().values()}
+    countries = json.loads(resources.files("archive").joinpath("data/countries.json").read_text("utf-8"))
+    # AP style ("Ill.", "N.Y.") is how US datelines name their state.
+    regions.update({fold(abbreviation): "United States" for abbreviation in countries["us_region_abbreviations"]})
     data = json.loads(resources.files("archive").joinpath("data/ministries.json").read_text("utf-8"))
     regions.update({fold(state): "India" for state in data["indian_states"]})
     return regions

@@ -49,3 +49,26 @@ def test_text_without_dateline(text):
     dateline = parse_dateline(text)
     assert dateline.location == "" and dateline.agency == "" and dateline.month is None
     assert dateline.rest == text
+
+
+@pytest.mark.parametrize("text", [
+    "However, March 3 was chosen as the date of the summit.",
+    "Meanwhile, Dec 25 falls on a Thursday.",
+    "National Cooperative Development Corporation (NCDC), a statutory body, said",
+    "Steel Authority of India Limited (SAIL) - the steel maker",
+    "NOTE: the figures are provisional.",
+])
+def test_sentence_openings_and_organisations_are_not_datelines(text):
+    dateline = parse_dateline(text)
+    assert (dateline.location, dateline.agency, dateline.month) == ("", "", None)
+    assert dateline.rest == text
+
+
+def test_comma_before_agency():
+    dateline = parse_dateline("New Delhi, Oct 7, (IANS) India said.")
+    assert (dateline.location, dateline.agency, dateline.rest) == ("New Delhi", "IANS", "India said.")
+
+
+def test_capitals_dateline_of_a_small_town():
+    dateline = parse_dateline("OAK BROOK, Ill., March 3 - Sales rose.")
+    assert (dateline.location, dateline.country, dateline.month) == ("Oak Brook", "United States", 3)
