@@ -19,6 +19,7 @@ _PORTFOLIO_FORMS = (
 )
 _COUNTRY_WORDS = r"[A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*){0,3}"
 _BEFORE = re.compile(rf"(?:^|[^\w])(?:the )?(?P<name>{_COUNTRY_WORDS})(?:'s?|\u2019s?)? (?:the )?$")
+_STATE_BEFORE = re.compile(r"\b[Ss]tate(?:'s)? (?:government's )?$")
 _AFTER_COMMA = re.compile(rf"^(?:,| of) (?:the )?(?P<name>{_COUNTRY_WORDS})")
 _AFTER_PERSON = re.compile(
     r"^ (?:(?:Dr|H\.E|Mr|Ms|Mrs|Shri|Smt|Prof)\.? )*(?:[A-Z][\w.'\-]+ ){1,4}of (?:the )?"
@@ -45,7 +46,7 @@ class _Authority:
 
 
 # Words, and the punctuation that may sit inside a ministry's name or must break a phrase.
-_TOKEN = re.compile(r"\w+(?:'\w+)*|[&,.;:()]")
+_TOKEN = re.compile(r"\w+(?:'(?!s\b)\w+)*|[&,.;:()]")
 
 
 def _tokens(text: str) -> tuple[str, ...]:
@@ -143,6 +144,8 @@ def find_ministries(text: str) -> list[str]:
 def _country_context(text: str, start: int, end: int, states: frozenset[str]) -> str | None:
     """The country a mention is tied to: "" for none, None when it is a state government's."""
     before = collapse_spaces(text[max(0, start - 60):start].replace("\n", " ")) + " "
+    if _STATE_BEFORE.search(before):
+        return None
     match = _BEFORE.search(before)
     if match:
         words = match["name"].split(" ")

@@ -77,7 +77,10 @@ def find_city(place: str) -> tuple[str, str] | None:
     """Return (gazetteer name, country) of the most populous city called `place`, or None."""
     main, alternate = _cities()
     key = fold(place)
-    entry = main.get(key) or alternate.get(key)
+    entry, other = main.get(key), alternate.get(key)
+    # A far larger city known by this name as an alternate wins: "St. Petersburg" is Russia's.
+    if entry is None or (other is not None and other[0] > 5 * entry[0]):
+        entry = other
     if entry is None:
         return None
     return entry[2], _country_by_code(entry[1])

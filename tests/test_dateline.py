@@ -17,6 +17,7 @@ from archive.dateline import parse_dateline
     ("LONDON, Oct 7 (Reuters) - Oil", "London", "United Kingdom", "Reuters", (10, 7), "Oil"),
     ("WASHINGTON, Oct. 7, 2025 /PRNewswire/ -- Acme", "Washington", "United States", "PR Newswire", (10, 7), "Acme"),
     ("Colombo, 7 October (IANS) Sri Lanka", "Colombo", "Sri Lanka", "IANS", (10, 7), "Sri"),
+    ("St. Petersburg, Oct 7 (Reuters) - Gas", "St. Petersburg", "Russia", "Reuters", (10, 7), "Gas"),
 ])
 def test_dated_datelines(text, location, country, agency, month_day, rest_start):
     dateline = parse_dateline(text)

@@ -31,6 +31,9 @@ from archive.ministries import canonical_issuer, find_ministries
     ("the Tourism Department of Goa", []),
     ("the Embassy of India in Washington", []),
     ("Chief of Defence Forces Maj Gen Ibrahim Hilmy", []),
+    ("the state Health Minister said", []),
+    ("the MoD's statement", ["Ministry of Defence"]),
+    ("the Prime Minister's Office and the Defence Minister's aide", ["Ministry of Defence"]),
 ])
 def test_find_ministries(text, expected):
     assert find_ministries(text) == expected

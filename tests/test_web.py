@@ -182,3 +182,21 @@ def test_index_that_cannot_be_opened_is_503(tmp_path):
     response = client.get("/search?q=x")
     assert response.status_code == 503
     assert "cannot be opened" in response.get_data(as_text=True)
+
+
+def test_feed_and_pages_survive_hostile_release_text(tmp_path):
+    from indexer import reindex
+
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "evil.jsonl").write_text(json.dumps({
+        "id": "evil", "title": "Ctrl \u0001 chars <b>bold</b>", "date": "2025-01-01",
+        "body": "Body with \u0002 control & <script>alert(1)</script>", "url": "javascript:alert(document.domain)",
+    }) + "\n")
+    reindex(source, tmp_path / "index")
+    client = create_app({"INDEX": str(tmp_path / "index"), "TESTING": True}).test_client()
+    feed = ET.fromstring(client.get("/feed.atom?q=%01control").data)
+    assert feed.find(f"{ATOM}entry/{ATOM}title").text == "Ctrl  chars <b>bold</b>"
+    page = client.get("/release/evil").get_data(as_text=True)
+    assert 'href="javascript:' not in page and "javascript:alert(document.domain)" in page
+    assert "<b>bold</b>" not in page and "<script>alert(1)" not in page

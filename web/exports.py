@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from xml.sax.saxutils import escape, quoteattr
+import re
+from xml.sax import saxutils
 
 from flask import Blueprint, Response, current_app, request, stream_with_context, url_for
 
@@ -14,6 +15,18 @@ from indexer.search import iter_matches
 from web.views import parsed_request, run_search
 
 blueprint = Blueprint("exports", __name__)
+# Characters XML 1.0 does not allow at all, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """Escape text for XML, dropping characters XML cannot carry."""
+    return saxutils.escape(_NOT_XML.sub("", text))
+
+
+def quoteattr(text: str) -> str:
+    """Quote an XML attribute value, dropping characters XML cannot carry."""
+    return saxutils.quoteattr(_NOT_XML.sub("", text))
 FEED_ENTRIES = 50
 CSV_COLUMNS = ("id", "title", "date", "location", "country", "agency", "ministries", "url", "source", "body")
 

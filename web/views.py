@@ -109,8 +109,11 @@ def release_page(release_id: str):
     if release is None:
         abort(404, description=f"There is no release with the id {release_id!r}.")
     back = request.args.get("back", "")
+    # Only web addresses become links; anything else a file claims as its URL is shown as text.
+    link = release.url if release.url.lower().startswith(("http://", "https://")) else ""
     return render_template(
         "release.html", release=release, related=similar, q=q, body=body_html(release.body, release.body_format, q),
+        link=link,
         filter_url=lambda name, value: url_for("views.search_page") + "?" + query_string({name: value}),
         back_url=url_for("views.search_page") + "?" + back if back else "",
     )
