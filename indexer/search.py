@@ -9,14 +9,14 @@ from pathlib import Path
 
 from whoosh import query as wq
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
-from whoosh.spelling import Corrector
 
 from archive import Release
 from archive.normalise import fold
 from indexer.documents import release_from_stored
 from indexer.facets import count_values, facet_arrays, order_counts
 from indexer.query import FACET_FORMS, BadDate, ParsedQuery, check_partial_date, parse_user_query
-from indexer.schema import BODY, DATE, DATE_ASC, FACETS, ID, TEXT_FIELDS, TITLE
+from indexer.schema import BODY, DATE, DATE_ASC, FACETS, ID, TITLE
+from indexer.spelling import suggest_query
 from indexer.store import open_index, with_index
 
 SORTS = ("relevance", "newest", "oldest")
@@ -126,7 +126,7 @@ def search(index_dir: Path, request: SearchRequest) -> SearchResult:
             matches = _intersect(base, by_facet.values())
             facets = _facets(facet_arrays(searcher, str(ix.storage.folder)), base, by_facet, filters)
             hits = _page_of_hits(searcher, parsed, matches, request)
-            suggestion = _suggestion(searcher, parsed, len(matches), request.q)
+            suggestion = suggest_query(searcher, parsed, request.q) if len(matches) < SUGGEST_BELOW else ""
         return SearchResult(total=len(matches), page=request.page, limit=request.limit, hits=hits,
                             facets=facets, suggestion=suggestion, note=parsed.note, query=request.q,
                             sort=_effective_sort(request, parsed))
@@ -274,42 +274,3 @@ def _lead(body: str) -> str:
     if len(text) > SNIPPET_CHARS:
         text = text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " \u2026"
     return html.escape(text)
-
-
-class _NearestWordCorrector(Corrector):
-    """Suggests the closest words first, then the most frequent: `hospitl` -> `hospital`.
-
-    Whoosh's own ReaderCorrector ranks every word within the distance by frequency alone.
-    It reads the unstemmed spelling field, so that suggestions are words, not stems.
-    """
-
-    def __init__(self, reader, fieldname: str):
-        self.reader, self.fieldname = reader, fieldname
-
-    def _suggestions(self, text, maxdist, prefix):
-        seen = set()
-        for distance in range(1, maxdist + 1):
-            for word in self.reader.terms_within(self.fieldname, text, distance, prefix=prefix):
-                if word not in seen:
-                    seen.add(word)
-                    frequency = self.reader.frequency(self.fieldname, word) or 1
-                    yield -(distance + 0.5 / frequency), word
-
-
-def _suggestion(searcher, parsed: ParsedQuery, total: int, original: str) -> str:
-    """A corrected query when some word is unknown to every text field and there are few hits."""
-    if not parsed.has_words or total >= SUGGEST_BELOW:
-        return ""
-    reader = searcher.reader()
-    words = {text for field, text in parsed.query.iter_all_terms() if field in TEXT_FIELDS}
-    if not any(all((field, word) not in reader for field in TEXT_FIELDS) for word in words):
-        return ""
-    body = _NearestWordCorrector(searcher.reader(), searcher.schema[BODY].spelling_fieldname(BODY))
-    try:
-        corrected = searcher.correct_query(parsed.query, parsed.text, correctors={name: body for name in TEXT_FIELDS})
-    except Exception:  # A suggestion is a nicety; never let it break a search.
-        return ""
-    if corrected.query == parsed.query or corrected.string.strip() == parsed.text.strip():
-        return ""
-    # Keep the filter terms the user typed (ministry:..., from:...) around the corrected words.
-    return original.replace(parsed.text, corrected.string) if parsed.text in original else corrected.string
