@@ -200,3 +200,11 @@ def test_feed_and_pages_survive_hostile_release_text(tmp_path):
     page = client.get("/release/evil").get_data(as_text=True)
     assert 'href="javascript:' not in page and "javascript:alert(document.domain)" in page
     assert "<b>bold</b>" not in page and "<script>alert(1)" not in page
+
+
+def test_release_json_twin(client):
+    data = client.get("/api/release/coal").get_json()
+    assert data["id"] == "coal" and data["body"].startswith("Union Minister of Coal")
+    assert data["ministries"] == ["Ministry of Coal"] and isinstance(data["related"], list)
+    missing = client.get("/api/release/nope")
+    assert missing.status_code == 404 and "nope" in missing.get_json()["error"]

@@ -119,6 +119,19 @@ def release_page(release_id: str):
     )
 
 
+@blueprint.route("/api/release/<path:release_id>")
+def api_release(release_id: str):
+    """One release as JSON, with its related releases: the twin of the release page."""
+    try:
+        release = get_release(index_dir(), release_id)
+        similar = related(index_dir(), release_id) if release else []
+    except IndexMissing as exc:
+        abort(503, description=f"{exc}.")
+    if release is None:
+        return jsonify({"error": f"There is no release with the id {release_id!r}."}), 404
+    return jsonify({**release.as_record(), "related": [hit.__dict__ for hit in similar]})
+
+
 @blueprint.app_errorhandler(IndexMissing)
 def index_missing(error: IndexMissing):
     """An index that vanished between checks is still a 503, not a 500."""
