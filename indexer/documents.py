@@ -8,7 +8,7 @@ import json
 from archive import Release
 from archive.normalise import fold
 from indexer.schema import (
-    BODY, DATE, DATE_ASC, ID, META, MINISTRY, MONTH, TITLE, UNDATED_HIGH, UNDATED_LOW,
+    BODY, DATE, ID, META, MINISTRY, MONTH, TEXT, TITLE, UNDATED_LOW,
     VALUE_SEPARATOR, YEAR,
 )
 
@@ -33,10 +33,10 @@ def document_fields(release: Release) -> dict:
     """Return the keyword arguments for writing `release` to the index."""
     fields = {
         ID: release.id,
+        TEXT: f"{release.title}\n{release.title}\n{release.body}",
         TITLE: release.title,
         BODY: release.body,
         DATE: release.date or UNDATED_LOW,
-        DATE_ASC: release.date or UNDATED_HIGH,
         META: {key: getattr(release, key) for key in _META_KEYS},
     }
     for name, values in facet_values(release).items():

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from dataclasses import dataclass
 from itertools import chain
 
-from indexer.schema import FACETS, MONTH, VALUE_SEPARATOR, YEAR
+from indexer.schema import DATE, FACETS, MONTH, VALUE_SEPARATOR, YEAR
 
-_cache: dict[tuple[str, int], dict[str, list[tuple[str, ...]]]] = {}
+_cache: dict[tuple, ReaderArrays] = {}
 _cache_lock = threading.Lock()
 
 
-def facet_arrays(searcher, folder: str) -> dict[str, list[tuple[str, ...]]]:
-    """Return, for each facet, every document's values (indexed by document number)."""
+@dataclass(frozen=True)
+class ReaderArrays:
+    """Per-document data of one index snapshot, indexed by document number."""
+
+    facets: dict[str, list[tuple[str, ...]]]
+    dates: list[str]
+    live: frozenset[int]
+
+
+def facet_arrays(searcher, folder: str) -> ReaderArrays:
+    """Return every document's facet values and date, and the set of live (undeleted) documents."""
     reader = searcher.reader()
     # The searcher's own snapshot, not the index's latest generation, which may be newer.
     key = (folder, reader.generation(), reader.doc_count_all())
@@ -21,7 +31,7 @@ def facet_arrays(searcher, folder: str) -> dict[str, list[tuple[str, ...]]]:
         arrays = _cache.get(key)
     if arrays is not None:
         return arrays
-    arrays = {name: [] for name in FACETS}
+    arrays: dict[str, list] = {name: [] for name in (*FACETS, DATE)}
     # Per segment: a segment where no document had a value for a facet has no column for it.
     for leaf, _offset in reader.leaf_readers():
         for name in FACETS:
@@ -29,6 +39,10 @@ def facet_arrays(searcher, folder: str) -> dict[str, list[tuple[str, ...]]]:
                 arrays[name] += [tuple(v.split(VALUE_SEPARATOR)) if v else () for v in map(_text, leaf.column_reader(name))]
             else:
                 arrays[name] += [()] * leaf.doc_count_all()
+        # Dates too, as strings, to sort results by date without a Whoosh sorting pass.
+        arrays[DATE] += list(map(_text, leaf.column_reader(DATE)))
+    dates = arrays.pop(DATE)
+    arrays = ReaderArrays(arrays, dates, frozenset(reader.all_doc_ids()))
     with _cache_lock:
         # Only the newest generation of each index is worth keeping.
         for old in [k for k in _cache if k[0] == folder]:

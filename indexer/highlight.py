@@ -1,7 +1,12 @@
-"""Mark a query's words in already-escaped HTML, matching them as the index does (stemmed)."""
+"""Mark a query's words in text, matching them as the index does (stemmed), and cut snippets.
+
+Done here rather than with Whoosh's highlighter, which re-analyses each hit's whole stored
+body and cost about 8 ms a hit at 100,000 releases; words' stems are cached instead.
+"""
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 
@@ -12,8 +17,9 @@ from archive.normalise import plain_punctuation
 # Tags and character references are never marked inside.
 _TAG = re.compile(r"(<[^>]*>|&#?\w+;)")
 _WORD = re.compile(r"\w+")
-_SYNTAX_WORDS = {"and", "or", "not", "to"}
+_EXCLUDED = re.compile(r'(?:\bNOT\s+|(?<![^\s(])-)(?:"[^"]*"|\S+)')
 _FIELD_PREFIX = re.compile(r"\b\w+:")
+_OPERATORS = {"AND", "OR", "NOT", "TO"}
 
 
 @lru_cache(maxsize=1)
@@ -21,31 +27,83 @@ def _analyzer():
     return StemmingAnalyzer()
 
 
-def _stems(text: str) -> set[str]:
-    return {token.text for token in _analyzer()(text)}
-
-
-@lru_cache(maxsize=20000)
+@lru_cache(maxsize=50000)
 def _word_stems(word: str) -> frozenset[str]:
-    return frozenset(_stems(word))
+    return frozenset(token.text for token in _analyzer()(word))
 
 
-def query_stems(q: str) -> set[str]:
-    """Return the stems of the words a user query searches for (operators and field names left out)."""
-    text = _FIELD_PREFIX.sub(" ", plain_punctuation(q or ""))
-    words = [w for w in _WORD.findall(text) if w.lower() not in _SYNTAX_WORDS and w not in ("AND", "OR", "NOT")]
-    return _stems(" ".join(words))
+class Marker:
+    """The words of a query, to recognise them in text whatever their inflection."""
+
+    def __init__(self, text: str):
+        text = _FIELD_PREFIX.sub(" ", _EXCLUDED.sub(" ", plain_punctuation(text or "")))
+        self.prefixes = tuple(w.lower() for w in re.findall(r"(\w{2,})[*?]", text))
+        words = [w for w in re.findall(r"\w+(?![*?\w])", text) if w not in _OPERATORS]
+        self.stems = frozenset().union(*map(_word_stems, words)) if words else frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.stems or self.prefixes)
+
+    def matches(self, word: str) -> bool:
+        """Whether `word` is one the query searches for."""
+        return bool(_word_stems(word) & self.stems) or (bool(self.prefixes) and word.lower().startswith(self.prefixes))
+
+    def mark_html(self, html_text: str) -> str:
+        """Wrap the query's words in already-escaped HTML (text between tags) in <mark>."""
+        if not self:
+            return html_text
+
+        def mark_word(match: re.Match[str]) -> str:
+            word = match.group()
+            return f"<mark>{word}</mark>" if self.matches(word) else word
+
+        parts = _TAG.split(html_text)
+        return "".join(part if part[:1] in "<&" else _WORD.sub(mark_word, part) for part in parts)
+
+    def snippet(self, text: str, size: int = 240, fragments: int = 2) -> str:
+        """Return escaped HTML: up to `fragments` passages of `text` around the query's words, marked."""
+        text = " ".join(text.split())
+        spans: list[tuple[int, int]] = []
+        width = size // fragments
+        for match in _WORD.finditer(text):
+            if spans and match.start() < spans[-1][1]:
+                continue
+            if self.matches(match.group()):
+                start = _word_start(text, max(0, match.start() - width // 3))
+                spans.append((start, _word_end(text, start + width)))
+                if len(spans) == fragments:
+                    break
+        if not spans:
+            return lead(text, size)
+        pieces = []
+        for start, end in spans:
+            piece = self.mark_html(html.escape(text[start:end]))
+            pieces.append(("\u2026 " if start else "") + piece + (" \u2026" if end < len(text) else ""))
+        return " ".join(pieces).replace("\u2026 \u2026", "\u2026")
+
+
+def _word_start(text: str, position: int) -> int:
+    if position <= 0:
+        return 0
+    space = text.rfind(" ", 0, position)
+    return space + 1 if space != -1 else 0
+
+
+def _word_end(text: str, position: int) -> int:
+    if position >= len(text):
+        return len(text)
+    space = text.find(" ", position)
+    return space if space != -1 else len(text)
+
+
+def lead(text: str, size: int = 240) -> str:
+    """Return the start of `text`, escaped, cut on a word boundary."""
+    text = " ".join(text.split())
+    if len(text) > size:
+        text = text[:_word_end(text, size)].rstrip() + " \u2026"
+    return html.escape(text)
 
 
 def mark_terms(html_text: str, q: str) -> str:
-    """Wrap each word of `html_text` (text between tags) whose stem the query has in <mark>."""
-    stems = query_stems(q)
-    if not stems:
-        return html_text
-
-    def mark_word(match: re.Match[str]) -> str:
-        word = match.group()
-        return f"<mark>{word}</mark>" if _word_stems(word) & stems else word
-
-    parts = _TAG.split(html_text)
-    return "".join(part if part[:1] in "<&" else _WORD.sub(mark_word, part) for part in parts)
+    """Wrap each word of `html_text` (text between tags) that the query `q` searches for in <mark>."""
+    return Marker(q).mark_html(html_text)

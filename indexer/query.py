@@ -10,10 +10,10 @@ from datetime import date
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
-from whoosh.qparser import MultifieldParser, OrGroup
+from whoosh.qparser import FieldAliasPlugin, OrGroup, QueryParser
 
 from archive.normalise import plain_punctuation
-from indexer.schema import TEXT_FIELDS
+from indexer.schema import BODY, TEXT
 
 MAX_QUERY_LENGTH = 1000
 _ALIASES = {"place": "location", "ministries": "ministry"}
@@ -134,7 +134,7 @@ def _parse_words(text: str, schema) -> tuple[wq.Query, str]:
         return wq.Every(), "The query has no words to search for, so everything is shown."
     if text.count('"') % 2 or _unbalanced(text):
         return _words_query(words, schema), "Unbalanced quotes or parentheses: searched for the words instead."
-    parser = MultifieldParser(list(TEXT_FIELDS), schema)
+    parser = _parser(schema)
     try:
         parsed = parser.parse(text)
     except Exception:  # Whoosh's parser raises assorted types on odd input; the words still count.
@@ -144,9 +144,15 @@ def _parse_words(text: str, schema) -> tuple[wq.Query, str]:
     return parsed, ""
 
 
+def _parser(schema, group=None) -> QueryParser:
+    parser = QueryParser(TEXT, schema, **({"group": group} if group else {}))
+    # `body:word` searches the text, which holds the body.
+    parser.add_plugin(FieldAliasPlugin({TEXT: [BODY, "content"]}))
+    return parser
+
+
 def _words_query(words: list[str], schema) -> wq.Query:
-    parser = MultifieldParser(list(TEXT_FIELDS), schema, group=OrGroup)
-    return parser.parse(" ".join(words))
+    return _parser(schema, OrGroup).parse(" ".join(words))
 
 
 def _unbalanced(text: str) -> bool:

@@ -6,11 +6,12 @@ from whoosh import columns, fields
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 
 ID = "id"
+#: What a plain query searches: the title (twice, for weight) and the body, in one field,
+#: so that each word is one posting list to score rather than one per field.
+TEXT = "text"
 TITLE = "title"
 BODY = "body"
 DATE = "date"
-#: The date again, with undated releases sorting last in ascending order too.
-DATE_ASC = "date_asc"
 MINISTRY = "ministry"
 LOCATION = "location"
 COUNTRY = "country"
@@ -24,7 +25,9 @@ META = "meta"
 FACETS = (MINISTRY, LOCATION, COUNTRY, AGENCY, YEAR, MONTH)
 #: Facets with many values per release.
 MULTI_VALUED = frozenset({MINISTRY})
-TEXT_FIELDS = (TITLE, BODY)
+#: The indexed text fields, the default first.
+TEXT_FIELDS = (TEXT, TITLE)
+#: Stand-ins for a missing date: the lowest sorts undated releases last when newest come first.
 UNDATED_LOW, UNDATED_HIGH = "0000-00-00", "9999-99-99"
 VALUE_SEPARATOR = "\n"
 
@@ -42,10 +45,10 @@ def build_schema() -> fields.Schema:
     stemmed = StemmingAnalyzer()
     return fields.Schema(**{
         ID: fields.ID(unique=True, stored=True),
-        TITLE: fields.TEXT(analyzer=stemmed, stored=True, spelling=True, field_boost=2.0),
-        BODY: fields.TEXT(analyzer=stemmed, stored=True, spelling=True),
+        TEXT: fields.TEXT(analyzer=stemmed, spelling=True),
+        TITLE: fields.TEXT(analyzer=stemmed, stored=True),
+        BODY: fields.STORED(),
         DATE: fields.ID(sortable=True),
-        DATE_ASC: fields.ID(sortable=True),
         MINISTRY: _facet_field(multi=True),
         **{name: _facet_field() for name in (LOCATION, COUNTRY, AGENCY, YEAR, MONTH)},
         META: fields.STORED(),

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import heapq
 import html
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import query as wq
-from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
 
 from archive import Release
 from archive.normalise import fold
 from indexer.documents import release_from_stored
-from indexer.facets import count_values, facet_arrays, order_counts
+from indexer.facets import ReaderArrays, count_values, facet_arrays, order_counts
+from indexer.highlight import Marker, lead
 from indexer.query import FACET_FORMS, BadDate, ParsedQuery, check_partial_date, parse_user_query
-from indexer.schema import BODY, DATE, DATE_ASC, FACETS, ID, TITLE
+from indexer.schema import BODY, DATE, FACETS, ID, TEXT, TITLE, UNDATED_HIGH, UNDATED_LOW
 from indexer.spelling import suggest_query
-from indexer.store import open_index, with_index
+from indexer.searchers import with_searcher
+from indexer.store import open_index
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_LIMIT = 200
@@ -117,21 +119,25 @@ class SearchResult:
 def search(index_dir: Path, request: SearchRequest) -> SearchResult:
     """Run a search and return one page of hits, the facet counts and any suggestion."""
 
-    def run(ix) -> SearchResult:
+    def run(ix, searcher) -> SearchResult:
         parsed = parse_user_query(request.q, ix.schema)
         filters = _merged_filters(request, parsed)
-        with ix.searcher() as searcher:
-            base = _base_docs(searcher, parsed, request)
-            by_facet = {name: _filter_docs(searcher, name, values) for name, values in filters.items()}
-            matches = _intersect(base, by_facet.values())
-            facets = _facets(facet_arrays(searcher, str(ix.storage.folder)), base, by_facet, filters)
-            hits = _page_of_hits(searcher, parsed, matches, request)
-            suggestion = suggest_query(searcher, parsed, request.q) if len(matches) < SUGGEST_BELOW else ""
+        arrays = facet_arrays(searcher, str(ix.storage.folder))
+        base, dated = _base_docs(searcher, arrays, parsed, request)
+        by_facet = {name: _filter_docs(searcher, name, values) for name, values in filters.items()}
+        matches = _intersect(base, by_facet.values())
+        facets = _facets(arrays, base, by_facet, filters)
+        start = (request.page - 1) * request.limit
+        page = _ordered(searcher, arrays, parsed, matches, bool(by_facet) or dated,
+                        _effective_sort(request, parsed), start + request.limit)[start:]
+        marker = Marker(parsed.text) if parsed.has_words else None
+        hits = [_hit(searcher.stored_fields(docnum), score, marker) for docnum, score in page]
+        suggestion = suggest_query(searcher, parsed, request.q) if len(matches) < SUGGEST_BELOW else ""
         return SearchResult(total=len(matches), page=request.page, limit=request.limit, hits=hits,
                             facets=facets, suggestion=suggestion, note=parsed.note, query=request.q,
                             sort=_effective_sort(request, parsed))
 
-    return with_index(index_dir, run)
+    return with_searcher(index_dir, run)
 
 
 def iter_matches(index_dir: Path, request: SearchRequest) -> Iterator[Release]:
@@ -141,10 +147,13 @@ def iter_matches(index_dir: Path, request: SearchRequest) -> Iterator[Release]:
         parsed = parse_user_query(request.q, ix.schema)
         filters = _merged_filters(request, parsed)
         with ix.searcher() as searcher:
-            base = _base_docs(searcher, parsed, request)
+            arrays = facet_arrays(searcher, str(ix.storage.folder))
+            base, dated = _base_docs(searcher, arrays, parsed, request)
             matches = _intersect(base, [_filter_docs(searcher, n, v) for n, v in filters.items()])
-            for result in _ordered_docs(searcher, parsed, matches, request, limit=None):
-                yield release_from_stored(result.fields())
+            ordered = _ordered(searcher, arrays, parsed, matches, bool(filters) or dated,
+                               _effective_sort(request, parsed), None)
+            for docnum, _score in ordered:
+                yield release_from_stored(searcher.stored_fields(docnum))
     finally:
         ix.close()
 
@@ -152,26 +161,26 @@ def iter_matches(index_dir: Path, request: SearchRequest) -> Iterator[Release]:
 def get_release(index_dir: Path, release_id: str) -> Release | None:
     """Return the release with this id, or None."""
 
-    def run(ix) -> Release | None:
-        with ix.searcher() as searcher:
-            stored = searcher.document(**{ID: release_id})
-            return release_from_stored(stored) if stored else None
+    def run(ix, searcher) -> Release | None:
+        stored = searcher.document(**{ID: release_id})
+        return release_from_stored(stored) if stored else None
 
-    return with_index(index_dir, run)
+    return with_searcher(index_dir, run)
 
 
 def related(index_dir: Path, release_id: str, limit: int = 5) -> list[Hit]:
     """Return the releases most like the one with this id (none when the id is unknown)."""
 
-    def run(ix) -> list[Hit]:
-        with ix.searcher() as searcher:
-            docnum = searcher.document_number(**{ID: release_id})
-            if docnum is None:
-                return []
-            results = searcher.more_like(docnum, BODY, top=limit, numterms=12)
-            return [_hit(result, highlight=False) for result in results]
+    def run(ix, searcher) -> list[Hit]:
+        docnum = searcher.document_number(**{ID: release_id})
+        if docnum is None:
+            return []
+        stored = searcher.stored_fields(docnum)
+        text = f"{stored.get(TITLE, '')}\n{stored.get(BODY, '')}"
+        results = searcher.more_like(docnum, TEXT, text=text, top=limit, numterms=12)
+        return [_hit(result.fields(), None, None) for result in results]
 
-    return with_index(index_dir, run)
+    return with_searcher(index_dir, run)
 
 
 def _merged_filters(request: SearchRequest, parsed: ParsedQuery) -> dict[str, list[str]]:
@@ -184,7 +193,8 @@ def _merged_filters(request: SearchRequest, parsed: ParsedQuery) -> dict[str, li
     return {name: values for name, values in merged.items() if values}
 
 
-def _base_docs(searcher, parsed: ParsedQuery, request: SearchRequest) -> set[int]:
+def _base_docs(searcher, arrays: ReaderArrays, parsed: ParsedQuery, request: SearchRequest) -> tuple[set[int], bool]:
+    """The documents the words and date range match, and whether a date range applied."""
     date_from = max(request.date_from, parsed.date_from)
     date_to = min(filter(None, (request.date_to, parsed.date_to)), default="")
     parts = [] if not parsed.has_words else [parsed.query]
@@ -192,8 +202,8 @@ def _base_docs(searcher, parsed: ParsedQuery, request: SearchRequest) -> set[int
         # ISO dates compare as strings; "\uffff" makes "2025-10" include every day of October.
         parts.append(wq.TermRange(DATE, date_from or "0001", (date_to or "9999") + "\uffff"))
     if not parts:
-        return set(searcher.reader().all_doc_ids())
-    return set(searcher.docs_for_query(parts[0] if len(parts) == 1 else wq.And(parts)))
+        return set(arrays.live), False
+    return set(searcher.docs_for_query(parts[0] if len(parts) == 1 else wq.And(parts))), bool(date_from or date_to)
 
 
 def _filter_docs(searcher, name: str, values: list[str]) -> set[int]:
@@ -207,7 +217,7 @@ def _intersect(base: set[int], others) -> set[int]:
     return result
 
 
-def _facets(arrays, base: set[int], by_facet: dict[str, set[int]],
+def _facets(arrays: ReaderArrays, base: set[int], by_facet: dict[str, set[int]],
             filters: dict[str, list[str]]) -> dict[str, list[FacetValue]]:
     """Count every facet over the results, each with its own filter left out."""
     cache: dict[frozenset, set[int]] = {}
@@ -216,7 +226,7 @@ def _facets(arrays, base: set[int], by_facet: dict[str, set[int]],
         others = frozenset(n for n in by_facet if n != name)
         if others not in cache:
             cache[others] = _intersect(base, [by_facet[n] for n in others])
-        counts = count_values(arrays[name], cache[others])
+        counts = count_values(arrays.facets[name], cache[others])
         selected = {fold(value) for value in filters.get(name, ())}
         values = [FacetValue(value, count, fold(value) in selected) for value, count in order_counts(name, counts)]
         shown = {fold(v.value) for v in values}
@@ -230,47 +240,31 @@ def _effective_sort(request: SearchRequest, parsed: ParsedQuery) -> str:
     return "newest" if request.sort == "relevance" and not parsed.has_words else request.sort
 
 
-def _ordered_docs(searcher, parsed: ParsedQuery, matches: set[int], request: SearchRequest, limit):
+def _ordered(searcher, arrays: ReaderArrays, parsed: ParsedQuery, matches: set[int], narrowed: bool,
+             sort: str, count: int | None) -> list[tuple[int, float | None]]:
+    """The first `count` (all when None) matching documents in the order asked, with scores."""
     if not matches:
         return []
-    sort = _effective_sort(request, parsed)
-    query = parsed.query if parsed.has_words else wq.Every()
     if sort == "relevance":
-        results = searcher.search(query, filter=matches, limit=limit)
+        # Unfiltered, Whoosh can skip documents that cannot reach the top; a filter stops that.
+        results = searcher.search(parsed.query, limit=count, filter=matches if narrowed else None)
+        return [(hit.docnum, round(hit.score, 4)) for hit in results]
+    dates = arrays.dates
+    if sort == "newest":
+        key = lambda docnum: (dates[docnum], docnum)  # noqa: E731 - undated ("0000-00-00") last
+        ranked = heapq.nlargest(count, matches, key=key) if count else sorted(matches, key=key, reverse=True)
     else:
-        field, reverse = (DATE, True) if sort == "newest" else (DATE_ASC, False)
-        results = searcher.search(query, filter=matches, limit=limit, sortedby=field, reverse=reverse)
-    return results
+        key = lambda docnum: (dates[docnum] if dates[docnum] != UNDATED_LOW else UNDATED_HIGH, docnum)  # noqa: E731
+        ranked = heapq.nsmallest(count, matches, key=key) if count else sorted(matches, key=key)
+    return [(docnum, None) for docnum in ranked]
 
 
-def _page_of_hits(searcher, parsed: ParsedQuery, matches: set[int], request: SearchRequest) -> list[Hit]:
-    start = (request.page - 1) * request.limit
-    if start >= len(matches):
-        return []
-    results = _ordered_docs(searcher, parsed, matches, request, limit=start + request.limit)
-    results.formatter = HtmlFormatter(tagname="mark", between=" \u2026 ")
-    scored = _effective_sort(request, parsed) == "relevance"
-    return [_hit(result, highlight=parsed.has_words, results=results, scored=scored) for result in results[start:]]
-
-
-def _hit(result, highlight: bool, results=None, scored: bool = True) -> Hit:
-    release = release_from_stored(result.fields())
-    snippet = title_html = ""
-    if highlight and results is not None:
-        results.fragmenter = WholeFragmenter()
-        title_html = result.highlights(TITLE)
-        results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
-        snippet = " ".join(result.highlights(BODY, top=2).split())
+def _hit(stored: dict, score: float | None, marker: Marker | None) -> Hit:
+    release = release_from_stored(stored)
+    title_html = html.escape(release.title)
     return Hit(
-        id=release.id, title=release.title, title_html=title_html or html.escape(release.title),
+        id=release.id, title=release.title, title_html=marker.mark_html(title_html) if marker else title_html,
         date=release.date, location=release.location, country=release.country, agency=release.agency,
-        ministries=release.ministries, snippet=snippet or _lead(release.body),
-        score=round(result.score, 4) if scored and result.score is not None else None, url=release.url,
+        ministries=release.ministries, snippet=marker.snippet(release.body, SNIPPET_CHARS) if marker else lead(release.body, SNIPPET_CHARS),
+        score=score, url=release.url,
     )
-
-
-def _lead(body: str) -> str:
-    text = " ".join(body.split())
-    if len(text) > SNIPPET_CHARS:
-        text = text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " \u2026"
-    return html.escape(text)

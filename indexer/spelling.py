@@ -5,7 +5,7 @@ from __future__ import annotations
 from whoosh.spelling import Corrector
 
 from indexer.query import ParsedQuery
-from indexer.schema import BODY, TEXT_FIELDS
+from indexer.schema import TEXT, TEXT_FIELDS
 
 
 class _NearestWordCorrector(Corrector):
@@ -36,9 +36,9 @@ def suggest_query(searcher, parsed: ParsedQuery, original: str) -> str:
     words = {text for field, text in parsed.query.iter_all_terms() if field in TEXT_FIELDS}
     if not any(all((field, word) not in reader for field in TEXT_FIELDS) for word in words):
         return ""
-    body = _NearestWordCorrector(searcher.reader(), searcher.schema[BODY].spelling_fieldname(BODY))
+    text = _NearestWordCorrector(searcher.reader(), searcher.schema[TEXT].spelling_fieldname(TEXT))
     try:
-        corrected = searcher.correct_query(parsed.query, parsed.text, correctors={name: body for name in TEXT_FIELDS})
+        corrected = searcher.correct_query(parsed.query, parsed.text, correctors={name: text for name in TEXT_FIELDS})
     except Exception:  # A suggestion is a nicety; never let it break a search.
         return ""
     if corrected.query == parsed.query or corrected.string.strip() == parsed.text.strip():

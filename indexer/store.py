@@ -50,30 +50,6 @@ def open_index(index_dir: Path):
                            "run 'press-archive reindex --full' to rebuild it") from exc
 
 
-def with_index(index_dir: Path, action, attempts: int = 4):
-    """Return `action(ix)` on the current generation, opened afresh for each attempt.
-
-    A reader can lose a race with a reindex: a commit removes the table of contents it was
-    about to read, or a swap retires the generation it had just looked up. Trying again
-    reads the new state; only a lasting failure is reported, as IndexMissing.
-    """
-    for attempt in range(attempts):
-        try:
-            ix = open_index(index_dir)
-        except IndexMissing:
-            if attempt == attempts - 1 or current_generation(Path(index_dir)) is None:
-                raise
-            continue
-        try:
-            return action(ix)
-        except (FileNotFoundError, whoosh_index.EmptyIndexError) as exc:
-            if attempt == attempts - 1:
-                raise IndexMissing(f"the index at {index_dir} changed while it was read ({exc}); try again") from exc
-        finally:
-            ix.close()
-    raise IndexMissing(f"the index at {index_dir} cannot be opened")
-
-
 def new_generation(index_dir: Path) -> Path:
     """Create and return an empty generation folder, numbered after every existing one."""
     numbers = [int(p.name[len(_PREFIX):]) for p in index_dir.glob(f"{_PREFIX}*") if p.name[len(_PREFIX):].isdigit()]
