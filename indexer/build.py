@@ -38,13 +38,45 @@ class ReindexReport:
         return bool(self.added or self.updated or self.removed)
 
 
-@dataclass
-class _Plan:
-    """The writes a reindex will make."""
+class _Writer:
+    """Applies a reindex's writes as files are read, opening a Whoosh writer only when needed."""
 
-    add: list[Release] = field(default_factory=list)
-    update: list[Release] = field(default_factory=list)
-    remove: list[str] = field(default_factory=list)
+    # Above this much source text a full build uses two writer processes, one segment each.
+    PARALLEL_BYTES = 5_000_000
+
+    def __init__(self, folder: Path, full: bool, source_bytes: int):
+        self.folder, self.full, self.source_bytes = folder, full, source_bytes
+        self._ix = self._writer = None
+
+    def _open(self):
+        if self._writer is None:
+            from whoosh import index as whoosh_index
+
+            self._ix = whoosh_index.open_dir(str(self.folder))
+            # Multisegment only for full builds: incremental runs would pile up segments.
+            parallel = self.full and self.source_bytes > self.PARALLEL_BYTES
+            self._writer = (self._ix.writer(procs=2, limitmb=256, multisegment=True) if parallel
+                            else self._ix.writer(limitmb=128))
+        return self._writer
+
+    def remove(self, release_id: str) -> None:
+        self._open().delete_by_term(ID, release_id)
+
+    def write(self, release: Release, new: bool) -> None:
+        writer = self._open()
+        # A full build writes into an empty index; elsewhere an id may already be there after a
+        # run that committed but died before saving its manifest, so replace rather than add.
+        (writer.add_document if new and self.full else writer.update_document)(**document_fields(release))
+
+    def commit(self) -> None:
+        if self._writer is not None:
+            self._writer.commit()
+            self._ix.close()
+
+    def cancel(self) -> None:
+        if self._writer is not None:
+            self._writer.cancel()
+            self._ix.close()
 
 
 def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = False,
@@ -72,31 +104,35 @@ def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = Fa
 
 
 def _reindex_into(folder: Path, source: Path, full: bool, strict: bool, progress: Progress | None) -> ReindexReport:
-    manifest = {"files": {}} if full else read_manifest(folder)
-    old_files: dict[str, dict] = manifest["files"]
+    old_files: dict[str, dict] = {} if full else read_manifest(folder)["files"]
     files = [(path, path.relative_to(source).as_posix(), _stamp(path)) for path in iter_release_files(source)]
     unchanged = {name for _, name, stamp in files if name in old_files and old_files[name]["stamp"] == stamp}
     # Ids of files that will not be read again are taken; among the files read, the first claim wins.
     owners = {release_id: name for name in unchanged for release_id in old_files[name]["ids"]}
-    report, plan, new_files = ReindexReport(full=full), _Plan(), {}
-    for number, (path, name, stamp) in enumerate(files, start=1):
-        if progress:
-            progress(number, len(files), name)
-        if name in unchanged:
-            new_files[name] = old_files[name]
-            report.unchanged += len(old_files[name]["ids"])
-            continue
-        new_files[name] = _plan_file(path, source, name, stamp, old_files.get(name), owners, plan, report)
-    for name, entry in old_files.items():
-        if name not in new_files:
-            plan.remove.extend(entry["ids"])
-    report.added, report.updated, report.removed = len(plan.add), len(plan.update), len(plan.remove)
-    report.undated = sum(len(entry.get("undated", ())) for entry in new_files.values())
-    if strict and report.skipped:
-        report.aborted = True
-        return report
+    report, new_files = ReindexReport(full=full), {}
+    writer = _Writer(folder, full, sum(stamp[1] for _, _, stamp in files if stamp))
+    try:
+        for number, (path, name, stamp) in enumerate(files, start=1):
+            if progress:
+                progress(number, len(files), name)
+            if name in unchanged:
+                new_files[name] = old_files[name]
+                report.unchanged += len(old_files[name]["ids"])
+                continue
+            new_files[name] = _reindex_file(path, source, name, stamp, old_files.get(name), owners, writer, report)
+        for name, entry in old_files.items():
+            if name not in new_files:
+                _remove_unclaimed(entry["ids"], name, owners, writer, report)
+        report.undated = sum(len(entry.get("undated", ())) for entry in new_files.values())
+        if strict and report.skipped:
+            report.aborted = True
+            writer.cancel()
+            return report
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
     if full or report.changed:
-        _write(folder, plan, full)
         write_manifest(folder, {"files": new_files})
     return report
 
@@ -109,14 +145,22 @@ def _stamp(path: Path) -> list[int] | None:
     return [stat.st_mtime_ns, stat.st_size]
 
 
-def _plan_file(path: Path, source: Path, name: str, stamp: list[int], previous: dict | None,
-               owners: dict[str, str], plan: _Plan, report: ReindexReport) -> dict:
-    """Read one new or changed file, add its writes to `plan`, and return its manifest entry."""
+def _remove_unclaimed(ids, name: str, owners: dict[str, str], writer: _Writer, report: ReindexReport) -> None:
+    """Remove the releases `name` no longer has, unless another file has claimed them in this run."""
+    for release_id in ids:
+        if owners.get(release_id, name) == name:
+            writer.remove(release_id)
+            report.removed += 1
+
+
+def _reindex_file(path: Path, source: Path, name: str, stamp: list[int] | None, previous: dict | None,
+                  owners: dict[str, str], writer: _Writer, report: ReindexReport) -> dict:
+    """Read one new or changed file, write what changed, and return its manifest entry."""
     old_ids: dict[str, str] = previous["ids"] if previous else {}
     ids: dict[str, str] = {}
     undated: list[str] = []
     for result in read_file(path, source):
-        if isinstance(result, Release) and (result.id in ids or result.id in owners):
+        if isinstance(result, Release) and (result.id in ids or owners.get(result.id, name) != name):
             other = name if result.id in ids else owners[result.id]
             result = ParseError(result.source, f"duplicate id '{result.id}' (already used by {other}); release skipped")
         if isinstance(result, ParseError):
@@ -127,39 +171,18 @@ def _plan_file(path: Path, source: Path, name: str, stamp: list[int], previous: 
         owners[result.id] = name
         if not result.date:
             undated.append(result.id)
-        if result.id not in old_ids:
-            plan.add.append(result)
-        elif old_ids[result.id] != digest:
-            plan.update.append(result)
-        else:
+        if old_ids.get(result.id) == digest:
             report.unchanged += 1
+            continue
+        writer.write(result, new=result.id not in old_ids)
+        if result.id in old_ids:
+            report.updated += 1
+        else:
+            report.added += 1
     if not ids and old_ids:
         # Nothing readable now: keep what was indexed from it and try the file again next time.
         report.unchanged += len(old_ids)
         owners.update(dict.fromkeys(old_ids, name))
         return {**previous, "stamp": None}
-    plan.remove.extend(release_id for release_id in old_ids if release_id not in ids)
+    _remove_unclaimed([i for i in old_ids if i not in ids], name, owners, writer, report)
     return {"stamp": stamp, "ids": ids, "undated": undated}
-
-
-def _write(folder: Path, plan: _Plan, full: bool) -> None:
-    from whoosh import index as whoosh_index
-
-    ix = whoosh_index.open_dir(str(folder))
-    # Two processes and a segment each speed up a full build; incremental runs stay single-segment.
-    writer = ix.writer(procs=2, limitmb=256, multisegment=True) if full and len(plan.add) > 2000 else ix.writer(limitmb=128)
-    try:
-        for release_id in plan.remove:
-            writer.delete_by_term(ID, release_id)
-        for release in plan.update:
-            writer.update_document(**document_fields(release))
-        # A full build writes into an empty index; elsewhere an id may already be there after a
-        # run that committed but died before saving its manifest, so replace rather than add.
-        add = writer.add_document if full else writer.update_document
-        for release in plan.add:
-            add(**document_fields(release))
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
-    ix.close()

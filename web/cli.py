@@ -71,7 +71,7 @@ def _progress_printer():
 
         def on_terminal(done: int, total: int, name: str) -> None:
             if "bar" not in state:
-                state["bar"] = click.progressbar(length=total, label="Reading", file=sys.stderr)
+                state["bar"] = click.progressbar(length=total, label="Indexing", file=sys.stderr)
                 state["bar"].__enter__()
             state["bar"].update(1)
             if done == total:
@@ -81,7 +81,7 @@ def _progress_printer():
 
     def plain(done: int, total: int, name: str) -> None:
         if done % 500 == 0 or done == total:
-            click.echo(f"read {done}/{total} files", err=True)
+            click.echo(f"indexed {done}/{total} files", err=True)
 
     return plain
 
