@@ -12,7 +12,7 @@ from archive.reading import iter_release_files, read_file
 from indexer.documents import content_hash, document_fields
 from indexer.schema import ID
 from indexer.store import (
-    current_generation, new_generation, publish, read_manifest, reindex_lock,
+    current_generation, open_folder, new_generation, publish, read_manifest, reindex_lock,
     remove_stale_generations, write_manifest,
 )
 
@@ -50,9 +50,7 @@ class _Writer:
 
     def _open(self):
         if self._writer is None:
-            from whoosh import index as whoosh_index
-
-            self._ix = whoosh_index.open_dir(str(self.folder))
+            self._ix = open_folder(self.folder)
             # Multisegment only for full builds: incremental runs would pile up segments.
             parallel = self.full and self.source_bytes > self.PARALLEL_BYTES
             self._writer = (self._ix.writer(procs=2, limitmb=256, multisegment=True) if parallel

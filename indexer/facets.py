@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import threading
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 
 from indexer.schema import DATE, FACETS, MONTH, VALUE_SEPARATOR, YEAR
@@ -20,6 +21,15 @@ class ReaderArrays:
     facets: dict[str, list[tuple[str, ...]]]
     dates: list[str]
     live: frozenset[int]
+    #: The live documents in date order, and their dates, for date ranges by bisection.
+    by_date: list[int] = field(default_factory=list)
+    sorted_dates: list[str] = field(default_factory=list)
+
+    def between(self, low: str, high: str) -> set[int]:
+        """The live documents dated from `low` to `high` (ISO prefixes; "2025-10" is all October)."""
+        start = bisect.bisect_left(self.sorted_dates, low)
+        end = bisect.bisect_right(self.sorted_dates, high + "\uffff")
+        return set(self.by_date[start:end])
 
 
 def facet_arrays(searcher, folder: str) -> ReaderArrays:
@@ -42,7 +52,9 @@ def facet_arrays(searcher, folder: str) -> ReaderArrays:
         # Dates too, as strings, to sort results by date without a Whoosh sorting pass.
         arrays[DATE] += list(map(_text, leaf.column_reader(DATE)))
     dates = arrays.pop(DATE)
-    arrays = ReaderArrays(arrays, dates, frozenset(reader.all_doc_ids()))
+    live = frozenset(reader.all_doc_ids())
+    by_date = sorted(live, key=dates.__getitem__)
+    arrays = ReaderArrays(arrays, dates, live, by_date, [dates[docnum] for docnum in by_date])
     with _cache_lock:
         # Only the newest generation of each index is worth keeping.
         for old in [k for k in _cache if k[0] == folder]:

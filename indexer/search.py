@@ -197,13 +197,12 @@ def _base_docs(searcher, arrays: ReaderArrays, parsed: ParsedQuery, request: Sea
     """The documents the words and date range match, and whether a date range applied."""
     date_from = max(request.date_from, parsed.date_from)
     date_to = min(filter(None, (request.date_to, parsed.date_to)), default="")
-    parts = [] if not parsed.has_words else [parsed.query]
-    if date_from or date_to:
-        # ISO dates compare as strings; "\uffff" makes "2025-10" include every day of October.
-        parts.append(wq.TermRange(DATE, date_from or "0001", (date_to or "9999") + "\uffff"))
-    if not parts:
-        return set(arrays.live), False
-    return set(searcher.docs_for_query(parts[0] if len(parts) == 1 else wq.And(parts))), bool(date_from or date_to)
+    # Dates come from the per-snapshot arrays: a TermRange query over dates is slow (0.9 s at 100k).
+    dated = arrays.between(date_from or "0001", date_to or "9999") if date_from or date_to else None
+    if not parsed.has_words:
+        return (set(arrays.live) if dated is None else dated), dated is not None
+    words = set(searcher.docs_for_query(parsed.query))
+    return (words if dated is None else words & dated), dated is not None
 
 
 def _filter_docs(searcher, name: str, values: list[str]) -> set[int]:

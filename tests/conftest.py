@@ -6,6 +6,15 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def close_searchers():
+    """Close the searchers this thread kept open, so no test leaves files to the garbage collector."""
+    yield
+    from indexer.searchers import close_all
+
+    close_all()
+
+
 @pytest.fixture
 def good_dir() -> Path:
     return DATA / "good"
