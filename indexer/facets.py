@@ -6,6 +6,7 @@ import bisect
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
 
 from indexer.schema import DATE, FACETS, MONTH, VALUE_SEPARATOR, YEAR
@@ -46,7 +47,7 @@ def facet_arrays(searcher, folder: str) -> ReaderArrays:
     for leaf, _offset in reader.leaf_readers():
         for name in FACETS:
             if leaf.has_column(name):
-                arrays[name] += [tuple(v.split(VALUE_SEPARATOR)) if v else () for v in map(_text, leaf.column_reader(name))]
+                arrays[name] += [_values(v) for v in map(_text, leaf.column_reader(name))]
             else:
                 arrays[name] += [()] * leaf.doc_count_all()
         # Dates too, as strings, to sort results by date without a Whoosh sorting pass.
@@ -61,6 +62,12 @@ def facet_arrays(searcher, folder: str) -> ReaderArrays:
             del _cache[old]
         _cache[key] = arrays
     return arrays
+
+
+@lru_cache(maxsize=100_000)
+def _values(joined: str) -> tuple[str, ...]:
+    # Shared tuples: most releases repeat a few hundred facet combinations, not 100,000.
+    return tuple(joined.split(VALUE_SEPARATOR)) if joined else ()
 
 
 def _text(value) -> str:
