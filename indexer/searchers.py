@@ -15,6 +15,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from indexer.errors import IndexMissing
+from indexer.scoring import CachedLengthBM25F
 from indexer.store import current_generation, open_index
 
 # Searchers of this many index folders stay open per thread (the tests use many indexes).
@@ -28,7 +29,7 @@ class _Open:
     def __init__(self, folder: Path, ix):
         self.folder, self.ix = folder, ix
         self.generation = ix.latest_generation()
-        self.searcher = ix.searcher()
+        self.searcher = ix.searcher(weighting=CachedLengthBM25F())
 
     def is_current(self, folder: Path | None) -> bool:
         return folder == self.folder and self.ix.latest_generation() == self.generation

@@ -1,0 +1,43 @@
+"""BM25F with document lengths read once per segment instead of once per scored posting.
+
+Whoosh's BM25F decodes each matching document's field length from the per-document file as
+it scores it; at 100,000 releases that was two thirds of the time of a common-word search.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+from whoosh.scoring import BM25F, BM25FScorer
+
+_KEPT = 64
+_lengths_cache: OrderedDict[tuple[str, str], list[int]] = OrderedDict()
+_lock = threading.Lock()
+
+
+class CachedLengthBM25F(BM25F):
+    """BM25F scoring whose document lengths come from a per-segment list."""
+
+    def scorer(self, searcher, fieldname: str, text: str, qf: int = 1):
+        scorer = super().scorer(searcher, fieldname, text, qf)
+        if isinstance(scorer, BM25FScorer):
+            scorer.dfl = _segment_lengths(searcher.reader(), fieldname).__getitem__
+        return scorer
+
+
+def _segment_lengths(reader, fieldname: str) -> list[int]:
+    segment = reader.segment()
+    # Segment ids are random and never reused, so a segment's lengths never go stale.
+    key = (segment.segment_id(), fieldname) if segment is not None else None
+    with _lock:
+        if key in _lengths_cache:
+            _lengths_cache.move_to_end(key)
+            return _lengths_cache[key]
+    lengths = [reader.doc_field_length(docnum, fieldname, 1) or 1 for docnum in range(reader.doc_count_all())]
+    if key is not None:
+        with _lock:
+            _lengths_cache[key] = lengths
+            while len(_lengths_cache) > _KEPT:
+                _lengths_cache.popitem(last=False)
+    return lengths
