@@ -190,3 +190,9 @@ def test_no_suggestion_for_a_word_the_index_knows(small_index):
     # "oxygen" is in one body but in no title: it is a known word, not a typo.
     result = run(small_index, "oxygen")
     assert result.total == 1 and result.suggestion == ""
+
+
+def test_phrase_does_not_run_across_title_and_body(small_index):
+    # "...in Chennai" ends the title and "The Union..." starts the body of the same release.
+    assert ids(run(small_index, '"chennai union"')) == []
+    assert ids(run(small_index, '"readiness reviewed"')) == ["chennai"]
