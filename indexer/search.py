@@ -18,6 +18,7 @@ from indexer.highlight import Marker, lead
 from indexer.query import FACET_FORMS, BadDate, ParsedQuery, check_partial_date, parse_user_query
 from indexer.schema import BODY, DATE, FACETS, ID, TEXT, TITLE, UNDATED_HIGH, UNDATED_LOW
 from indexer.spelling import suggest_query
+from indexer.scoring import CachedLengthBM25F
 from indexer.searchers import with_searcher
 from indexer.store import open_index
 
@@ -116,26 +117,45 @@ class SearchResult:
         }
 
 
+@dataclass
+class _Matching:
+    """The documents a request matches, with what went into finding them."""
+
+    parsed: ParsedQuery
+    filters: dict[str, list[str]]
+    arrays: ReaderArrays
+    base: set[int]
+    by_facet: dict[str, set[int]]
+    matches: set[int]
+    narrowed: bool
+    sort: str
+
+
+def _match(ix, searcher, request: SearchRequest) -> _Matching:
+    parsed = parse_user_query(request.q, ix.schema)
+    filters = _merged_filters(request, parsed)
+    arrays = facet_arrays(searcher, str(ix.storage.folder))
+    base, dated = _base_docs(searcher, arrays, parsed, request)
+    by_facet = {name: _filter_docs(searcher, name, values) for name, values in filters.items()}
+    return _Matching(parsed, filters, arrays, base, by_facet, _intersect(base, by_facet.values()),
+                     bool(by_facet) or dated, _effective_sort(request, parsed))
+
+
 def search(index_dir: Path, request: SearchRequest) -> SearchResult:
     """Run a search and return one page of hits, the facet counts and any suggestion."""
 
     def run(ix, searcher) -> SearchResult:
-        parsed = parse_user_query(request.q, ix.schema)
-        filters = _merged_filters(request, parsed)
-        arrays = facet_arrays(searcher, str(ix.storage.folder))
-        base, dated = _base_docs(searcher, arrays, parsed, request)
-        by_facet = {name: _filter_docs(searcher, name, values) for name, values in filters.items()}
-        matches = _intersect(base, by_facet.values())
-        facets = _facets(arrays, base, by_facet, filters)
+        found = _match(ix, searcher, request)
         start = (request.page - 1) * request.limit
-        page = _ordered(searcher, arrays, parsed, matches, bool(by_facet) or dated,
-                        _effective_sort(request, parsed), start + request.limit)[start:]
-        marker = Marker(parsed.text) if parsed.has_words else None
-        hits = [_hit(searcher.stored_fields(docnum), score, marker) for docnum, score in page]
-        suggestion = suggest_query(searcher, parsed, request.q) if len(matches) < SUGGEST_BELOW else ""
-        return SearchResult(total=len(matches), page=request.page, limit=request.limit, hits=hits,
-                            facets=facets, suggestion=suggestion, note=parsed.note, query=request.q,
-                            sort=_effective_sort(request, parsed))
+        page = _ordered(searcher, found, start + request.limit)[start:]
+        marker = Marker(found.parsed.text) if found.parsed.has_words else None
+        suggestion = suggest_query(searcher, found.parsed, request.q) if len(found.matches) < SUGGEST_BELOW else ""
+        return SearchResult(
+            total=len(found.matches), page=request.page, limit=request.limit,
+            hits=[_hit(searcher.stored_fields(docnum), score, marker) for docnum, score in page],
+            facets=_facets(found.arrays, found.base, found.by_facet, found.filters),
+            suggestion=suggestion, note=found.parsed.note, query=request.q, sort=found.sort,
+        )
 
     return with_searcher(index_dir, run)
 
@@ -144,15 +164,8 @@ def iter_matches(index_dir: Path, request: SearchRequest) -> Iterator[Release]:
     """Yield every release matching the request (not one page), in the request's order."""
     ix = open_index(index_dir)
     try:
-        parsed = parse_user_query(request.q, ix.schema)
-        filters = _merged_filters(request, parsed)
-        with ix.searcher() as searcher:
-            arrays = facet_arrays(searcher, str(ix.storage.folder))
-            base, dated = _base_docs(searcher, arrays, parsed, request)
-            matches = _intersect(base, [_filter_docs(searcher, n, v) for n, v in filters.items()])
-            ordered = _ordered(searcher, arrays, parsed, matches, bool(filters) or dated,
-                               _effective_sort(request, parsed), None)
-            for docnum, _score in ordered:
+        with ix.searcher(weighting=CachedLengthBM25F()) as searcher:
+            for docnum, _score in _ordered(searcher, _match(ix, searcher, request), None):
                 yield release_from_stored(searcher.stored_fields(docnum))
     finally:
         ix.close()
@@ -239,22 +252,21 @@ def _effective_sort(request: SearchRequest, parsed: ParsedQuery) -> str:
     return "newest" if request.sort == "relevance" and not parsed.has_words else request.sort
 
 
-def _ordered(searcher, arrays: ReaderArrays, parsed: ParsedQuery, matches: set[int], narrowed: bool,
-             sort: str, count: int | None) -> list[tuple[int, float | None]]:
+def _ordered(searcher, found: _Matching, count: int | None) -> list[tuple[int, float | None]]:
     """The first `count` (all when None) matching documents in the order asked, with scores."""
-    if not matches:
+    if not found.matches:
         return []
-    if sort == "relevance":
+    if found.sort == "relevance":
         # Unfiltered, Whoosh can skip documents that cannot reach the top; a filter stops that.
-        results = searcher.search(parsed.query, limit=count, filter=matches if narrowed else None)
+        results = searcher.search(found.parsed.query, limit=count, filter=found.matches if found.narrowed else None)
         return [(hit.docnum, round(hit.score, 4)) for hit in results]
-    dates = arrays.dates
-    if sort == "newest":
+    dates = found.arrays.dates
+    if found.sort == "newest":
         key = lambda docnum: (dates[docnum], docnum)  # noqa: E731 - undated ("0000-00-00") last
-        ranked = heapq.nlargest(count, matches, key=key) if count else sorted(matches, key=key, reverse=True)
+        ranked = heapq.nlargest(count, found.matches, key=key) if count else sorted(found.matches, key=key, reverse=True)
     else:
         key = lambda docnum: (dates[docnum] if dates[docnum] != UNDATED_LOW else UNDATED_HIGH, docnum)  # noqa: E731
-        ranked = heapq.nsmallest(count, matches, key=key) if count else sorted(matches, key=key)
+        ranked = heapq.nsmallest(count, found.matches, key=key) if count else sorted(found.matches, key=key)
     return [(docnum, None) for docnum in ranked]
 
 
