@@ -10,7 +10,7 @@ from indexer.store import open_index
 def test_cached_length_bm25f_scores_like_bm25f(small_index):
     ix = open_index(small_index)
     try:
-        query = parse_user_query("hospital defence maritime", ix.schema).query
+        query = parse_user_query("hospital OR defence OR maritime", ix.schema).query
         scores = []
         for weighting in (BM25F(), CachedLengthBM25F()):
             with ix.searcher(weighting=weighting) as searcher:
