@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import bisect
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
 from indexer.schema import DATE, FACETS, MONTH, VALUE_SEPARATOR, YEAR
 
+RECENT_QUERIES = 32
 _cache: dict[tuple, ReaderArrays] = {}
 _cache_lock = threading.Lock()
 
@@ -25,6 +26,23 @@ class ReaderArrays:
     #: The live documents in date order, and their dates, for date ranges by bisection.
     by_date: list[int] = field(default_factory=list)
     sorted_dates: list[str] = field(default_factory=list)
+
+    #: Documents of recent word queries on this snapshot: paging, sorting and facet clicks
+    #: repeat a query with other filters, and its matches do not change until the index does.
+    recent: OrderedDict = field(default_factory=OrderedDict, compare=False)
+
+    def matches_of(self, key: str, compute) -> frozenset[int]:
+        """Return the documents for the query `key`, computed once per snapshot while recent."""
+        with _cache_lock:
+            if key in self.recent:
+                self.recent.move_to_end(key)
+                return self.recent[key]
+        docs = frozenset(compute())
+        with _cache_lock:
+            self.recent[key] = docs
+            while len(self.recent) > RECENT_QUERIES:
+                self.recent.popitem(last=False)
+        return docs
 
     def between(self, low: str, high: str) -> set[int]:
         """The live documents dated from `low` to `high` (ISO prefixes; "2025-10" is all October)."""

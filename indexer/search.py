@@ -214,8 +214,8 @@ def _base_docs(searcher, arrays: ReaderArrays, parsed: ParsedQuery, request: Sea
     dated = arrays.between(date_from or "0001", date_to or "9999") if date_from or date_to else None
     if not parsed.has_words:
         return (set(arrays.live) if dated is None else dated), dated is not None
-    words = set(searcher.docs_for_query(parsed.query))
-    return (words if dated is None else words & dated), dated is not None
+    words = arrays.matches_of(repr(parsed.query), lambda: searcher.docs_for_query(parsed.query))
+    return (set(words) if dated is None else dated.intersection(words)), dated is not None
 
 
 def _filter_docs(searcher, name: str, values: list[str]) -> set[int]:
