@@ -8,7 +8,8 @@ Reuses the WORKDIR of bench_index.py (its index, bare-whoosh/, fts5.db and relea
 200 queries are drawn (seeded) from the parsed releases: 60 common words, 40 two-word ANDs,
 25 title phrases, 25 word + ministry filter, 25 word + one-to-three-month date range,
 15 browses without words (5 plain, 5 with a ministry, 5 with a date range), 10 prefix wildcards.
-A warm-up runs another seeded draw of 200 queries, then each query runs once timed (time.perf_counter), the three engines interleaved:
+A warm-up runs another seeded draw of 200 queries; then each query runs once, timed with
+time.perf_counter, the three engines interleaved:
 
   ours         indexer.search(index, SearchRequest(q, filters, date_from, date_to, limit)):
                parse, filter, count all six facets, page of hits with highlights; opens the index
