@@ -209,7 +209,8 @@ def _merged_filters(request: SearchRequest, parsed: ParsedQuery) -> dict[str, li
 def _base_docs(searcher, arrays: ReaderArrays, parsed: ParsedQuery, request: SearchRequest) -> tuple[set[int], bool]:
     """The documents the words and date range match, and whether a date range applied."""
     date_from = max(request.date_from, parsed.date_from)
-    date_to = min(filter(None, (request.date_to, parsed.date_to)), default="")
+    # The earlier end wins; "2025-10" ends after "2025-10-06", though it sorts before it.
+    date_to = min(filter(None, (request.date_to, parsed.date_to)), key=lambda end: end + "\uffff", default="")
     # Dates come from the per-snapshot arrays: a TermRange query over dates is slow (0.9 s at 100k).
     dated = arrays.between(date_from or "0001", date_to or "9999") if date_from or date_to else None
     if not parsed.has_words:

@@ -1,7 +1,7 @@
 """Where an index lives on disk: generations behind an atomically replaced pointer, and the lock.
 
-    INDEX_DIR/CURRENT        names the generation readers open ("gen-000003")
-    INDEX_DIR/gen-000003/    a complete Whoosh index plus manifest.json
+    INDEX_DIR/CURRENT              names the generation readers open ("gen-000003-1f2e3d4c")
+    INDEX_DIR/gen-000003-1f2e3d4c/ a complete Whoosh index plus manifest.json
     INDEX_DIR/reindex.lock   held (flock) by the one reindex allowed at a time
 
 A full rebuild writes a new generation and only then replaces CURRENT, so an interrupted
@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import secrets
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,8 +63,11 @@ def open_index(index_dir: Path):
 
 def new_generation(index_dir: Path) -> Path:
     """Create and return an empty generation folder, numbered after every existing one."""
-    numbers = [int(p.name[len(_PREFIX):]) for p in index_dir.glob(f"{_PREFIX}*") if p.name[len(_PREFIX):].isdigit()]
-    folder = index_dir / f"{_PREFIX}{max(numbers, default=0) + 1:06d}"
+    numbers = [int(number) for p in index_dir.glob(f"{_PREFIX}*")
+               if (number := p.name[len(_PREFIX):].split("-")[0]).isdigit()]
+    # The random part keeps a rebuilt index (say, after its folder was deleted) from taking the
+    # name of one that open searchers and caches still remember.
+    folder = index_dir / f"{_PREFIX}{max(numbers, default=0) + 1:06d}-{secrets.token_hex(4)}"
     folder.mkdir(parents=True)
     whoosh_index.create_in(str(folder), build_schema())
     return folder

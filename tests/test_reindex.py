@@ -245,3 +245,14 @@ def test_crash_after_commit_before_manifest_leaves_no_duplicates(index, source, 
     monkeypatch.undo()
     reindex(source, index)
     assert total(index, "zebra") == 1 and total(index) == 11
+
+
+def test_index_deleted_and_rebuilt_under_a_running_search(index, source, tmp_path):
+    import shutil
+
+    assert total(index, "hospital") == 3
+    shutil.rmtree(index)
+    (source / "chennai.jsonl").unlink()
+    reindex(source, index)
+    # The same thread, with its searcher and caches from before, sees the rebuilt index.
+    assert total(index, "hospital") == 2 and total(index) == 9

@@ -196,3 +196,8 @@ def test_phrase_does_not_run_across_title_and_body(small_index):
     # "...in Chennai" ends the title and "The Union..." starts the body of the same release.
     assert ids(run(small_index, '"chennai union"')) == []
     assert ids(run(small_index, '"readiness reviewed"')) == ["chennai"]
+
+
+def test_two_ends_of_a_range_take_the_earlier(small_index):
+    assert set(ids(run(small_index, "date:2025-10", date_to="2025-10-06"))) == {"border-roads"}
+    assert set(ids(run(small_index, "to:2025-10-06", date_from="2025-10", limit=50))) == {"border-roads"}

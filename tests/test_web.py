@@ -176,8 +176,8 @@ def test_timeline_fills_months_without_releases(client):
 
 
 def test_index_that_cannot_be_opened_is_503(tmp_path):
-    (tmp_path / "gen-000001").mkdir()
-    (tmp_path / "CURRENT").write_text("gen-000001\n")
+    (tmp_path / "gen-000001-00000000").mkdir()
+    (tmp_path / "CURRENT").write_text("gen-000001-00000000\n")
     client = create_app({"INDEX": str(tmp_path), "TESTING": True}).test_client()
     response = client.get("/search?q=x")
     assert response.status_code == 503
