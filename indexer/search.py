@@ -16,7 +16,7 @@ from indexer.documents import release_from_stored
 from indexer.facets import ReaderArrays, count_values, facet_arrays, order_counts
 from indexer.highlight import Marker, lead
 from indexer.query import FACET_FORMS, BadDate, ParsedQuery, check_partial_date, parse_user_query
-from indexer.schema import BODY, DATE, FACETS, ID, TEXT, TITLE, UNDATED_HIGH, UNDATED_LOW
+from indexer.schema import BODY, FACETS, ID, TEXT, TITLE, UNDATED_HIGH, UNDATED_LOW
 from indexer.spelling import suggest_query
 from indexer.scoring import CachedLengthBM25F
 from indexer.searchers import with_searcher
