@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
+from werkzeug.exceptions import ServiceUnavailable
 
 from indexer import IndexMissing, SearchRequest, get_release, related, search
 from indexer.schema import FACETS, MONTH
@@ -24,11 +25,8 @@ def index_dir() -> str:
 
 
 def run_search(search_req: SearchRequest):
-    """Search, turning a missing index into a 503 page that says how to build one."""
-    try:
-        return search(index_dir(), search_req)
-    except IndexMissing as exc:
-        abort(503, description=f"{exc}.")
+    """Search; a missing index becomes the 503 page of `index_missing` below."""
+    return search(index_dir(), search_req)
 
 
 def parsed_request() -> SearchRequest:
@@ -101,13 +99,9 @@ def api_search():
 def release_page(release_id: str):
     """One release in full, its metadata linking to filtered searches, and related releases."""
     q = request.args.get("q", "")[: current_app.config["MAX_QUERY_LENGTH"]]
-    try:
-        release = get_release(index_dir(), release_id)
-        similar = related(index_dir(), release_id) if release else []
-    except IndexMissing as exc:
-        abort(503, description=f"{exc}.")
+    release, similar = _release_and_related(release_id)
     if release is None:
-        abort(404, description=f"There is no release with the id {release_id!r}.")
+        abort(404, description=_unknown(release_id))
     back = request.args.get("back", "")
     # Only web addresses become links; anything else a file claims as its URL is shown as text.
     link = release.url if release.url.lower().startswith(("http://", "https://")) else ""
@@ -122,22 +116,22 @@ def release_page(release_id: str):
 @blueprint.route("/api/release/<path:release_id>")
 def api_release(release_id: str):
     """One release as JSON, with its related releases: the twin of the release page."""
-    try:
-        release = get_release(index_dir(), release_id)
-        similar = related(index_dir(), release_id) if release else []
-    except IndexMissing as exc:
-        abort(503, description=f"{exc}.")
+    release, similar = _release_and_related(release_id)
     if release is None:
-        return jsonify({"error": f"There is no release with the id {release_id!r}."}), 404
+        return jsonify({"error": _unknown(release_id)}), 404
     return jsonify({**release.as_record(), "related": [hit.__dict__ for hit in similar]})
+
+
+def _release_and_related(release_id: str):
+    release = get_release(index_dir(), release_id)
+    return release, (related(index_dir(), release_id) if release else [])
+
+
+def _unknown(release_id: str) -> str:
+    return f"There is no release with the id {release_id!r}."
 
 
 @blueprint.app_errorhandler(IndexMissing)
 def index_missing(error: IndexMissing):
-    """An index that vanished between checks is still a 503, not a 500."""
-    return render_template("error.html", error=_Error(503, "Service Unavailable", f"{error}.")), 503
-
-
-class _Error:
-    def __init__(self, code: int, name: str, description: str):
-        self.code, self.name, self.description = code, name, description
+    """No index, or one that cannot be opened: a 503 page saying how to build it."""
+    return render_template("error.html", error=ServiceUnavailable(description=f"{error}.")), 503
