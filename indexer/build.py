@@ -12,7 +12,7 @@ from archive.reading import iter_release_files, read_file
 from indexer.documents import content_hash, document_fields
 from indexer.schema import ID
 from indexer.store import (
-    current_generation, open_folder, new_generation, publish, read_manifest, reindex_lock,
+    current_generation, has_current_schema, open_folder, new_generation, publish, read_manifest, reindex_lock,
     remove_stale_generations, write_manifest,
 )
 
@@ -31,6 +31,8 @@ class ReindexReport:
     skipped: list[str] = field(default_factory=list)
     full: bool = False
     aborted: bool = False
+    #: Why a full rebuild was made when none was asked for.
+    full_reason: str = ""
 
     @property
     def changed(self) -> bool:
@@ -85,11 +87,14 @@ def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = Fa
         raise FileNotFoundError(f"source folder not found: {source}")
     with reindex_lock(index_dir):
         current = current_generation(index_dir)
-        full = full or current is None
+        reason = "" if full else ("there was no index yet" if current is None else
+                                  "" if has_current_schema(current) else "the index was built by an older version")
+        full = full or bool(reason)
         remove_stale_generations(index_dir)
         folder = new_generation(index_dir) if full else current
         try:
             report = _reindex_into(folder, source, full, strict, progress)
+            report.full_reason = reason
         except BaseException:
             if full:  # Interrupted or failed: the previous generation keeps serving.
                 shutil.rmtree(folder, ignore_errors=True)

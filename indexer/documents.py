@@ -8,7 +8,7 @@ import json
 from archive import Release
 from archive.normalise import fold
 from indexer.schema import (
-    BODY, DATE, ID, META, MINISTRY, MONTH, TEXT, TITLE, UNDATED_LOW,
+    BODY, DATE, ID, META, MINISTRY, MONTH, PAIRS, TEXT, TITLE, UNDATED_LOW,
     VALUE_SEPARATOR, YEAR,
 )
 
@@ -35,6 +35,7 @@ def document_fields(release: Release) -> dict:
         ID: release.id,
         # "__" is a token no one searches for; it keeps phrases from running across the parts.
         TEXT: f"{release.title} __ {release.title} __ {release.body}",
+        PAIRS: f"{release.title} __ {release.body}",
         TITLE: release.title,
         BODY: release.body,
         DATE: release.date or UNDATED_LOW,

@@ -26,6 +26,7 @@ _PARTIAL_DATE = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$")
 #: The form each date-like facet's values must have.
 FACET_FORMS = {"year": re.compile(r"^[0-9]{4}$"), "month": re.compile(r"^[0-9]{4}-(?:0[1-9]|1[0-2])$")}
 _WORD = re.compile(r"\w+")
+_PREFIX = re.compile(r"(?<![\w*?:])(\w+)\*(?![\w*?])")
 # `-army` excludes, as in web search engines; Whoosh spells it `NOT army`.
 _MINUS = re.compile(r"(?<![^\s(])-(?=[\w\"(])")
 # Wildcards that would expand to a large part of the vocabulary: a leading `*` or `?`, or fewer
@@ -141,7 +142,23 @@ def _parse_words(text: str, schema) -> tuple[wq.Query, str]:
         return _words_query(words, schema), "The query could not be understood: searched for its words instead."
     if parsed is wq.NullQuery or isinstance(parsed, type(wq.NullQuery)):
         return _words_query(words, schema), "The query could not be understood: searched for its words instead."
-    return parsed, ""
+    return _unstemmed_prefixes(parsed, text, schema), ""
+
+
+def _unstemmed_prefixes(query: wq.Query, text: str, schema) -> wq.Query:
+    """`query` with each prefix of the text field as typed: Whoosh stems `used*` to `us*`."""
+    typed = {}
+    for word in _PREFIX.findall(text):
+        stemmed = _parser(schema).parse(f"{word}*")
+        if type(stemmed) is wq.Prefix:
+            typed.setdefault(stemmed.text, word.lower())
+
+    def restore(node: wq.Query) -> wq.Query:
+        if type(node) is wq.Prefix and node.fieldname == TEXT and node.text in typed:
+            return wq.Prefix(TEXT, typed[node.text], boost=node.boost)
+        return node if node.is_leaf() else node.apply(restore)
+
+    return restore(query) if typed else query
 
 
 def _parser(schema, group=None) -> QueryParser:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from whoosh import columns, fields
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import BiWordFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 
 ID = "id"
 #: What a plain query searches: the title (twice, for weight) and the body, in one field,
 #: so that each word is one posting list to score rather than one per field.
 TEXT = "text"
+#: The text as pairs of neighbouring words ("border road"), for looking phrases up as terms.
+PAIRS = "pairs"
+PAIR_SEPARATOR = " "
 TITLE = "title"
 BODY = "body"
 DATE = "date"
@@ -30,6 +33,8 @@ TEXT_FIELDS = (TEXT, TITLE)
 #: Stand-ins for a missing date: the lowest sorts undated releases last when newest come first.
 UNDATED_LOW, UNDATED_HIGH = "0000-00-00", "9999-99-99"
 VALUE_SEPARATOR = "\n"
+#: Changes whenever the schema does: an index of another version is rebuilt in full.
+SCHEMA_VERSION = 2
 
 
 def _facet_field(multi: bool = False) -> fields.FieldType:
@@ -46,6 +51,8 @@ def build_schema() -> fields.Schema:
     return fields.Schema(**{
         ID: fields.ID(unique=True, stored=True),
         TEXT: fields.TEXT(analyzer=stemmed, spelling=True),
+        # Pairs of the same stems as the text, stop words left out as the text leaves them out.
+        PAIRS: fields.TEXT(analyzer=StemmingAnalyzer() | BiWordFilter(sep=PAIR_SEPARATOR), phrase=False),
         TITLE: fields.TEXT(analyzer=stemmed, stored=True),
         BODY: fields.STORED(),
         DATE: fields.ID(sortable=True),

@@ -22,11 +22,12 @@ class CachedLengthBM25F(BM25F):
     def scorer(self, searcher, fieldname: str, text: str, qf: int = 1):
         scorer = super().scorer(searcher, fieldname, text, qf)
         if isinstance(scorer, BM25FScorer):
-            scorer.dfl = _segment_lengths(searcher.reader(), fieldname).__getitem__
+            scorer.dfl = segment_lengths(searcher.reader(), fieldname).__getitem__
         return scorer
 
 
-def _segment_lengths(reader, fieldname: str) -> list[int]:
+def segment_lengths(reader, fieldname: str) -> list[int]:
+    """Every document's length in `fieldname` in one segment's reader, cached per segment."""
     segment = reader.segment()
     # Segment ids are random and never reused, so a segment's lengths never go stale.
     key = (segment.segment_id(), fieldname) if segment is not None else None

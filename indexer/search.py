@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-import heapq
 import html
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import reduce
 from pathlib import Path
 
-from whoosh import query as wq
+import numpy as np
 
 from archive import Release
 from archive.normalise import fold
 from indexer.documents import release_from_stored
-from indexer.facets import ReaderArrays, count_values, facet_arrays, order_counts
 from indexer.highlight import Marker, lead
+from indexer.matching import Matcher
 from indexer.query import FACET_FORMS, BadDate, ParsedQuery, check_partial_date, parse_user_query
-from indexer.schema import BODY, FACETS, ID, TEXT, TITLE, UNDATED_HIGH, UNDATED_LOW
+from indexer.schema import BODY, FACETS, ID, TEXT, TITLE
 from indexer.spelling import suggest_query
 from indexer.scoring import CachedLengthBM25F
 from indexer.searchers import with_searcher
+from indexer.snapshot import Snapshot, order_counts, snapshot_of
 from indexer.store import open_index
 
 SORTS = ("relevance", "newest", "oldest")
@@ -119,26 +120,29 @@ class SearchResult:
 
 @dataclass
 class _Matching:
-    """The documents a request matches, with what went into finding them."""
+    """The documents a request matches (masks over document numbers), with what found them."""
 
     parsed: ParsedQuery
     filters: dict[str, list[str]]
-    arrays: ReaderArrays
-    base: set[int]
-    by_facet: dict[str, set[int]]
-    matches: set[int]
-    narrowed: bool
+    snapshot: Snapshot
+    matcher: Matcher
+    base: np.ndarray
+    by_facet: dict[str, np.ndarray]
+    matches: np.ndarray
+    total: int
     sort: str
 
 
 def _match(ix, searcher, request: SearchRequest) -> _Matching:
     parsed = parse_user_query(request.q, ix.schema)
     filters = _merged_filters(request, parsed)
-    arrays = facet_arrays(searcher, str(ix.storage.folder))
-    base, dated = _base_docs(searcher, arrays, parsed, request)
-    by_facet = {name: _filter_docs(searcher, name, values) for name, values in filters.items()}
-    return _Matching(parsed, filters, arrays, base, by_facet, _intersect(base, by_facet.values()),
-                     bool(by_facet) or dated, _effective_sort(request, parsed))
+    snapshot = snapshot_of(searcher, str(ix.storage.folder))
+    matcher = Matcher(searcher, snapshot)
+    base = _base_docs(snapshot, matcher, parsed, request)
+    by_facet = {name: snapshot.facets[name].mask(values, snapshot.size) for name, values in filters.items()}
+    matches = _intersect(base, by_facet.values())
+    return _Matching(parsed, filters, snapshot, matcher, base, by_facet, matches, int(np.count_nonzero(matches)),
+                     _effective_sort(request, parsed))
 
 
 def search(index_dir: Path, request: SearchRequest) -> SearchResult:
@@ -147,13 +151,13 @@ def search(index_dir: Path, request: SearchRequest) -> SearchResult:
     def run(ix, searcher) -> SearchResult:
         found = _match(ix, searcher, request)
         start = (request.page - 1) * request.limit
-        page = _ordered(searcher, found, start + request.limit)[start:]
+        page = _ordered(found, start + request.limit)[start:]
         marker = Marker(found.parsed.text) if found.parsed.has_words else None
-        suggestion = suggest_query(searcher, found.parsed, request.q) if len(found.matches) < SUGGEST_BELOW else ""
+        suggestion = suggest_query(searcher, found.parsed, request.q) if found.total < SUGGEST_BELOW else ""
         return SearchResult(
-            total=len(found.matches), page=request.page, limit=request.limit,
+            total=found.total, page=request.page, limit=request.limit,
             hits=[_hit(searcher.stored_fields(docnum), score, marker) for docnum, score in page],
-            facets=_facets(found.arrays, found.base, found.by_facet, found.filters),
+            facets=_facets(found.snapshot, found.base, found.by_facet, found.filters),
             suggestion=suggestion, note=found.parsed.note, query=request.q, sort=found.sort,
         )
 
@@ -165,7 +169,7 @@ def iter_matches(index_dir: Path, request: SearchRequest) -> Iterator[Release]:
     ix = open_index(index_dir)
     try:
         with ix.searcher(weighting=CachedLengthBM25F()) as searcher:
-            for docnum, _score in _ordered(searcher, _match(ix, searcher, request), None):
+            for docnum, _score in _ordered(_match(ix, searcher, request), None):
                 yield release_from_stored(searcher.stored_fields(docnum))
     finally:
         ix.close()
@@ -206,54 +210,30 @@ def _merged_filters(request: SearchRequest, parsed: ParsedQuery) -> dict[str, li
     return {name: values for name, values in merged.items() if values}
 
 
-def _base_docs(searcher, arrays: ReaderArrays, parsed: ParsedQuery, request: SearchRequest) -> tuple[set[int], bool]:
-    """The documents the words and date range match, and whether a date range applied."""
+def _base_docs(snapshot: Snapshot, matcher: Matcher, parsed: ParsedQuery, request: SearchRequest) -> np.ndarray:
+    """The documents the words and the date range match."""
     date_from = max(request.date_from, parsed.date_from)
     # The earlier end wins; "2025-10" ends after "2025-10-06", though it sorts before it.
     date_to = min(filter(None, (request.date_to, parsed.date_to)), key=lambda end: end + "\uffff", default="")
-    # Dates come from the per-snapshot arrays: a TermRange query over dates is slow (0.9 s at 100k).
-    dated = arrays.between(date_from or "0001", date_to or "9999") if date_from or date_to else None
-    if not parsed.has_words:
-        return (set(arrays.live) if dated is None else dated), dated is not None
-    words = _query_docs(searcher, arrays, parsed.query)
-    return (set(words) if dated is None else dated.intersection(words)), dated is not None
+    # Dates come from the snapshot's arrays: a TermRange query over dates is slow (0.9 s at 100k).
+    base = snapshot.between(date_from or "0001", date_to or "9999") if date_from or date_to else snapshot.live
+    return base & matcher.docs(parsed.query) if parsed.has_words else base
 
 
-def _query_docs(searcher, arrays: ReaderArrays, query: wq.Query) -> frozenset[int]:
-    """The documents `query` matches; ANDs and ORs of words combine the cached sets of each word.
-
-    Common words come back in many queries; Python set operations on their cached documents
-    are far cheaper than Whoosh walking the posting lists again.
-    """
-    if isinstance(query, (wq.And, wq.Or)) and all(isinstance(q, wq.Term) for q in query.subqueries):
-        parts = sorted((_query_docs(searcher, arrays, q) for q in query.subqueries), key=len)
-        if isinstance(query, wq.And):
-            return frozenset(parts[0].intersection(*parts[1:]))
-        return frozenset().union(*parts)
-    return arrays.matches_of(repr(query), lambda: searcher.docs_for_query(query))
+def _intersect(base: np.ndarray, others) -> np.ndarray:
+    return reduce(np.logical_and, others, base)
 
 
-def _filter_docs(searcher, name: str, values: list[str]) -> set[int]:
-    return set(searcher.docs_for_query(wq.Or([wq.Term(name, fold(value)) for value in values])))
-
-
-def _intersect(base: set[int], others) -> set[int]:
-    result = base
-    for other in sorted(others, key=len):
-        result = result & other
-    return result
-
-
-def _facets(arrays: ReaderArrays, base: set[int], by_facet: dict[str, set[int]],
+def _facets(snapshot: Snapshot, base: np.ndarray, by_facet: dict[str, np.ndarray],
             filters: dict[str, list[str]]) -> dict[str, list[FacetValue]]:
     """Count every facet over the results, each with its own filter left out."""
-    cache: dict[frozenset, set[int]] = {}
+    cache: dict[frozenset, np.ndarray] = {}
     facets = {}
     for name in FACETS:
         others = frozenset(n for n in by_facet if n != name)
         if others not in cache:
             cache[others] = _intersect(base, [by_facet[n] for n in others])
-        counts = count_values(arrays.facets[name], cache[others])
+        counts = snapshot.facets[name].count(cache[others])
         selected = {fold(value) for value in filters.get(name, ())}
         values = [FacetValue(value, count, fold(value) in selected) for value, count in order_counts(name, counts)]
         shown = {fold(v.value) for v in values}
@@ -267,37 +247,31 @@ def _effective_sort(request: SearchRequest, parsed: ParsedQuery) -> str:
     return "newest" if request.sort == "relevance" and not parsed.has_words else request.sort
 
 
-def _ordered(searcher, found: _Matching, count: int | None) -> list[tuple[int, float | None]]:
+def _ordered(found: _Matching, count: int | None) -> list[tuple[int, float | None]]:
     """The first `count` (all when None) matching documents in the order asked, with scores."""
-    if not found.matches:
-        return []
+    docs = np.flatnonzero(found.matches)
     if found.sort == "relevance":
-        query, phrases = _without_phrases(found.parsed.query)
-        # Unfiltered, Whoosh can skip documents that cannot reach the top; a filter stops that.
-        # Phrases are scored as their words, within the documents known to hold the phrase:
-        # checking word positions again while scoring was the slowest part of a phrase search.
-        narrowed = found.narrowed or phrases
-        results = searcher.search(query, limit=count, filter=found.matches if narrowed else None)
-        return [(hit.docnum, round(hit.score, 4)) for hit in results]
-    dates = found.arrays.dates
+        scores = found.matcher.scores(found.parsed.query, docs)
+        # Equal scores: the lower document number first, as Whoosh orders them.
+        ranked, keys = _first(scores, docs, docs, count)
+        return [(docnum, round(score, 4)) for docnum, score in zip(ranked.tolist(), keys.tolist())]
     if found.sort == "newest":
-        key = lambda docnum: (dates[docnum], docnum)  # noqa: E731 - undated ("0000-00-00") last
-        ranked = heapq.nlargest(count, found.matches, key=key) if count else sorted(found.matches, key=key, reverse=True)
+        # Undated releases have the lowest rank, so they come last.
+        ranked, _ = _first(found.snapshot.date_rank[docs], docs, -docs, count)
     else:
-        key = lambda docnum: (dates[docnum] if dates[docnum] != UNDATED_LOW else UNDATED_HIGH, docnum)  # noqa: E731
-        ranked = heapq.nsmallest(count, found.matches, key=key) if count else sorted(found.matches, key=key)
-    return [(docnum, None) for docnum in ranked]
+        ranked, _ = _first(-found.snapshot.oldest_key()[docs], docs, docs, count)
+    return [(docnum, None) for docnum in ranked.tolist()]
 
 
-def _without_phrases(query: wq.Query) -> tuple[wq.Query, bool]:
-    """`query` with each phrase made an AND of its words, and whether there was any."""
-    if isinstance(query, wq.Phrase):
-        return wq.And([wq.Term(query.fieldname, word, boost=query.boost) for word in query.words]), True
-    if isinstance(query, (wq.And, wq.Or)):
-        parts = [_without_phrases(q) for q in query.subqueries]
-        if any(changed for _, changed in parts):
-            return type(query)([q for q, _ in parts], boost=query.boost), True
-    return query, False
+def _first(keys: np.ndarray, docs: np.ndarray, ties: np.ndarray, count: int | None) -> tuple[np.ndarray, np.ndarray]:
+    """`docs` by `keys`, highest first, then by `ties`, lowest first; only the first `count`."""
+    if count is not None and count < len(docs):
+        # Everything tied with the count-th key stays in, so that ties are broken the same way.
+        cut = np.partition(keys, len(keys) - count)[len(keys) - count]
+        keep = keys >= cut
+        keys, docs, ties = keys[keep], docs[keep], ties[keep]
+    order = np.lexsort((ties, -keys))[:count]
+    return docs[order], keys[order]
 
 
 def _hit(stored: dict, score: float | None, marker: Marker | None) -> Hit:

@@ -1,7 +1,7 @@
 """Where an index lives on disk: generations behind an atomically replaced pointer, and the lock.
 
     INDEX_DIR/CURRENT              names the generation readers open ("gen-000003-1f2e3d4c")
-    INDEX_DIR/gen-000003-1f2e3d4c/ a complete Whoosh index plus manifest.json
+    INDEX_DIR/gen-000003-1f2e3d4c/ a complete Whoosh index plus manifest.json and schema-version
     INDEX_DIR/reindex.lock   held (flock) by the one reindex allowed at a time
 
 A full rebuild writes a new generation and only then replaces CURRENT, so an interrupted
@@ -22,11 +22,12 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
 from indexer.errors import IndexMissing, ReindexRunning
-from indexer.schema import build_schema
+from indexer.schema import SCHEMA_VERSION, build_schema
 
 POINTER = "CURRENT"
 LOCK = "reindex.lock"
 MANIFEST = "manifest.json"
+SCHEMA_FILE = "schema-version"
 _PREFIX = "gen-"
 
 
@@ -70,7 +71,16 @@ def new_generation(index_dir: Path) -> Path:
     folder = index_dir / f"{_PREFIX}{max(numbers, default=0) + 1:06d}-{secrets.token_hex(4)}"
     folder.mkdir(parents=True)
     whoosh_index.create_in(str(folder), build_schema())
+    (folder / SCHEMA_FILE).write_text(f"{SCHEMA_VERSION}\n", "utf-8")
     return folder
+
+
+def has_current_schema(folder: Path) -> bool:
+    """Whether the generation was built with this version's schema (older ones need a full rebuild)."""
+    try:
+        return (folder / SCHEMA_FILE).read_text("utf-8").strip() == str(SCHEMA_VERSION)
+    except FileNotFoundError:
+        return False
 
 
 def publish(index_dir: Path, folder: Path) -> None:

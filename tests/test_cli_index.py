@@ -26,6 +26,7 @@ def test_reindex_uses_environment_and_reports(env):
     result = run("reindex")
     assert result.exit_code == 0, result.output
     assert "10 added, 0 updated, 0 removed, 0 unchanged, 1 undated, 0 skipped" in result.stdout
+    assert "full rebuild (there was no index yet)" in result.stdout
     again = run("reindex")
     assert "0 added, 0 updated, 0 removed, 10 unchanged" in again.stdout and "incremental" in again.stdout
 

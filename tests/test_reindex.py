@@ -6,7 +6,7 @@ import os
 import pytest
 
 from indexer import ReindexRunning, SearchRequest, get_release, reindex, search
-from indexer.store import current_generation, reindex_lock
+from indexer.store import SCHEMA_FILE, current_generation, reindex_lock
 from tests.corpus import write_corpus
 
 
@@ -110,6 +110,17 @@ def test_full_rebuild_swaps_in_a_new_generation(index, source):
     assert total(index) == 10
     reindex(source, index)
     assert not old.exists() and new.exists()
+
+
+def test_index_of_an_older_schema_is_rebuilt_in_full(index, source):
+    old = current_generation(index)
+    (old / SCHEMA_FILE).write_text("1\n")  # as an index built before the schema changed
+    report = reindex(source, index)
+    assert report.full and report.full_reason == "the index was built by an older version"
+    assert report.added == 10 and current_generation(index) != old
+    again = reindex(source, index)
+    assert not again.full and again.unchanged == 10 and again.full_reason == ""
+    assert total(index, '"border roads"') == 2
 
 
 def test_interrupted_full_rebuild_leaves_old_index_serving(index, source):

@@ -201,14 +201,3 @@ def test_phrase_does_not_run_across_title_and_body(small_index):
 def test_two_ends_of_a_range_take_the_earlier(small_index):
     assert set(ids(run(small_index, "date:2025-10", date_to="2025-10-06"))) == {"border-roads"}
     assert set(ids(run(small_index, "to:2025-10-06", date_from="2025-10", limit=50))) == {"border-roads"}
-
-
-def test_phrase_results_ranked_and_limited_to_the_phrase(small_index):
-    from whoosh import query as wq
-
-    from indexer.search import _without_phrases
-
-    query, changed = _without_phrases(wq.And([wq.Term("text", "oil"), wq.Phrase("text", ["border", "road"])]))
-    assert changed and query == wq.And([wq.Term("text", "oil"), wq.And([wq.Term("text", "border"), wq.Term("text", "road")])])
-    result = run(small_index, '"border roads" defence')
-    assert set(ids(result)) == {"maldives", "border-roads"} and all(hit.score for hit in result.hits)

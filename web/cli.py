@@ -109,6 +109,8 @@ def reindex_command(source: Path | None, index_dir: Path | None, full: bool, str
     for line in report.skipped:
         click.echo(f"skipped {line}", err=True)
     kind = "full rebuild" if report.full else "incremental"
+    if report.full_reason:
+        kind += f" ({report.full_reason})"
     click.echo(f"{kind} of {source} into {index_dir}: {report.added} added, {report.updated} updated, "
                f"{report.removed} removed, {report.unchanged} unchanged, {report.undated} undated, "
                f"{len(report.skipped)} skipped")

@@ -1,0 +1,167 @@
+"""Match and score a parsed query with the snapshot's arrays instead of Whoosh's matchers.
+
+Sets are boolean masks over document numbers; scores are Whoosh's BM25F, computed for the
+matching documents only. Phrases of the text field are looked up as word pairs (the `pairs`
+field), so they cost one posting list per pair instead of a position check per document.
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+
+import numpy as np
+from whoosh import query as wq
+
+from indexer.schema import PAIR_SEPARATOR, PAIRS, TEXT
+from indexer.snapshot import Snapshot
+
+B, K1 = 0.75, 1.2
+
+
+class Matcher:
+    """Matches and scores queries on one searcher and its snapshot."""
+
+    def __init__(self, searcher, snapshot: Snapshot):
+        self.searcher, self.snapshot = searcher, snapshot
+        self.reader = searcher.reader()
+        self.schema = searcher.schema
+
+    def docs(self, query: wq.Query) -> np.ndarray:
+        """Return the mask of the live documents `query` matches."""
+        kind = type(query)
+        if kind is wq.Term:
+            return self._term_mask(query.fieldname, query.text)
+        if kind is wq.Every:
+            return self.snapshot.live.copy()
+        if kind is wq.Not:
+            return self.snapshot.live & ~self.docs(query.query)
+        if kind in (wq.And, wq.Or, wq.DisjunctionMax):
+            masks = [self.docs(q) for q in query.subqueries]
+            if not masks:
+                return np.zeros(self.snapshot.size, dtype=bool)
+            return reduce(np.logical_and if kind is wq.And else np.logical_or, masks)
+        if kind is wq.AndNot:
+            return self.docs(query.a) & ~self.docs(query.b)
+        if kind is wq.AndMaybe:
+            return self.docs(query.a)
+        if kind is wq.Require:
+            return self.docs(query.a) & self.docs(query.b)
+        if kind is wq.Phrase:
+            return self._phrase_mask(query)
+        if isinstance(query, wq.MultiTerm):
+            return self._union(self._expanded(query))
+        if query is wq.NullQuery or isinstance(query, type(wq.NullQuery)):
+            return np.zeros(self.snapshot.size, dtype=bool)
+        # Anything else Whoosh knows how to match; it is rare enough to let Whoosh do it.
+        return self.snapshot.remembered(repr(query), lambda: self.snapshot.mask_of(self.searcher.docs_for_query(query)))
+
+    def scores(self, query: wq.Query, docs: np.ndarray) -> np.ndarray:
+        """Return the BM25F score of each document in `docs` (sorted document numbers)."""
+        total = np.zeros(len(docs), dtype=np.float64)
+        self._add_scores(query, docs, total)
+        return total
+
+    def _add_scores(self, query: wq.Query, docs: np.ndarray, total: np.ndarray) -> None:
+        kind = type(query)
+        if kind is wq.Term:
+            total += query.boost * self._term_scores(query.fieldname, query.text, docs)
+        elif kind in (wq.And, wq.Or, wq.DisjunctionMax):
+            for sub in query.subqueries:
+                self._add_scores(sub, docs, total)
+        elif kind in (wq.AndNot, wq.Require):
+            self._add_scores(query.a, docs, total)
+        elif kind is wq.AndMaybe:
+            self._add_scores(query.a, docs, total)
+            self._add_scores(query.b, docs, total)
+        elif kind is wq.Phrase:
+            # A phrase is scored as its words: checking positions again while scoring was the
+            # slowest part of a phrase search, and the phrase itself is already required.
+            for word in query.words:
+                total += query.boost * self._term_scores(query.fieldname, word, docs)
+        elif isinstance(query, wq.MultiTerm):
+            if getattr(query, "constantscore", False):
+                total += query.boost * self.docs(query)[docs]
+            else:
+                for fieldname, text in self._expanded(query):
+                    total += query.boost * self._term_scores(fieldname, text, docs)
+
+    def _term_bytes(self, fieldname: str, text) -> bytes | None:
+        if fieldname not in self.schema:
+            return None
+        if isinstance(text, bytes):
+            return text
+        try:
+            return self.schema[fieldname].to_bytes(text)
+        except ValueError:
+            return None
+
+    def _term_mask(self, fieldname: str, text) -> np.ndarray:
+        mask = np.zeros(self.snapshot.size, dtype=bool)
+        term = self._term_bytes(fieldname, text)
+        if term is not None:
+            mask[self.snapshot.postings(self.reader, fieldname, term)[0]] = True
+        return mask
+
+    def _union(self, terms: list[tuple[str, object]]) -> np.ndarray:
+        mask = np.zeros(self.snapshot.size, dtype=bool)
+        for fieldname, text in terms:
+            term = self._term_bytes(fieldname, text)
+            if term is not None:
+                mask[self.snapshot.postings(self.reader, fieldname, term)[0]] = True
+        return mask
+
+    def _term_scores(self, fieldname: str, text, docs: np.ndarray) -> np.ndarray:
+        term = self._term_bytes(fieldname, text)
+        if term is None or (fieldname, term) not in self.reader:
+            return np.zeros(len(docs))
+        holders, weights = self.snapshot.postings(self.reader, fieldname, term)
+        where = np.searchsorted(holders, docs)
+        found = where < len(holders)
+        found[found] = holders[where[found]] == docs[found]
+        tf = np.zeros(len(docs), dtype=np.float64)
+        tf[found] = weights[where[found]]
+        norm = (1 - B) + B * self.snapshot.lengths(self.reader, fieldname)[docs] / (self.searcher.avg_field_length(fieldname) or 1)
+        # Whoosh's BM25F, as its scorer computes it for one posting.
+        return self.searcher.idf(fieldname, term) * (tf * (K1 + 1)) / (tf + K1 * norm)
+
+    def _phrase_mask(self, query: wq.Phrase) -> np.ndarray:
+        words = list(query.words)
+        if query.fieldname != TEXT or query.slop != 1 or PAIRS not in self.schema or not words:
+            return self._whoosh_mask(query)
+        if len(words) == 1:
+            return self._term_mask(TEXT, words[0])
+        pairs = [self._term_mask(PAIRS, f"{a}{PAIR_SEPARATOR}{b}") for a, b in zip(words, words[1:])]
+        candidates = reduce(np.logical_and, pairs)
+        if len(words) == 2:
+            return candidates
+        # Each pair is present, but perhaps not in a row: the few candidates are checked by Whoosh.
+        return self.snapshot.remembered(repr(query), lambda: self._checked(query, candidates))
+
+    def _checked(self, query: wq.Phrase, candidates: np.ndarray) -> np.ndarray:
+        mask = np.zeros(self.snapshot.size, dtype=bool)
+        matcher = query.matcher(self.searcher)
+        for docnum in np.flatnonzero(candidates).tolist():
+            if not matcher.is_active():
+                break
+            matcher.skip_to(docnum)
+            if matcher.is_active() and matcher.id() == docnum:
+                mask[docnum] = True
+        return mask
+
+    def _whoosh_mask(self, query: wq.Query) -> np.ndarray:
+        return self.snapshot.remembered(repr(query), lambda: self.snapshot.mask_of(self.searcher.docs_for_query(query)))
+
+    def _expanded(self, query: wq.MultiTerm) -> list[tuple[str, object]]:
+        """The terms a wildcard or range stands for; a prefix of the text field matches words.
+
+        The query parser stems a prefix as if it were a word (`used*` became `us*`); the text
+        prefix is kept unstemmed, matched against the unstemmed words of the spelling field,
+        and each word found is stemmed to the term the text field holds.
+        """
+        spelling = self.schema[TEXT].spelling_fieldname(TEXT) if TEXT in self.schema else None
+        if type(query) is wq.Prefix and query.fieldname == TEXT and spelling in self.schema:
+            words = [w.decode("utf-8") if isinstance(w, bytes) else w for w in self.reader.expand_prefix(spelling, query.text)]
+            stems = {stem for word in words for stem in self.schema[TEXT].process_text(word, mode="query")}
+            stems.update(t.decode("utf-8") if isinstance(t, bytes) else t for t in self.reader.expand_prefix(TEXT, query.text))
+            return [(TEXT, stem) for stem in sorted(stems)]
+        return list(query.expanded_terms(self.reader))

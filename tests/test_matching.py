@@ -1,0 +1,97 @@
+"""The array matcher agrees with Whoosh's own matching and BM25F scoring, phrases included."""
+
+import numpy as np
+import pytest
+from whoosh import query as wq
+
+from indexer import SearchRequest, reindex, search
+from indexer.matching import Matcher
+from indexer.query import parse_user_query
+from indexer.scoring import CachedLengthBM25F
+from indexer.snapshot import snapshot_of
+from indexer.store import open_index
+from tests.corpus import RELEASES, write_corpus
+
+QUERIES = [
+    "hospital", "defence secretary", "hospital OR coal", "hospital NOT army", "-army hospital",
+    "(coal OR drone) AND rules", "title:hospital", "maritime security dialogue", "nothingness",
+    '"border roads"', '"defence secretary"', '"minister of coal"', '"civil hospitals"',
+    '"army hospitals will share"', '"share records with civil hospitals"', '"hospitals army"',
+    "body:readiness", "hosp?tal", "text:[coal TO drone]", "hospitl~",
+]
+
+
+@pytest.fixture
+def open_small(small_index):
+    ix = open_index(small_index)
+    searcher = ix.searcher(weighting=CachedLengthBM25F())
+    yield ix, searcher, Matcher(searcher, snapshot_of(searcher, str(ix.storage.folder)))
+    searcher.close()
+    ix.close()
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_matches_what_whoosh_matches(open_small, text):
+    ix, searcher, matcher = open_small
+    query = parse_user_query(text, ix.schema).query
+    mine = {int(docnum) for docnum in matcher.docs(query).nonzero()[0]}
+    assert mine == set(searcher.docs_for_query(query))
+
+
+@pytest.mark.parametrize("text", ["hospital", "defence secretary", "hospital OR coal", "title:hospital"])
+def test_scores_are_whoosh_bm25f(open_small, text):
+    ix, searcher, matcher = open_small
+    query = parse_user_query(text, ix.schema).query
+    theirs = {hit.docnum: hit.score for hit in searcher.search(query, limit=None)}
+    docs = sorted(theirs)
+
+    mine = matcher.scores(query, np.array(docs))
+    assert theirs and mine.tolist() == pytest.approx([theirs[d] for d in docs], rel=1e-5)
+
+
+def test_phrase_words_must_be_adjacent_and_in_order(small_index):
+    def found(q):
+        return {hit.id for hit in search(small_index, SearchRequest(q=q)).hits}
+
+    assert found('"army hospitals will share records"') == {"army-health"}
+    assert found('"records share"') == set()
+    # Stop words are left out of the phrase as they are left out of the index.
+    assert found('"minister of coal"') == {"coal"}
+
+
+def test_phrase_hits_are_scored_as_their_words(small_index):
+    result = search(small_index, SearchRequest(q='"border roads" defence'))
+    assert {hit.id for hit in result.hits} == {"maldives", "border-roads"}
+    assert all(hit.score and hit.score > 0 for hit in result.hits)
+    assert [hit.score for hit in result.hits] == sorted((hit.score for hit in result.hits), reverse=True)
+
+
+@pytest.fixture
+def prefix_index(tmp_path):
+    releases = [
+        {"id": "used", "title": "Funds used well", "date": "2025-01-01", "body": "The grant was used for roads."},
+        {"id": "useful", "title": "A useful scheme", "date": "2025-01-02", "body": "Farmers found it useful."},
+        {"id": "users", "title": "Users of the portal", "date": "2025-01-03", "body": "Portal users grew."},
+        {"id": "usa", "title": "Talks with USA officials", "date": "2025-01-04", "body": "The USA delegation met."},
+    ]
+    source = write_corpus(tmp_path / "source", releases)
+    reindex(source, tmp_path / "index")
+    return tmp_path / "index"
+
+
+def test_prefix_matches_the_words_typed_not_their_stem(prefix_index):
+    def found(q):
+        return {hit.id for hit in search(prefix_index, SearchRequest(q=q)).hits}
+
+    # Whoosh would stem `used*` to `us*` and find all four; each word found matches as its
+    # stem does (`useful` and `used` both stem to `use`), as a plain word search would.
+    assert found("used*") == found("used") == {"used", "useful"}
+    assert found("use*") == {"used", "useful", "users"}
+    assert found("us*") == {"used", "useful", "users", "usa"}
+    assert found("USE*") == {"used", "useful", "users"}
+
+
+def test_matcher_and_whoosh_agree_on_every_release_of_the_corpus(open_small):
+    ix, searcher, matcher = open_small
+    everything = matcher.docs(wq.Every())
+    assert int(everything.sum()) == len(RELEASES) == searcher.doc_count()
