@@ -138,14 +138,30 @@ class Matcher:
         return self.snapshot.remembered(repr(query), lambda: self._checked(query, candidates))
 
     def _checked(self, query: wq.Phrase, candidates: np.ndarray) -> np.ndarray:
+        """The candidates where the phrase's words stand in a row, read from their positions."""
         mask = np.zeros(self.snapshot.size, dtype=bool)
-        matcher = query.matcher(self.searcher)
-        for docnum in np.flatnonzero(candidates).tolist():
-            if not matcher.is_active():
-                break
-            matcher.skip_to(docnum)
-            if matcher.is_active() and matcher.id() == docnum:
-                mask[docnum] = True
+        docs = np.flatnonzero(candidates)
+        terms = [self._term_bytes(TEXT, word) for word in query.words]
+        for leaf, offset in self.reader.leaf_readers():
+            local = (docs[(docs >= offset) & (docs < offset + leaf.doc_count_all())] - offset).tolist()
+            if not local or any((TEXT, term) not in leaf for term in terms):
+                continue
+            # One matcher per word, moved forward only: each skip jumps whole blocks.
+            matchers = [leaf.postings(TEXT, term) for term in terms]
+            for docnum in local:
+                starts = None
+                for place, matcher in enumerate(matchers):
+                    if matcher.is_active():
+                        matcher.skip_to(docnum)
+                    if not matcher.is_active() or matcher.id() != docnum:
+                        starts = set()
+                        break
+                    found = {position - place for position in matcher.value_as("positions")}
+                    starts = found if starts is None else starts & found
+                    if not starts:
+                        break
+                if starts:
+                    mask[docnum + offset] = True
         return mask
 
     def _whoosh_mask(self, query: wq.Query) -> np.ndarray:

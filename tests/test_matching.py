@@ -95,3 +95,24 @@ def test_matcher_and_whoosh_agree_on_every_release_of_the_corpus(open_small):
     ix, searcher, matcher = open_small
     everything = matcher.docs(wq.Every())
     assert int(everything.sum()) == len(RELEASES) == searcher.doc_count()
+
+
+def test_long_phrases_across_segments_and_updates(tmp_path):
+    source = write_corpus(tmp_path / "source")
+    index = tmp_path / "index"
+    reindex(source, index)
+    write_corpus(source, [{"id": "navy-health", "title": "Navy hospitals", "date": "2025-11-01",
+                           "body": "Navy and army hospitals will share staff, the Defence Secretary said."}])
+    assert reindex(source, index).added == 1  # in a second segment
+    # An updated release: its old text (in the first segment, now deleted) must not match.
+    changed = dict(RELEASES[7], body="Records of civil hospitals are to be shared.")
+    write_corpus(source, [changed])
+    assert reindex(source, index).updated == 1
+
+    def found(q):
+        return {hit.id for hit in search(index, SearchRequest(q=q)).hits}
+
+    assert RELEASES[7]["id"] == "army-health"
+    assert found('"defence secretary said"') == {"navy-health"}
+    assert found('"records of civil hospitals"') == {"army-health"}
+    assert found('"hospitals will share staff"') == {"navy-health"}
