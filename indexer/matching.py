@@ -35,7 +35,7 @@ class Matcher:
             return self.snapshot.live.copy()
         if kind is wq.Not:
             return self.snapshot.live & ~self.docs(query.query)
-        if kind in (wq.And, wq.Or, wq.DisjunctionMax):
+        if kind in (wq.And, wq.Or):
             masks = [self.docs(q) for q in query.subqueries]
             if not masks:
                 return np.zeros(self.snapshot.size, dtype=bool)
@@ -65,7 +65,7 @@ class Matcher:
         kind = type(query)
         if kind is wq.Term:
             total += query.boost * self._term_scores(query.fieldname, query.text, docs)
-        elif kind in (wq.And, wq.Or, wq.DisjunctionMax):
+        elif kind in (wq.And, wq.Or):
             for sub in query.subqueries:
                 self._add_scores(sub, docs, total)
         elif kind in (wq.AndNot, wq.Require):
