@@ -56,34 +56,39 @@ class Matcher:
         return self.snapshot.remembered(repr(query), lambda: self.snapshot.mask_of(self.searcher.docs_for_query(query)))
 
     def scores(self, query: wq.Query, docs: np.ndarray) -> np.ndarray:
-        """Return the BM25F score of each document in `docs` (sorted document numbers)."""
-        total = np.zeros(len(docs), dtype=np.float64)
-        self._add_scores(query, docs, total)
-        return total
-
-    def _add_scores(self, query: wq.Query, docs: np.ndarray, total: np.ndarray) -> None:
+        """Return the BM25F score of each document in `docs` (sorted document numbers), as Whoosh
+        scores them: a compound query sums the scores of its parts where they match, times its boost."""
         kind = type(query)
         if kind is wq.Term:
-            total += query.boost * self._term_scores(query.fieldname, query.text, docs)
-        elif kind in (wq.And, wq.Or):
-            for sub in query.subqueries:
-                self._add_scores(sub, docs, total)
-        elif kind in (wq.AndNot, wq.Require):
-            self._add_scores(query.a, docs, total)
-        elif kind is wq.AndMaybe:
-            self._add_scores(query.a, docs, total)
-            self._add_scores(query.b, docs, total)
-        elif kind is wq.Phrase:
+            return query.boost * self._term_scores(query.fieldname, query.text, docs)
+        if kind is wq.Or:
+            parts = sum((self.scores(sub, docs) for sub in query.subqueries), np.zeros(len(docs)))
+            return query.boost * parts
+        if kind is wq.And:
+            parts = sum((self.scores(sub, docs) for sub in query.subqueries), np.zeros(len(docs)))
+            return query.boost * parts * self._where(query, docs)
+        if kind in (wq.AndNot, wq.Require):
+            return query.boost * self.scores(query.a, docs) * self._where(query, docs)
+        if kind is wq.AndMaybe:
+            return query.boost * (self.scores(query.a, docs) + self.scores(query.b, docs))
+        if kind is wq.Not:
+            return query.boost * self._where(query, docs)
+        if kind is wq.Phrase:
             # A phrase is scored as its words: checking positions again while scoring was the
-            # slowest part of a phrase search, and the phrase itself is already required.
-            for word in query.words:
-                total += query.boost * self._term_scores(query.fieldname, word, docs)
-        elif isinstance(query, wq.MultiTerm):
-            if getattr(query, "constantscore", False):
-                total += query.boost * self.docs(query)[docs]
-            else:
-                for fieldname, text in self._expanded(query):
-                    total += query.boost * self._term_scores(fieldname, text, docs)
+            # slowest part of a phrase search.
+            words = sum((self._term_scores(query.fieldname, word, docs) for word in query.words), np.zeros(len(docs)))
+            return query.boost * words * self._where(query, docs)
+        if isinstance(query, wq.TermRange) and query.constantscore:
+            return query.boost * self._where(query, docs)  # a range is a filter, as in Whoosh
+        if isinstance(query, wq.MultiTerm):
+            # The words a wildcard stands for are ranked as an OR of them (Whoosh gives a
+            # wildcard of several words a constant score, which leaves its hits unranked).
+            expanded = (self._term_scores(fieldname, text, docs) for fieldname, text in self._expanded(query))
+            return query.boost * sum(expanded, np.zeros(len(docs)))
+        return np.zeros(len(docs))
+
+    def _where(self, query: wq.Query, docs: np.ndarray) -> np.ndarray:
+        return self.docs(query)[docs]
 
     def _term_bytes(self, fieldname: str, text) -> bytes | None:
         if fieldname not in self.schema:
@@ -120,6 +125,8 @@ class Matcher:
         found[found] = holders[where[found]] == docs[found]
         tf = np.zeros(len(docs), dtype=np.float64)
         tf[found] = weights[where[found]]
+        if not self.schema[fieldname].scorable:
+            return tf  # Whoosh scores a field without lengths by the posting's weight
         norm = (1 - B) + B * self.snapshot.lengths(self.reader, fieldname)[docs] / (self.searcher.avg_field_length(fieldname) or 1)
         # Whoosh's BM25F, as its scorer computes it for one posting.
         return self.searcher.idf(fieldname, term) * (tf * (K1 + 1)) / (tf + K1 * norm)

@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from collections import Counter
 from datetime import date
 from dataclasses import dataclass, field
 
@@ -147,18 +149,25 @@ def _parse_words(text: str, schema) -> tuple[wq.Query, str]:
 
 def _unstemmed_prefixes(query: wq.Query, text: str, schema) -> wq.Query:
     """`query` with each prefix of the text field as typed: Whoosh stems `used*` to `us*`."""
-    typed = {}
+    typed: dict[str, list[str]] = {}
     for word in _PREFIX.findall(text):
         stemmed = _parser(schema).parse(f"{word}*")
         if type(stemmed) is wq.Prefix:
-            typed.setdefault(stemmed.text, word.lower())
+            typed.setdefault(stemmed.text, []).append(word.lower())
+    if not typed:
+        return query
+    found = Counter(node.text for node in query.leaves() if type(node) is wq.Prefix and node.fieldname == TEXT)
+    for stem, words in typed.items():
+        if found[stem] != len(words):
+            # Whoosh merged prefixes it stems alike (`organs* OR organ*` is one `organ*`).
+            typed[stem] = [os.path.commonprefix(words)] * found[stem]
 
     def restore(node: wq.Query) -> wq.Query:
-        if type(node) is wq.Prefix and node.fieldname == TEXT and node.text in typed:
-            return wq.Prefix(TEXT, typed[node.text], boost=node.boost)
+        if type(node) is wq.Prefix and node.fieldname == TEXT and typed.get(node.text):
+            return wq.Prefix(TEXT, typed[node.text].pop(0), boost=node.boost)
         return node if node.is_leaf() else node.apply(restore)
 
-    return restore(query) if typed else query
+    return restore(query)
 
 
 def _parser(schema, group=None) -> QueryParser:
@@ -169,7 +178,11 @@ def _parser(schema, group=None) -> QueryParser:
 
 
 def _words_query(words: list[str], schema) -> wq.Query:
-    return _parser(schema, OrGroup).parse(" ".join(words))
+    try:
+        return _parser(schema, OrGroup).parse(" ".join(words))
+    except Exception:  # words that are operators (`ANDMAYBE`) can still trip the parser
+        stems = [stem for word in words for stem in schema[TEXT].process_text(word, mode="query")]
+        return wq.Or([wq.Term(TEXT, stem) for stem in stems])
 
 
 def _unbalanced(text: str) -> bool:

@@ -12,6 +12,7 @@ import bisect
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -20,10 +21,12 @@ from archive.normalise import fold
 from indexer.scoring import segment_lengths
 from indexer.schema import DATE, FACETS, MONTH, UNDATED_LOW, VALUE_SEPARATOR, YEAR
 
-#: Postings kept per snapshot, in bytes (8 per posting): the common words of a busy archive.
+#: Postings kept per snapshot, in bytes (12 per posting): the common words of a busy archive.
 POSTINGS_BUDGET = 192 * 2**20
 #: Match sets of whole sub-queries (phrases, fallbacks) kept per snapshot.
 RECENT_SETS = 64
+#: Snapshots kept per index: the newest and the one before, while searchers move over.
+KEPT_PER_INDEX = 2
 _cache: dict[tuple, Snapshot] = {}
 _cache_lock = threading.Lock()
 
@@ -100,8 +103,10 @@ class Snapshot:
         keep = self.live[docs]
         found = (docs[keep], weights[keep])
         with self._lock:
+            if key in self._postings:  # another thread read it meanwhile
+                return self._postings[key]
             self._postings[key] = found
-            self._postings_bytes += docs.nbytes + weights.nbytes
+            self._postings_bytes += found[0].nbytes + found[1].nbytes
             while self._postings_bytes > POSTINGS_BUDGET and len(self._postings) > 1:
                 _, (old_docs, old_weights) = self._postings.popitem(last=False)
                 self._postings_bytes -= old_docs.nbytes + old_weights.nbytes
@@ -132,17 +137,20 @@ def snapshot_of(searcher, folder: str) -> Snapshot:
     """Return the arrays of the searcher's snapshot, built on first use."""
     reader = searcher.reader()
     # The searcher's own snapshot, not the index's latest generation, which may be newer.
-    key = (folder, reader.generation(), reader.doc_count_all())
+    key = (str(Path(folder).parent), folder, reader.generation(), reader.doc_count_all())
     with _cache_lock:
-        snapshot = _cache.get(key)
-    if snapshot is not None:
-        return snapshot
+        snapshot = _cache.pop(key, None)
+        if snapshot is not None:
+            _cache[key] = snapshot  # the most recently used last
+            return snapshot
     snapshot = _build(reader)
     with _cache_lock:
-        # Only the newest snapshot of each index is worth keeping.
-        for old in [k for k in _cache if k[0] == folder]:
-            del _cache[old]
+        # Only the newest snapshots of each index are worth keeping (an older one may still be
+        # searched by a thread that has not yet seen a reindex); generations share an index dir.
         _cache[key] = snapshot
+        same_index = [k for k in _cache if k[0] == key[0]]
+        for old in same_index[:-KEPT_PER_INDEX]:
+            del _cache[old]
     return snapshot
 
 

@@ -38,7 +38,11 @@ def test_matches_what_whoosh_matches(open_small, text):
     assert mine == set(searcher.docs_for_query(query))
 
 
-@pytest.mark.parametrize("text", ["hospital", "defence secretary", "hospital OR coal", "title:hospital"])
+@pytest.mark.parametrize("text", [
+    "hospital", "defence secretary", "hospital OR coal", "title:hospital", "hospital NOT army",
+    "(army AND coal) OR hospital", "(hospital OR coal)^3 defence", "hospital ANDMAYBE army",
+    "hos*", "bord* OR coal", "text:[coal TO drone]", "id:coal OR coal", "(hospital -army) OR coal",
+])
 def test_scores_are_whoosh_bm25f(open_small, text):
     ix, searcher, matcher = open_small
     query = parse_user_query(text, ix.schema).query
@@ -116,3 +120,39 @@ def test_long_phrases_across_segments_and_updates(tmp_path):
     assert found('"defence secretary said"') == {"navy-health"}
     assert found('"records of civil hospitals"') == {"army-health"}
     assert found('"hospitals will share staff"') == {"navy-health"}
+
+
+def test_prefixes_whoosh_stems_alike_keep_both_meanings(small_index):
+    def found(q):
+        return {hit.id for hit in search(small_index, SearchRequest(q=q)).hits}
+
+    assert found("hospitals* OR hospital*") == found("hospital* OR hospitals*") == found("hospital*")
+
+
+@pytest.mark.parametrize("text", ["meta:ANDMAYBE {ANDMAYBE coal { ]", "ANDMAYBE", "(( NOT", "*", "title:", "a:b:c"])
+def test_odd_queries_answer_with_a_result(small_index, text):
+    result = search(small_index, SearchRequest(q=text))
+    assert result.total >= 0 and isinstance(result.note, str)
+
+
+def test_snapshots_of_replaced_generations_are_let_go(tmp_path):
+    from indexer import snapshot
+
+    source = write_corpus(tmp_path / "source")
+    index = tmp_path / "index"
+    for _ in range(4):
+        reindex(source, index, full=True)
+        assert search(index, SearchRequest(q="hospital")).total == 3
+    kept = [key for key in snapshot._cache if key[0] == str(index)]
+    assert 1 <= len(kept) <= snapshot.KEPT_PER_INDEX
+
+
+def test_cached_postings_are_counted_by_what_is_kept(open_small):
+    ix, searcher, matcher = open_small
+    snap = matcher.snapshot
+    snap._postings.clear()
+    snap._postings_bytes = 0
+    for text in ["hospital", "defence", "hospital"]:
+        matcher.docs(parse_user_query(text, ix.schema).query)
+    held = sum(docs.nbytes + weights.nbytes for docs, weights in snap._postings.values())
+    assert len(snap._postings) == 2 and snap._postings_bytes == held
