@@ -25,6 +25,8 @@ class Matcher:
         self.searcher, self.snapshot = searcher, snapshot
         self.reader = searcher.reader()
         self.schema = searcher.schema
+        self._norms_of: np.ndarray | None = None
+        self._norms: dict[str, np.ndarray] = {}
 
     def docs(self, query: wq.Query) -> np.ndarray:
         """Return the mask of the live documents `query` matches."""
@@ -127,9 +129,18 @@ class Matcher:
         tf[found] = weights[where[found]]
         if not self.schema[fieldname].scorable:
             return tf  # Whoosh scores a field without lengths by the posting's weight
-        norm = (1 - B) + B * self.snapshot.lengths(self.reader, fieldname)[docs] / (self.searcher.avg_field_length(fieldname) or 1)
+        norm = self._norm(fieldname, docs)
         # Whoosh's BM25F, as its scorer computes it for one posting.
         return self.searcher.idf(fieldname, term) * (tf * (K1 + 1)) / (tf + K1 * norm)
+
+    def _norm(self, fieldname: str, docs: np.ndarray) -> np.ndarray:
+        """BM25's length normalisation of `docs`, computed once for all the terms scored on them."""
+        if docs is not self._norms_of:
+            self._norms_of, self._norms = docs, {}
+        if fieldname not in self._norms:
+            lengths = self.snapshot.lengths(self.reader, fieldname)[docs]
+            self._norms[fieldname] = (1 - B) + B * lengths / (self.searcher.avg_field_length(fieldname) or 1)
+        return self._norms[fieldname]
 
     def _phrase_mask(self, query: wq.Phrase) -> np.ndarray:
         words = list(query.words)
