@@ -172,7 +172,7 @@ def _build(reader) -> Snapshot:
     for leaf, _offset in reader.leaf_readers():
         for name in (*FACETS, DATE):
             if leaf.has_column(name):
-                columns[name] += map(_text, leaf.column_reader(name))
+                columns[name] += _column_values(leaf, name)
             else:
                 columns[name] += [""] * leaf.doc_count_all()
     live = np.zeros(size, dtype=bool)
@@ -181,6 +181,22 @@ def _build(reader) -> Snapshot:
     rank_of = {date: rank for rank, date in enumerate(distinct_dates)}
     date_rank = np.fromiter(map(rank_of.__getitem__, columns[DATE]), dtype=np.int32, count=size)
     return Snapshot(size, live, {name: _column(columns[name], live) for name in FACETS}, date_rank, distinct_dates)
+
+
+def _column_values(leaf, name: str) -> list[str]:
+    """Every document's value of one column of a segment, as text."""
+    column = leaf.column_reader(name, translate=False)
+    lengths, start, dbfile = (getattr(column, attr, None) for attr in ("_lengths", "_basepos", "_dbfile"))
+    if lengths is None or start is None or dbfile is None:
+        return list(map(_text, column))
+    # A variable-bytes column is one run of bytes: read it at once rather than a read per document
+    # (a second at 100,000 releases, for every new snapshot).
+    data = dbfile.get(start, sum(lengths))
+    values, offset = [], 0
+    for length in lengths:
+        values.append(data[offset:offset + length].decode("utf-8"))
+        offset += length
+    return values
 
 
 def _column(joined_values: list[str], live: np.ndarray) -> FacetColumn:
