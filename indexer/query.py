@@ -15,7 +15,7 @@ from whoosh import query as wq
 from whoosh.qparser import FieldAliasPlugin, OrGroup, QueryParser
 
 from archive.normalise import plain_punctuation
-from indexer.schema import BODY, TEXT
+from indexer.schema import BODY, PAIRS, TEXT
 
 MAX_QUERY_LENGTH = 1000
 _ALIASES = {"place": "location", "ministries": "ministry"}
@@ -28,6 +28,7 @@ _PARTIAL_DATE = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$")
 #: The form each date-like facet's values must have.
 FACET_FORMS = {"year": re.compile(r"^[0-9]{4}$"), "month": re.compile(r"^[0-9]{4}-(?:0[1-9]|1[0-2])$")}
 _WORD = re.compile(r"\w+")
+_INTERNAL_FIELD = re.compile(rf"(?<![\w])({PAIRS}|spell_{TEXT}):", re.IGNORECASE)
 _PREFIX = re.compile(r"(?<![\w*?:])(\w+)\*(?![\w*?])")
 # `-army` excludes, as in web search engines; Whoosh spells it `NOT army`.
 _MINUS = re.compile(r"(?<![^\s(])-(?=[\w\"(])")
@@ -117,6 +118,8 @@ def _take_filter(match: re.Match[str], parsed: ParsedQuery, notes: list[str]) ->
 
 def _parse_text(text: str, schema) -> tuple[wq.Query, str]:
     text = _MINUS.sub("NOT ", text)
+    # The index's own helper fields are not for searching: `pairs:x` is two words.
+    text = _INTERNAL_FIELD.sub(lambda match: match.group(1) + " ", text)
     cheaper = text
     while True:
         stripped = _COSTLY_WILDCARD.sub(lambda match: match.group().strip("*?"), cheaper)

@@ -156,3 +156,9 @@ def test_cached_postings_are_counted_by_what_is_kept(open_small):
         matcher.docs(parse_user_query(text, ix.schema).query)
     held = sum(docs.nbytes + weights.nbytes for docs, weights in snap._postings.values())
     assert len(snap._postings) == 2 and snap._postings_bytes == held
+
+
+def test_internal_fields_are_searched_as_words(small_index):
+    # `pairs` holds neighbouring stems for phrases; typed as a field it is just a word.
+    assert search(small_index, SearchRequest(q='pairs:"border road"')).total == 0
+    assert search(small_index, SearchRequest(q="spell_text:hospital")).total == 0
