@@ -72,10 +72,12 @@ def make_queries(workdir: Path, count: int = 200, seed: int = SEED) -> list[dict
         dates += [release["date"]] if release["date"] else []
         if number < 5000:
             text = f"{release['title']} {release['body']}".lower()
-            words.update(set(re.findall(r"[a-z]{4,}", text)) - STOP_WORDS)
+            # Sorted: a set's order changes with hash randomisation, and ties in most_common()
+            # keep insertion order, so unsorted sets drew a different query set on every run.
+            words.update(sorted(set(re.findall(r"[a-z]{4,}", text)) - STOP_WORDS))
             title = re.findall(r"[a-z]+", release["title"].lower())
-            bigrams.update({f"{a} {b}" for a, b in zip(title, title[1:])
-                            if len(a) > 2 < len(b) and not {a, b} & STOP_WORDS})
+            bigrams.update(sorted({f"{a} {b}" for a, b in zip(title, title[1:])
+                                   if len(a) > 2 < len(b) and not {a, b} & STOP_WORDS}))
     common = [w for w, _ in words.most_common(300)]
     phrases = [p for p, n in bigrams.most_common(400) if n >= 3]
     top_ministries = [m for m, _ in ministries.most_common(30)]
