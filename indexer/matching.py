@@ -72,20 +72,21 @@ class Matcher:
         if kind in (wq.AndNot, wq.Require):
             return query.boost * self.scores(query.a, docs) * self._where(query, docs)
         if kind is wq.AndMaybe:
-            return query.boost * (self.scores(query.a, docs) + self.scores(query.b, docs))
+            return query.boost * (self.scores(query.a, docs) + self.scores(query.b, docs)) * self._where(query, docs)
         if kind is wq.Not:
-            return query.boost * self._where(query, docs)
+            return self._where(query, docs).astype(np.float64)  # Whoosh scores a NOT 1, boosted or not
         if kind is wq.Phrase:
             # A phrase is scored as its words: checking positions again while scoring was the
             # slowest part of a phrase search.
             words = sum((self._term_scores(query.fieldname, word, docs) for word in query.words), np.zeros(len(docs)))
             return query.boost * words * self._where(query, docs)
-        if isinstance(query, wq.TermRange) and query.constantscore:
-            return query.boost * self._where(query, docs)  # a range is a filter, as in Whoosh
         if isinstance(query, wq.MultiTerm):
+            terms = self._expanded(query)
+            if isinstance(query, wq.TermRange) and query.constantscore and len(terms) > 1:
+                return query.boost * self._where(query, docs)  # a range is a filter, as in Whoosh
             # The words a wildcard stands for are ranked as an OR of them (Whoosh gives a
             # wildcard of several words a constant score, which leaves its hits unranked).
-            expanded = (self._term_scores(fieldname, text, docs) for fieldname, text in self._expanded(query))
+            expanded = (self._term_scores(fieldname, text, docs) for fieldname, text in terms)
             return query.boost * sum(expanded, np.zeros(len(docs)))
         return np.zeros(len(docs))
 
@@ -186,16 +187,20 @@ class Matcher:
         return self.snapshot.remembered(repr(query), lambda: self.snapshot.mask_of(self.searcher.docs_for_query(query)))
 
     def _expanded(self, query: wq.MultiTerm) -> list[tuple[str, object]]:
-        """The terms a wildcard or range stands for; a prefix of the text field matches words.
+        """The terms a wildcard or range stands for; a wildcard of the text field matches words.
 
-        The query parser stems a prefix as if it were a word (`used*` became `us*`); the text
-        prefix is kept unstemmed, matched against the unstemmed words of the spelling field,
-        and each word found is stemmed to the term the text field holds.
+        The text field holds stems, so a wildcard as typed (`used*`, `hosp?tal`) is matched
+        against the unstemmed words of the spelling field, and each word found stands for its
+        stem; stems that match it themselves count too.
         """
         spelling = self.schema[TEXT].spelling_fieldname(TEXT) if TEXT in self.schema else None
-        if type(query) is wq.Prefix and query.fieldname == TEXT and spelling in self.schema:
-            words = [w.decode("utf-8") if isinstance(w, bytes) else w for w in self.reader.expand_prefix(spelling, query.text)]
+        if type(query) in (wq.Prefix, wq.Wildcard) and query.fieldname == TEXT and spelling in self.schema:
+            words = [_text(word) for _, word in type(query)(spelling, query.text).expanded_terms(self.reader)]
             stems = {stem for word in words for stem in self.schema[TEXT].process_text(word, mode="query")}
-            stems.update(t.decode("utf-8") if isinstance(t, bytes) else t for t in self.reader.expand_prefix(TEXT, query.text))
+            stems.update(_text(term) for _, term in query.expanded_terms(self.reader))
             return [(TEXT, stem) for stem in sorted(stems)]
         return list(query.expanded_terms(self.reader))
+
+
+def _text(term) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term

@@ -5,9 +5,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-from collections import Counter
 from datetime import date
 from dataclasses import dataclass, field
 
@@ -29,7 +27,6 @@ _PARTIAL_DATE = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$")
 FACET_FORMS = {"year": re.compile(r"^[0-9]{4}$"), "month": re.compile(r"^[0-9]{4}-(?:0[1-9]|1[0-2])$")}
 _WORD = re.compile(r"\w+")
 _INTERNAL_FIELD = re.compile(rf"(?<![\w])({PAIRS}|spell_{TEXT}):", re.IGNORECASE)
-_PREFIX = re.compile(r"(?<![\w*?:])(\w+)\*(?![\w*?])")
 # `-army` excludes, as in web search engines; Whoosh spells it `NOT army`.
 _MINUS = re.compile(r"(?<![^\s(])-(?=[\w\"(])")
 # Wildcards that would expand to a large part of the vocabulary: a leading `*` or `?`, or fewer
@@ -147,34 +144,25 @@ def _parse_words(text: str, schema) -> tuple[wq.Query, str]:
         return _words_query(words, schema), "The query could not be understood: searched for its words instead."
     if parsed is wq.NullQuery or isinstance(parsed, type(wq.NullQuery)):
         return _words_query(words, schema), "The query could not be understood: searched for its words instead."
-    return _unstemmed_prefixes(parsed, text, schema), ""
+    return parsed, ""
 
 
-def _unstemmed_prefixes(query: wq.Query, text: str, schema) -> wq.Query:
-    """`query` with each prefix of the text field as typed: Whoosh stems `used*` to `us*`."""
-    typed: dict[str, list[str]] = {}
-    for word in _PREFIX.findall(text):
-        stemmed = _parser(schema).parse(f"{word}*")
-        if type(stemmed) is wq.Prefix:
-            typed.setdefault(stemmed.text, []).append(word.lower())
-    if not typed:
-        return query
-    found = Counter(node.text for node in query.leaves() if type(node) is wq.Prefix and node.fieldname == TEXT)
-    for stem, words in typed.items():
-        if found[stem] != len(words):
-            # Whoosh merged prefixes it stems alike (`organs* OR organ*` is one `organ*`).
-            typed[stem] = [os.path.commonprefix(words)] * found[stem]
+class _Parser(QueryParser):
+    """Whoosh's parser, except that wildcards of the text field are kept as typed.
 
-    def restore(node: wq.Query) -> wq.Query:
-        if type(node) is wq.Prefix and node.fieldname == TEXT and typed.get(node.text):
-            return wq.Prefix(TEXT, typed[node.text].pop(0), boost=node.boost)
-        return node if node.is_leaf() else node.apply(restore)
+    Whoosh runs a wildcard through the field's analyzer, and the stemmer turns `used*` into
+    `us*`. Kept as typed, the wildcard is matched against the unstemmed words of the spelling
+    field, and each word found against its stem (see indexer.matching).
+    """
 
-    return restore(query)
+    def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):
+        if fieldname == TEXT and termclass in (wq.Wildcard, wq.Prefix):
+            return termclass(fieldname, text.lower(), boost=boost)
+        return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
 
 
 def _parser(schema, group=None) -> QueryParser:
-    parser = QueryParser(TEXT, schema, **({"group": group} if group else {}))
+    parser = _Parser(TEXT, schema, **({"group": group} if group else {}))
     # `body:word` searches the text, which holds the body.
     parser.add_plugin(FieldAliasPlugin({TEXT: [BODY, "content"]}))
     return parser

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.columns import VarBytesColumn
 
 from archive.normalise import fold
 from indexer.scoring import segment_lengths
@@ -186,9 +187,9 @@ def _build(reader) -> Snapshot:
 def _column_values(leaf, name: str) -> list[str]:
     """Every document's value of one column of a segment, as text."""
     column = leaf.column_reader(name, translate=False)
-    lengths, start, dbfile = (getattr(column, attr, None) for attr in ("_lengths", "_basepos", "_dbfile"))
-    if lengths is None or start is None or dbfile is None:
+    if type(column) is not VarBytesColumn.Reader:  # compressed or other columns: one by one
         return list(map(_text, column))
+    lengths, start, dbfile = column._lengths, column._basepos, column._dbfile
     # A variable-bytes column is one run of bytes: read it at once rather than a read per document
     # (a second at 100,000 releases, for every new snapshot).
     data = dbfile.get(start, sum(lengths))
