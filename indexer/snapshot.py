@@ -126,6 +126,13 @@ class Snapshot:
                 self._sets.popitem(last=False)
         return mask
 
+    def forget_terms(self) -> None:
+        """Drop the cached postings and match sets."""
+        with self._lock:
+            self._postings.clear()
+            self._postings_bytes = 0
+            self._sets.clear()
+
     def mask_of(self, docs) -> np.ndarray:
         """A live-document mask of the document numbers `docs`."""
         mask = np.zeros(self.size, dtype=bool)
@@ -152,6 +159,10 @@ def snapshot_of(searcher, folder: str) -> Snapshot:
         same_index = [k for k in _cache if k[0] == key[0]]
         for old in same_index[:-KEPT_PER_INDEX]:
             del _cache[old]
+        older = [_cache[k] for k in same_index[-KEPT_PER_INDEX:-1]]
+    # The older snapshot serves only while searchers move over: it need not hold postings too.
+    for previous in older:
+        previous.forget_terms()
     return snapshot
 
 
@@ -160,10 +171,7 @@ def forget_terms() -> None:
     with _cache_lock:
         snapshots = list(_cache.values())
     for snapshot in snapshots:
-        with snapshot._lock:
-            snapshot._postings.clear()
-            snapshot._postings_bytes = 0
-            snapshot._sets.clear()
+        snapshot.forget_terms()
 
 
 def _build(reader) -> Snapshot:

@@ -150,6 +150,9 @@ def test_snapshots_of_replaced_generations_are_let_go(tmp_path):
         assert search(index, SearchRequest(q="hospital")).total == 3
     kept = [key for key in snapshot._cache if key[0] == str(index)]
     assert 1 <= len(kept) <= snapshot.KEPT_PER_INDEX
+    # Only the newest holds postings; the one before serves searchers that have not moved yet.
+    assert snapshot._cache[kept[-1]]._postings
+    assert all(not snapshot._cache[key]._postings for key in kept[:-1])
 
 
 def test_cached_postings_are_counted_by_what_is_kept(open_small):
