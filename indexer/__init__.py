@@ -4,10 +4,10 @@ Everything here returns plain dataclasses; nothing above this package sees a Who
 """
 
 from indexer.build import ReindexReport, reindex
-from indexer.errors import IndexMissing, ReindexRunning
+from indexer.errors import IndexMissing, IndexWriteFailed, ReindexRunning
 from indexer.search import FacetValue, Hit, SearchRequest, SearchResult, get_release, related, search
 
 __all__ = [
-    "FacetValue", "Hit", "IndexMissing", "ReindexReport", "ReindexRunning", "SearchRequest",
+    "FacetValue", "Hit", "IndexMissing", "IndexWriteFailed", "ReindexReport", "ReindexRunning", "SearchRequest",
     "SearchResult", "get_release", "reindex", "related", "search",
 ]

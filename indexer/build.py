@@ -10,6 +10,7 @@ from pathlib import Path
 from archive import ParseError, Release
 from archive.reading import iter_release_files, read_file
 from indexer.documents import content_hash, document_fields
+from indexer.errors import IndexWriteFailed
 from indexer.schema import ID
 from indexer.store import (
     current_generation, has_current_schema, open_folder, new_generation, publish, read_manifest, reindex_lock,
@@ -49,6 +50,7 @@ class _Writer:
     def __init__(self, folder: Path, full: bool, source_bytes: int):
         self.folder, self.full, self.source_bytes = folder, full, source_bytes
         self._ix = self._writer = None
+        self.added = 0
 
     def _open(self):
         if self._writer is None:
@@ -67,15 +69,41 @@ class _Writer:
         # A full build writes into an empty index; elsewhere an id may already be there after a
         # run that committed but died before saving its manifest, so replace rather than add.
         (writer.add_document if new and self.full else writer.update_document)(**document_fields(release))
+        self.added += 1
 
     def commit(self) -> None:
-        if self._writer is not None:
-            self._writer.commit()
-            self._ix.close()
+        if self._writer is None:
+            return
+        writer_processes = getattr(self._writer, "tasks", [])
+        if any(task.exitcode for task in writer_processes):
+            self.cancel()
+            raise IndexWriteFailed(f"a writer process failed while building {self.folder}; nothing was changed")
+        writer, self._writer = self._writer, None
+        writer.commit()
+        self._ix.close()
+        if self.full:
+            # Whoosh commits without the segment of a writer process that died: count instead of trusting.
+            written = open_folder(self.folder)
+            try:
+                found = written.doc_count()
+            finally:
+                written.close()
+            if found != self.added:
+                raise IndexWriteFailed(f"the new index at {self.folder} holds {found} of the {self.added} "
+                                       "releases written (a writer process failed); the old index is kept")
 
     def cancel(self) -> None:
-        if self._writer is not None:
-            self._writer.cancel()
+        if self._writer is None:
+            return
+        writer, self._writer = self._writer, None
+        try:
+            writer.cancel()
+        finally:
+            # Writer processes still running would write into a folder about to be deleted.
+            for task in getattr(writer, "tasks", []):
+                if task.is_alive():
+                    task.terminate()
+                    task.join()
             self._ix.close()
 
 

@@ -7,3 +7,7 @@ class IndexMissing(Exception):
 
 class ReindexRunning(Exception):
     """Another reindex holds the lock on this index."""
+
+
+class IndexWriteFailed(Exception):
+    """Writing the index went wrong; a full rebuild is discarded and the old index keeps serving."""

@@ -108,3 +108,20 @@ def test_search_bad_parameters_are_usage_errors(env, args, words):
 def test_search_without_index(tmp_path):
     result = run("search", "x", "--index", str(tmp_path / "none"))
     assert result.exit_code == 1 and "press-archive reindex" in result.stderr
+
+
+def test_serve_rebuilds_an_index_of_an_older_version_first(env, monkeypatch):
+    import waitress
+
+    from indexer.store import SCHEMA_FILE, current_generation
+
+    source, index = env
+    assert run("reindex").exit_code == 0
+    old = current_generation(index)
+    (old / SCHEMA_FILE).write_text("1\n")
+    served = []
+    monkeypatch.setattr(waitress, "serve", lambda app, **kwargs: served.append(kwargs))
+    result = run("serve", "--port", "5999")
+    assert result.exit_code == 0, result.output
+    assert "No index of this version" in result.output and "Indexed 10 releases" in result.output
+    assert current_generation(index) != old and served and served[0]["port"] == 5999

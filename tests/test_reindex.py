@@ -5,7 +5,8 @@ import os
 
 import pytest
 
-from indexer import ReindexRunning, SearchRequest, get_release, reindex, search
+from indexer import IndexWriteFailed, ReindexRunning, SearchRequest, get_release, reindex, search
+from indexer.documents import document_fields
 from indexer.store import SCHEMA_FILE, current_generation, reindex_lock
 from tests.corpus import write_corpus
 
@@ -121,6 +122,29 @@ def test_index_of_an_older_schema_is_rebuilt_in_full(index, source):
     again = reindex(source, index)
     assert not again.full and again.unchanged == 10 and again.full_reason == ""
     assert total(index, '"border roads"') == 2
+
+
+def test_failed_writer_process_keeps_the_old_index(index, source, monkeypatch):
+    import indexer.build as build
+
+    old = current_generation(index)
+    written = []
+
+    def fields_one_process_cannot_write(release):
+        fields = document_fields(release)
+        written.append(release.id)
+        if len(written) == 3:
+            fields["no_such_field"] = "x"  # the writer process handed this one raises
+        return fields
+
+    monkeypatch.setattr(build, "document_fields", fields_one_process_cannot_write)
+    monkeypatch.setattr(build._Writer, "PARALLEL_BYTES", 0)  # two writer processes, as at scale
+    with pytest.raises(IndexWriteFailed, match="writer process failed"):
+        reindex(source, index, full=True)
+    assert len(written) == 10
+    assert current_generation(index) == old
+    assert [p.name for p in index.glob("gen-*")] == [old.name]
+    assert total(index) == 10
 
 
 def test_interrupted_full_rebuild_leaves_old_index_serving(index, source):

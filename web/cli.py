@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from archive import ParseError, read_paths
-from indexer import IndexMissing, ReindexRunning, SearchRequest, reindex, search
+from indexer import IndexMissing, IndexWriteFailed, ReindexRunning, SearchRequest, reindex, search
 from indexer.locations import default_index, default_source
 
 
@@ -101,7 +101,7 @@ def reindex_command(source: Path | None, index_dir: Path | None, full: bool, str
         raise click.ClickException(f"source folder not found: {source}")
     try:
         report = reindex(source, index_dir, full=full, strict=strict, progress=_progress_printer())
-    except ReindexRunning as exc:
+    except (ReindexRunning, IndexWriteFailed) as exc:
         raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:
         click.echo("Interrupted: the index was left as it was before this run.", err=True)
@@ -160,17 +160,19 @@ def serve_command(host: str, port: int, threads: int) -> None:
     """Serve the archive in the browser (waitress); builds the index from the source first if there is none."""
     import waitress
 
-    from indexer.store import current_generation
+    from indexer.store import current_generation, has_current_schema
     from web import create_app
 
     app = create_app()
     index_dir = Path(app.config["INDEX"])
-    if current_generation(index_dir) is None:
+    current = current_generation(index_dir)
+    if current is None or not has_current_schema(current):
         source = Path(app.config.get("SOURCE") or default_source())
-        click.echo(f"No index at {index_dir} yet: building it from {source} ...", err=True)
+        why = "yet" if current is None else "of this version"
+        click.echo(f"No index {why} at {index_dir}: building it from {source} ...", err=True)
         try:
             report = reindex(source, index_dir, progress=_progress_printer())
-        except (ReindexRunning, FileNotFoundError) as exc:
+        except (ReindexRunning, FileNotFoundError, IndexWriteFailed) as exc:
             raise click.ClickException(str(exc)) from None
         click.echo(f"Indexed {report.added} releases ({len(report.skipped)} files skipped).", err=True)
         for line in report.skipped:
