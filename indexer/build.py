@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,13 +12,16 @@ from archive import ParseError, Release
 from archive.reading import iter_release_files, read_file
 from indexer.documents import content_hash, document_fields
 from indexer.errors import IndexWriteFailed
-from indexer.schema import ID
+from indexer.schema import ID, TEXT, build_schema
 from indexer.store import (
     current_generation, has_current_schema, open_folder, new_generation, publish, read_manifest, reindex_lock,
     remove_stale_generations, write_manifest,
 )
 
 Progress = Callable[[int, int, str], None]
+#: A full build pairs the stems found in COMMON_SHARE of about SAMPLE_RELEASES releases, read
+#: from up to SAMPLE_FILES files spread over the source (a second or two at any size).
+SAMPLE_RELEASES, SAMPLE_FILES, COMMON_SHARE = 2000, 200, 0.01
 
 
 @dataclass
@@ -119,7 +123,7 @@ def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = Fa
                                   "" if has_current_schema(current) else "the index was built by an older version")
         full = full or bool(reason)
         remove_stale_generations(index_dir)
-        folder = new_generation(index_dir) if full else current
+        folder = new_generation(index_dir, common_stems(source)) if full else current
         try:
             report = _reindex_into(folder, source, full, strict, progress)
             report.full_reason = reason
@@ -132,6 +136,28 @@ def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = Fa
         elif full:
             shutil.rmtree(folder, ignore_errors=True)
         return report
+
+
+def common_stems(source: Path) -> frozenset[str]:
+    """The stems in at least 1% of a sample of the releases (and in two): those paired for phrases."""
+    paths = list(iter_release_files(source))
+    files = min(len(paths), SAMPLE_FILES)
+    per_file = -(-SAMPLE_RELEASES // files) if files else 0
+    analyzer = build_schema()[TEXT].analyzer
+    counts: Counter[str] = Counter()
+    sampled = 0
+    # Files spread over the whole source, a few releases from each.
+    for number in range(files):
+        taken = 0
+        for result in read_file(paths[number * len(paths) // files], source):
+            if taken == per_file:
+                break
+            if isinstance(result, Release):
+                counts.update({token.text for token in analyzer(f"{result.title} {result.body}")})
+                sampled += 1
+                taken += 1
+    least = max(2, COMMON_SHARE * sampled)
+    return frozenset(stem for stem, count in counts.items() if count >= least)
 
 
 def _reindex_into(folder: Path, source: Path, full: bool, strict: bool, progress: Progress | None) -> ReindexReport:

@@ -1,8 +1,9 @@
 """Match and score a parsed query with the snapshot's arrays instead of Whoosh's matchers.
 
 Sets are boolean masks over document numbers; scores are Whoosh's BM25F, computed for the
-matching documents only. Phrases of the text field are looked up as word pairs (the `pairs`
-field), so they cost one posting list per pair instead of a position check per document.
+matching documents only. Phrases of common words are looked up as word pairs (the `pairs`
+field), so they cost one posting list per pair instead of a position check per document; a
+phrase with a rarer word checks positions in that word's few releases.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from functools import reduce
 import numpy as np
 from whoosh import query as wq
 
-from indexer.schema import PAIR_SEPARATOR, PAIRS, TEXT
+from indexer.schema import PAIR_SEPARATOR, PAIRS, TEXT, common_pairs_of
 from indexer.snapshot import Snapshot
 
 B, K1 = 0.75, 1.2
@@ -149,11 +150,19 @@ class Matcher:
             return self._whoosh_mask(query)
         if len(words) == 1:
             return self._term_mask(TEXT, words[0])
-        pairs = [self._term_mask(PAIRS, f"{a}{PAIR_SEPARATOR}{b}") for a, b in zip(words, words[1:])]
-        candidates = reduce(np.logical_and, pairs)
-        if len(words) == 2:
+        common = common_pairs_of(self.schema)  # None: every pair is indexed
+        masks, unpaired = [], False
+        for a, b in zip(words, words[1:]):
+            if common is None or (a in common and b in common):
+                masks.append(self._term_mask(PAIRS, f"{a}{PAIR_SEPARATOR}{b}"))
+            else:
+                # A rarer word: its few releases are the candidates.
+                masks += [self._term_mask(TEXT, a), self._term_mask(TEXT, b)]
+                unpaired = True
+        candidates = reduce(np.logical_and, masks)
+        if len(words) == 2 and not unpaired:
             return candidates
-        # Each pair is present, but perhaps not in a row: the few candidates are checked by Whoosh.
+        # Each pair or word is present, but perhaps not in a row: positions tell.
         return self.snapshot.remembered(repr(query), lambda: self._checked(query, candidates))
 
     def _checked(self, query: wq.Phrase, candidates: np.ndarray) -> np.ndarray:

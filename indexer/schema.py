@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from whoosh import columns, fields, formats
-from whoosh.analysis import BiWordFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 
 ID = "id"
 #: What a plain query searches: the title (twice, for weight) and the body, in one field,
@@ -34,7 +34,7 @@ TEXT_FIELDS = (TEXT, TITLE)
 UNDATED_LOW, UNDATED_HIGH = "0000-00-00", "9999-99-99"
 VALUE_SEPARATOR = "\n"
 #: Changes whenever the schema does: an index of another version is rebuilt in full.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _facet_field(multi: bool = False) -> fields.FieldType:
@@ -45,15 +45,48 @@ def _facet_field(multi: bool = False) -> fields.FieldType:
     return fields.ID(sortable=columns.VarBytesColumn())
 
 
-def build_schema() -> fields.Schema:
-    """Return a new schema for the release index."""
+class CommonPairsFilter(Filter):
+    """Joins neighbouring stems into pairs ("border road"), only where both stems are common.
+
+    Most pairs occur in one release or a few; indexing them all made the index almost three times
+    as large. A phrase with a rarer word is found from that word's few releases instead, checked
+    against positions (as in Lucene's CommonGrams). The words are chosen per index generation.
+    """
+
+    def __init__(self, common: frozenset[str] = frozenset()):
+        self.common = frozenset(common)
+
+    def __eq__(self, other) -> bool:
+        return type(other) is type(self) and other.common == self.common
+
+    def __call__(self, tokens):
+        previous = None
+        for token in tokens:
+            text = token.text
+            if previous in self.common and text in self.common:
+                token.text = f"{previous}{PAIR_SEPARATOR}{text}"
+                yield token
+            previous = text
+
+
+def common_pairs_of(schema) -> frozenset[str] | None:
+    """The stems a schema's pairs field pairs up; None when it pairs every stem (or has no pairs)."""
+    analyzer = schema[PAIRS].analyzer if PAIRS in schema else None
+    for item in getattr(analyzer, "items", ()):
+        if isinstance(item, CommonPairsFilter):
+            return item.common
+    return None
+
+
+def build_schema(common_words: frozenset[str] = frozenset()) -> fields.Schema:
+    """Return a new schema for the release index; `common_words` are the stems paired for phrases."""
     stemmed = StemmingAnalyzer()
     return fields.Schema(**{
         ID: fields.ID(unique=True, stored=True),
         TEXT: fields.TEXT(analyzer=stemmed, spelling=True),
         # Pairs of the same stems as the text, stop words left out as the text leaves them out;
         # only whether a release has a pair is kept (a fifth smaller than with frequencies).
-        PAIRS: fields.FieldType(formats.Existence(), StemmingAnalyzer() | BiWordFilter(sep=PAIR_SEPARATOR), scorable=False),
+        PAIRS: fields.FieldType(formats.Existence(), StemmingAnalyzer() | CommonPairsFilter(common_words), scorable=False),
         TITLE: fields.TEXT(analyzer=stemmed, stored=True),
         BODY: fields.STORED(),
         DATE: fields.ID(sortable=True),

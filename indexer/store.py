@@ -62,7 +62,7 @@ def open_index(index_dir: Path):
                            "run 'press-archive reindex --full' to rebuild it") from exc
 
 
-def new_generation(index_dir: Path) -> Path:
+def new_generation(index_dir: Path, common_words: frozenset[str] = frozenset()) -> Path:
     """Create and return an empty generation folder, numbered after every existing one."""
     numbers = [int(number) for p in index_dir.glob(f"{_PREFIX}*")
                if (number := p.name[len(_PREFIX):].split("-")[0]).isdigit()]
@@ -70,7 +70,7 @@ def new_generation(index_dir: Path) -> Path:
     # name of one that open searchers and caches still remember.
     folder = index_dir / f"{_PREFIX}{max(numbers, default=0) + 1:06d}-{secrets.token_hex(4)}"
     folder.mkdir(parents=True)
-    whoosh_index.create_in(str(folder), build_schema())
+    whoosh_index.create_in(str(folder), build_schema(common_words))
     (folder / SCHEMA_FILE).write_text(f"{SCHEMA_VERSION}\n", "utf-8")
     return folder
 

@@ -170,3 +170,34 @@ def test_internal_fields_are_searched_as_words(small_index):
     # `pairs` holds neighbouring stems for phrases; typed as a field it is just a word.
     assert search(small_index, SearchRequest(q='pairs:"border road"')).total == 0
     assert search(small_index, SearchRequest(q="spell_text:hospital")).total == 0
+
+
+def test_only_common_stems_are_paired_and_rarer_phrases_still_match(open_small, small_index):
+    from indexer.schema import PAIRS, common_pairs_of
+
+    ix, searcher, matcher = open_small
+    common = common_pairs_of(ix.schema)
+    # Chosen at the full build: stems in two or more of the ten releases.
+    assert {"border", "road", "hospit"} <= common and "civil" not in common
+    reader = searcher.reader()
+    assert (PAIRS, b"border road") in reader and (PAIRS, b"civil hospit") not in reader
+
+    def found(q):
+        return {hit.id for hit in search(small_index, SearchRequest(q=q)).hits}
+
+    assert found('"civil hospitals"') == {"army-health"}
+    assert found('"hospitals civil"') == set()
+
+
+def test_common_stems_come_from_a_sample_spread_over_the_source(tmp_path, monkeypatch):
+    import indexer.build as build
+
+    releases = [{"id": f"r{n:03d}", "title": f"Release {n}", "date": "2025-01-01",
+                 "body": ("Zebra crossing " if n % 12 < 6 else "") + ("Okapi sighted" if n == 6 else "")}
+                for n in range(300)]
+    source = write_corpus(tmp_path / "source", releases)
+    monkeypatch.setattr(build, "SAMPLE_FILES", 50)
+    monkeypatch.setattr(build, "SAMPLE_RELEASES", 50)
+    stems = build.common_stems(source)
+    # Every sixth file of 300 is read (one release each): half hold "zebra crossing", one "okapi".
+    assert {"zebra", "cross", "releas"} <= stems and "okapi" not in stems
