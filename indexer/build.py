@@ -74,14 +74,15 @@ class _Writer:
         # run that committed but died before saving its manifest, so replace rather than add.
         (writer.add_document if new and self.full else writer.update_document)(**document_fields(release))
         self.added += 1
+        if self.added % 100 == 0:
+            # Whoosh queues a few batches for its writer processes and then waits for room: with
+            # both processes dead it would wait for ever, so look before the queue fills.
+            self._check_processes()
 
     def commit(self) -> None:
         if self._writer is None:
             return
-        writer_processes = getattr(self._writer, "tasks", [])
-        if any(task.exitcode for task in writer_processes):
-            self.cancel()
-            raise IndexWriteFailed(f"a writer process failed while building {self.folder}; nothing was changed")
+        self._check_processes()
         writer, self._writer = self._writer, None
         writer.commit()
         self._ix.close()
@@ -95,6 +96,11 @@ class _Writer:
             if found != self.added:
                 raise IndexWriteFailed(f"the new index at {self.folder} holds {found} of the {self.added} "
                                        "releases written (a writer process failed); the old index is kept")
+
+    def _check_processes(self) -> None:
+        if any(task.exitcode for task in getattr(self._writer, "tasks", [])):
+            self.cancel()
+            raise IndexWriteFailed(f"a writer process failed while building {self.folder}; nothing was changed")
 
     def cancel(self) -> None:
         if self._writer is None:

@@ -147,6 +147,38 @@ def test_failed_writer_process_keeps_the_old_index(index, source, monkeypatch):
     assert total(index) == 10
 
 
+def test_both_writer_processes_failing_stops_the_build_instead_of_hanging(tmp_path, monkeypatch):
+    import threading
+
+    import indexer.build as build
+
+    source = tmp_path / "source"
+    source.mkdir()
+    lines = [json.dumps({"id": f"r{n}", "title": f"Release {n}", "body": "Roads."}) for n in range(1500)]
+    (source / "many.jsonl").write_text("\n".join(lines) + "\n")
+
+    def fields_no_process_can_write(release):
+        return {**document_fields(release), "no_such_field": "x"}
+
+    monkeypatch.setattr(build, "document_fields", fields_no_process_can_write)
+    monkeypatch.setattr(build._Writer, "PARALLEL_BYTES", 0)
+    outcome = []
+    worker = threading.Thread(target=lambda: outcome.append(_raised(reindex, source, tmp_path / "index", full=True)),
+                              daemon=True)
+    worker.start()
+    worker.join(timeout=120)  # Whoosh's queue for its writer processes once blocked here for ever
+    assert outcome and isinstance(outcome[0], IndexWriteFailed)
+    assert current_generation(tmp_path / "index") is None and not list((tmp_path / "index").glob("gen-*"))
+
+
+def _raised(function, *args, **kwargs):
+    try:
+        function(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - the test looks at which
+        return exc
+    return None
+
+
 def test_interrupted_full_rebuild_leaves_old_index_serving(index, source):
     old = current_generation(index)
     (source / "extra.jsonl").write_text(json.dumps({"id": "extra", "title": "Zebra", "body": "Zebra."}) + "\n")
