@@ -14,7 +14,7 @@ import numpy as np
 from whoosh import query as wq
 
 from indexer.schema import PAIR_SEPARATOR, PAIRS, TEXT, common_pairs_of
-from indexer.snapshot import Snapshot
+from indexer.snapshot import Snapshot, as_text
 
 B, K1 = 0.75, 1.2
 
@@ -56,7 +56,7 @@ class Matcher:
         if query is wq.NullQuery or isinstance(query, type(wq.NullQuery)):
             return np.zeros(self.snapshot.size, dtype=bool)
         # Anything else Whoosh knows how to match; it is rare enough to let Whoosh do it.
-        return self.snapshot.remembered(repr(query), lambda: self.snapshot.mask_of(self.searcher.docs_for_query(query)))
+        return self._whoosh_mask(query)
 
     def scores(self, query: wq.Query, docs: np.ndarray) -> np.ndarray:
         """Return the BM25F score of each document in `docs` (sorted document numbers), as Whoosh
@@ -105,11 +105,7 @@ class Matcher:
             return None
 
     def _term_mask(self, fieldname: str, text) -> np.ndarray:
-        mask = np.zeros(self.snapshot.size, dtype=bool)
-        term = self._term_bytes(fieldname, text)
-        if term is not None:
-            mask[self.snapshot.postings(self.reader, fieldname, term)[0]] = True
-        return mask
+        return self._union([(fieldname, text)])
 
     def _union(self, terms: list[tuple[str, object]]) -> np.ndarray:
         mask = np.zeros(self.snapshot.size, dtype=bool)
@@ -204,12 +200,8 @@ class Matcher:
         """
         spelling = self.schema[TEXT].spelling_fieldname(TEXT) if TEXT in self.schema else None
         if type(query) in (wq.Prefix, wq.Wildcard) and query.fieldname == TEXT and spelling in self.schema:
-            words = [_text(word) for _, word in type(query)(spelling, query.text).expanded_terms(self.reader)]
+            words = [as_text(word) for _, word in type(query)(spelling, query.text).expanded_terms(self.reader)]
             stems = {stem for word in words for stem in self.schema[TEXT].process_text(word, mode="query")}
-            stems.update(_text(term) for _, term in query.expanded_terms(self.reader))
+            stems.update(as_text(term) for _, term in query.expanded_terms(self.reader))
             return [(TEXT, stem) for stem in sorted(stems)]
         return list(query.expanded_terms(self.reader))
-
-
-def _text(term) -> str:
-    return term.decode("utf-8") if isinstance(term, bytes) else term

@@ -124,7 +124,6 @@ class _Matching:
 
     parsed: ParsedQuery
     filters: dict[str, list[str]]
-    snapshot: Snapshot
     matcher: Matcher
     base: np.ndarray
     by_facet: dict[str, np.ndarray]
@@ -141,7 +140,7 @@ def _match(ix, searcher, request: SearchRequest) -> _Matching:
     base = _base_docs(snapshot, matcher, parsed, request)
     by_facet = {name: snapshot.facets[name].mask(values, snapshot.size) for name, values in filters.items()}
     matches = _intersect(base, by_facet.values())
-    return _Matching(parsed, filters, snapshot, matcher, base, by_facet, matches, int(np.count_nonzero(matches)),
+    return _Matching(parsed, filters, matcher, base, by_facet, matches, int(np.count_nonzero(matches)),
                      _effective_sort(request, parsed))
 
 
@@ -157,7 +156,7 @@ def search(index_dir: Path, request: SearchRequest) -> SearchResult:
         return SearchResult(
             total=found.total, page=request.page, limit=request.limit,
             hits=[_hit(searcher.stored_fields(docnum), score, marker) for docnum, score in page],
-            facets=_facets(found.snapshot, found.base, found.by_facet, found.filters),
+            facets=_facets(found.matcher.snapshot, found.base, found.by_facet, found.filters),
             suggestion=suggestion, note=found.parsed.note, query=request.q, sort=found.sort,
         )
 
@@ -257,9 +256,9 @@ def _ordered(found: _Matching, count: int | None) -> list[tuple[int, float | Non
         return [(docnum, round(score, 4)) for docnum, score in zip(ranked.tolist(), keys.tolist())]
     if found.sort == "newest":
         # Undated releases have the lowest rank, so they come last.
-        ranked, _ = _first(found.snapshot.date_rank[docs], docs, -docs, count)
+        ranked, _ = _first(found.matcher.snapshot.date_rank[docs], docs, -docs, count)
     else:
-        ranked, _ = _first(-found.snapshot.oldest_key()[docs], docs, docs, count)
+        ranked, _ = _first(-found.matcher.snapshot.oldest_key()[docs], docs, docs, count)
     return [(docnum, None) for docnum in ranked.tolist()]
 
 

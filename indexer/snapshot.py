@@ -32,6 +32,38 @@ _cache: dict[tuple, Snapshot] = {}
 _cache_lock = threading.Lock()
 
 
+class _Recent:
+    """A thread-safe store of computed values, least recently used out once over `budget`."""
+
+    def __init__(self, budget: int, size=lambda value: 1):
+        self.budget, self.size = budget, size
+        self._values: OrderedDict = OrderedDict()
+        self._total = 0
+        self._lock = threading.Lock()
+
+    def get(self, key, compute):
+        """Return the value for `key`, computing it (outside the lock) when it is not kept."""
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+        value = compute()
+        with self._lock:
+            if key in self._values:  # another thread computed it meanwhile
+                return self._values[key]
+            self._values[key] = value
+            self._total += self.size(value)
+            while self._total > self.budget and len(self._values) > 1:
+                self._total -= self.size(self._values.popitem(last=False)[1])
+        return value
+
+    def clear(self) -> None:
+        """Forget every value."""
+        with self._lock:
+            self._values.clear()
+            self._total = 0
+
+
 @dataclass(frozen=True)
 class FacetColumn:
     """One facet's values as (document, value code) pairs; a document may have several."""
@@ -66,10 +98,8 @@ class Snapshot:
     date_rank: np.ndarray
     distinct_dates: list[str]
     _lengths: dict[str, np.ndarray] = field(default_factory=dict)
-    _postings: OrderedDict = field(default_factory=OrderedDict)
-    _postings_bytes: int = 0
-    _sets: OrderedDict = field(default_factory=OrderedDict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _postings: _Recent = field(default_factory=lambda: _Recent(POSTINGS_BUDGET, lambda found: found[0].nbytes + found[1].nbytes))
+    _sets: _Recent = field(default_factory=lambda: _Recent(RECENT_SETS))
 
     def between(self, low: str, high: str) -> np.ndarray:
         """The live documents dated from `low` to `high` (ISO prefixes; "2025-10" is all October)."""
@@ -84,54 +114,28 @@ class Snapshot:
 
     def lengths(self, reader, fieldname: str) -> np.ndarray:
         """Every document's length in `fieldname` (at least 1), as Whoosh's scoring reads it."""
-        with self._lock:
-            if fieldname in self._lengths:
-                return self._lengths[fieldname]
-        parts = [np.asarray(segment_lengths(leaf, fieldname), dtype=np.float64) for leaf, _ in reader.leaf_readers()]
-        lengths = np.concatenate(parts) if parts else np.zeros(0)
-        with self._lock:
-            self._lengths[fieldname] = lengths
-        return lengths
+        if fieldname not in self._lengths:
+            parts = [np.asarray(segment_lengths(leaf, fieldname), dtype=np.float64) for leaf, _ in reader.leaf_readers()]
+            self._lengths[fieldname] = np.concatenate(parts) if parts else np.zeros(0)
+        return self._lengths[fieldname]
 
     def postings(self, reader, fieldname: str, term: bytes) -> tuple[np.ndarray, np.ndarray]:
         """The live documents holding `term` in `fieldname`, in order, and its frequency in each."""
-        key = (fieldname, term)
-        with self._lock:
-            if key in self._postings:
-                self._postings.move_to_end(key)
-                return self._postings[key]
-        docs, weights = _read_postings(reader, fieldname, term)
-        keep = self.live[docs]
-        found = (docs[keep], weights[keep])
-        with self._lock:
-            if key in self._postings:  # another thread read it meanwhile
-                return self._postings[key]
-            self._postings[key] = found
-            self._postings_bytes += found[0].nbytes + found[1].nbytes
-            while self._postings_bytes > POSTINGS_BUDGET and len(self._postings) > 1:
-                _, (old_docs, old_weights) = self._postings.popitem(last=False)
-                self._postings_bytes -= old_docs.nbytes + old_weights.nbytes
-        return found
+        def read():
+            docs, weights = _read_postings(reader, fieldname, term)
+            keep = self.live[docs]
+            return docs[keep], weights[keep]
+
+        return self._postings.get((fieldname, term), read)
 
     def remembered(self, key: str, compute) -> np.ndarray:
         """Return the document mask for `key`, computed once per snapshot while recent."""
-        with self._lock:
-            if key in self._sets:
-                self._sets.move_to_end(key)
-                return self._sets[key]
-        mask = compute()
-        with self._lock:
-            self._sets[key] = mask
-            while len(self._sets) > RECENT_SETS:
-                self._sets.popitem(last=False)
-        return mask
+        return self._sets.get(key, compute)
 
     def forget_terms(self) -> None:
         """Drop the cached postings and match sets."""
-        with self._lock:
-            self._postings.clear()
-            self._postings_bytes = 0
-            self._sets.clear()
+        self._postings.clear()
+        self._sets.clear()
 
     def mask_of(self, docs) -> np.ndarray:
         """A live-document mask of the document numbers `docs`."""
@@ -196,7 +200,7 @@ def _column_values(leaf, name: str) -> list[str]:
     """Every document's value of one column of a segment, as text."""
     column = leaf.column_reader(name, translate=False)
     if type(column) is not VarBytesColumn.Reader:  # compressed or other columns: one by one
-        return list(map(_text, column))
+        return list(map(as_text, column))
     lengths, start, dbfile = column._lengths, column._basepos, column._dbfile
     # A variable-bytes column is one run of bytes: read it at once rather than a read per document
     # (a second at 100,000 releases, for every new snapshot).
@@ -264,7 +268,8 @@ def _one_by_one(matcher) -> tuple[list[int], list[float]]:
     return docs, weights
 
 
-def _text(value) -> str:
+def as_text(value) -> str:
+    """A column value or term as text ("" for none)."""
     return value.decode("utf-8") if isinstance(value, bytes) else (value or "")
 
 

@@ -151,19 +151,19 @@ def test_snapshots_of_replaced_generations_are_let_go(tmp_path):
     kept = [key for key in snapshot._cache if key[0] == str(index)]
     assert 1 <= len(kept) <= snapshot.KEPT_PER_INDEX
     # Only the newest holds postings; the one before serves searchers that have not moved yet.
-    assert snapshot._cache[kept[-1]]._postings
-    assert all(not snapshot._cache[key]._postings for key in kept[:-1])
+    assert snapshot._cache[kept[-1]]._postings._values
+    assert all(not snapshot._cache[key]._postings._values for key in kept[:-1])
 
 
 def test_cached_postings_are_counted_by_what_is_kept(open_small):
     ix, searcher, matcher = open_small
     snap = matcher.snapshot
     snap._postings.clear()
-    snap._postings_bytes = 0
     for text in ["hospital", "defence", "hospital"]:
         matcher.docs(parse_user_query(text, ix.schema).query)
-    held = sum(docs.nbytes + weights.nbytes for docs, weights in snap._postings.values())
-    assert len(snap._postings) == 2 and snap._postings_bytes == held
+    kept = snap._postings._values
+    held = sum(docs.nbytes + weights.nbytes for docs, weights in kept.values())
+    assert len(kept) == 2 and snap._postings._total == held
 
 
 def test_internal_fields_are_searched_as_words(small_index):
