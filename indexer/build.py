@@ -10,12 +10,13 @@ from pathlib import Path
 
 from archive import ParseError, Release
 from archive.reading import iter_release_files, read_file
-from indexer.documents import content_hash, document_fields
-from indexer.errors import IndexWriteFailed
-from indexer.schema import ID, TEXT, build_schema
+from indexer import faults
+from indexer.documents import content_hash
+from indexer.release_writer import ReleaseWriter, default_jobs
+from indexer.schema import TEXT, build_schema
 from indexer.store import (
-    current_generation, has_current_schema, open_folder, new_generation, publish, read_manifest, reindex_lock,
-    remove_stale_generations, write_manifest,
+    current_generation, has_current_schema, new_generation, publish, read_manifest, reindex_lock,
+    remove_leftovers, remove_stale_generations, write_manifest,
 )
 
 Progress = Callable[[int, int, str], None]
@@ -45,80 +46,8 @@ class ReindexReport:
         return bool(self.added or self.updated or self.removed)
 
 
-class _Writer:
-    """Applies a reindex's writes as files are read, opening a Whoosh writer only when needed."""
-
-    # Above this much source text a full build uses two writer processes, one segment each.
-    PARALLEL_BYTES = 5_000_000
-
-    def __init__(self, folder: Path, full: bool, source_bytes: int):
-        self.folder, self.full, self.source_bytes = folder, full, source_bytes
-        self._ix = self._writer = None
-        self.added = 0
-
-    def _open(self):
-        if self._writer is None:
-            self._ix = open_folder(self.folder)
-            # Multisegment only for full builds: incremental runs would pile up segments.
-            parallel = self.full and self.source_bytes > self.PARALLEL_BYTES
-            self._writer = (self._ix.writer(procs=2, limitmb=256, multisegment=True) if parallel
-                            else self._ix.writer(limitmb=128))
-        return self._writer
-
-    def remove(self, release_id: str) -> None:
-        self._open().delete_by_term(ID, release_id)
-
-    def write(self, release: Release, new: bool) -> None:
-        writer = self._open()
-        # A full build writes into an empty index; elsewhere an id may already be there after a
-        # run that committed but died before saving its manifest, so replace rather than add.
-        (writer.add_document if new and self.full else writer.update_document)(**document_fields(release))
-        self.added += 1
-        if self.added % 100 == 0:
-            # Whoosh queues a few batches for its writer processes and then waits for room: with
-            # both processes dead it would wait for ever, so look before the queue fills.
-            self._check_processes()
-
-    def commit(self) -> None:
-        if self._writer is None:
-            return
-        self._check_processes()
-        writer, self._writer = self._writer, None
-        writer.commit()
-        self._ix.close()
-        if self.full:
-            # Whoosh commits without the segment of a writer process that died: count instead of trusting.
-            written = open_folder(self.folder)
-            try:
-                found = written.doc_count()
-            finally:
-                written.close()
-            if found != self.added:
-                raise IndexWriteFailed(f"the new index at {self.folder} holds {found} of the {self.added} "
-                                       "releases written (a writer process failed); the old index is kept")
-
-    def _check_processes(self) -> None:
-        if any(task.exitcode for task in getattr(self._writer, "tasks", [])):
-            self.cancel()
-            raise IndexWriteFailed(f"a writer process failed while building {self.folder}; nothing was changed")
-
-    def cancel(self) -> None:
-        if self._writer is None:
-            return
-        writer, self._writer = self._writer, None
-        try:
-            writer.cancel()
-        finally:
-            # Writer processes still running would write into a folder about to be deleted.
-            for task in getattr(writer, "tasks", []):
-                if task.is_alive():
-                    task.terminate()
-                    task.join()
-            self._ix.close()
-
-
 def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = False,
-            progress: Progress | None = None) -> ReindexReport:
+            progress: Progress | None = None, jobs: int | None = None) -> ReindexReport:
     """Reindex `source` into `index_dir`; a full rebuild is swapped in only once complete."""
     source, index_dir = Path(source), Path(index_dir)
     if not source.is_dir():
@@ -129,16 +58,20 @@ def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = Fa
                                   "" if has_current_schema(current) else "the index was built by an older version")
         full = full or bool(reason)
         remove_stale_generations(index_dir)
+        if not full:
+            remove_leftovers(current)
         folder = new_generation(index_dir, common_stems(source)) if full else current
         try:
-            report = _reindex_into(folder, source, full, strict, progress)
+            report = _reindex_into(folder, source, full, strict, progress, jobs)
             report.full_reason = reason
         except BaseException:
             if full:  # Interrupted or failed: the previous generation keeps serving.
                 shutil.rmtree(folder, ignore_errors=True)
             raise
         if full and not report.aborted:
+            faults.checkpoint("publish")
             publish(index_dir, folder)
+            faults.checkpoint("published")
         elif full:
             shutil.rmtree(folder, ignore_errors=True)
         return report
@@ -166,18 +99,22 @@ def common_stems(source: Path) -> frozenset[str]:
     return frozenset(stem for stem, count in counts.items() if count >= least)
 
 
-def _reindex_into(folder: Path, source: Path, full: bool, strict: bool, progress: Progress | None) -> ReindexReport:
+def _reindex_into(folder: Path, source: Path, full: bool, strict: bool, progress: Progress | None,
+                  jobs: int | None) -> ReindexReport:
     old_files: dict[str, dict] = {} if full else read_manifest(folder)["files"]
     files = [(path, path.relative_to(source).as_posix(), _stamp(path)) for path in iter_release_files(source)]
     unchanged = {name for _, name, stamp in files if name in old_files and old_files[name]["stamp"] == stamp}
     # Ids of files that will not be read again are taken; among the files read, the first claim wins.
     owners = {release_id: name for name in unchanged for release_id in old_files[name]["ids"]}
     report, new_files = ReindexReport(full=full), {}
-    writer = _Writer(folder, full, sum(stamp[1] for _, _, stamp in files if stamp))
+    if jobs is None:
+        jobs = default_jobs(sum(stamp[1] for _, _, stamp in files if stamp))
+    writer = ReleaseWriter(folder, full, jobs)
     try:
         for number, (path, name, stamp) in enumerate(files, start=1):
             if progress:
                 progress(number, len(files), name)
+            faults.checkpoint("file")
             if name in unchanged:
                 new_files[name] = old_files[name]
                 report.unchanged += len(old_files[name]["ids"])
@@ -195,8 +132,10 @@ def _reindex_into(folder: Path, source: Path, full: bool, strict: bool, progress
     except BaseException:
         writer.cancel()
         raise
+    faults.checkpoint("committed")
     if full or report.changed:
         write_manifest(folder, {"files": new_files})
+        faults.checkpoint("manifest")
     return report
 
 
@@ -208,7 +147,7 @@ def _stamp(path: Path) -> list[int] | None:
     return [stat.st_mtime_ns, stat.st_size]
 
 
-def _remove_unclaimed(ids, name: str, owners: dict[str, str], writer: _Writer, report: ReindexReport) -> None:
+def _remove_unclaimed(ids, name: str, owners: dict[str, str], writer: ReleaseWriter, report: ReindexReport) -> None:
     """Remove the releases `name` no longer has, unless another file has claimed them in this run."""
     for release_id in ids:
         if owners.get(release_id, name) == name:
@@ -217,7 +156,7 @@ def _remove_unclaimed(ids, name: str, owners: dict[str, str], writer: _Writer, r
 
 
 def _reindex_file(path: Path, source: Path, name: str, stamp: list[int] | None, previous: dict | None,
-                  owners: dict[str, str], writer: _Writer, report: ReindexReport) -> dict:
+                  owners: dict[str, str], writer: ReleaseWriter, report: ReindexReport) -> dict:
     """Read one new or changed file, write what changed, and return its manifest entry."""
     old_ids: dict[str, str] = previous["ids"] if previous else {}
     ids: dict[str, str] = {}

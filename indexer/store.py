@@ -13,12 +13,14 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import secrets
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.index import TOC, clean_files
 from whoosh.filedb.filestore import FileStorage
 
 from indexer.errors import IndexMissing, ReindexRunning
@@ -29,6 +31,9 @@ LOCK = "reindex.lock"
 MANIFEST = "manifest.json"
 SCHEMA_FILE = "schema-version"
 _PREFIX = "gen-"
+INDEX_NAME = "MAIN"
+# A table of contents or manifest being written when its writer died.
+_TEMPORARY_FILE = re.compile(r"_MAIN_\d+\.toc\.[\d.]+|manifest\.json\.tmp")
 
 
 def current_generation(index_dir: Path) -> Path | None:
@@ -100,20 +105,60 @@ def remove_stale_generations(index_dir: Path, keep=()) -> None:
     for folder in index_dir.glob(f"{_PREFIX}*"):
         if folder not in kept and folder.is_dir():
             shutil.rmtree(folder, ignore_errors=True)
+    (index_dir / f"{POINTER}.tmp").unlink(missing_ok=True)
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Delete what a killed writer left in a generation: temporary folders and files, unused segments."""
+    for path in folder.iterdir():
+        if path.is_dir() and path.suffix == ".tmp":
+            shutil.rmtree(path, ignore_errors=True)
+        elif _TEMPORARY_FILE.fullmatch(path.name):
+            path.unlink(missing_ok=True)
+    storage = FileStorage(str(folder))
+    try:
+        toc = TOC.read(storage, INDEX_NAME)
+    except Exception:  # no commit yet, or a damaged index: the next full build replaces it
+        return
+    clean_files(storage, INDEX_NAME, toc.generation, toc.segments)
+
+
+# File descriptors of the reindex locks this process holds.
+_held_locks: set[int] = set()
+
+
+def _drop_inherited_locks() -> None:
+    # A forked child shares its parent's flock; were it to keep the descriptor, a writer process
+    # orphaned by a killed reindex would hold the lock for ever. /dev/null takes the descriptor's
+    # place so that nothing in the child writes into a closed or reused one.
+    for fd in _held_locks:
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, fd)
+        os.close(null)
+    _held_locks.clear()
+
+
+os.register_at_fork(after_in_child=_drop_inherited_locks)
 
 
 @contextmanager
 def reindex_lock(index_dir: Path):
-    """Hold the index's reindex lock for the block; ReindexRunning when another process has it."""
+    """Hold the index's reindex lock for the block; ReindexRunning when another process has it.
+
+    The lock is an flock: it goes with the process that holds it, however that process ends,
+    and forked children do not keep it.
+    """
     index_dir.mkdir(parents=True, exist_ok=True)
     with open(index_dir / LOCK, "a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise ReindexRunning(f"reindex already running on {index_dir}; try again when it has finished") from None
+        _held_locks.add(handle.fileno())
         try:
             yield
         finally:
+            _held_locks.discard(handle.fileno())
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 

@@ -125,7 +125,7 @@ def test_index_of_an_older_schema_is_rebuilt_in_full(index, source):
 
 
 def test_failed_writer_process_keeps_the_old_index(index, source, monkeypatch):
-    import indexer.build as build
+    import indexer.release_writer as release_writer
 
     old = current_generation(index)
     written = []
@@ -137,10 +137,9 @@ def test_failed_writer_process_keeps_the_old_index(index, source, monkeypatch):
             fields["no_such_field"] = "x"  # the writer process handed this one raises
         return fields
 
-    monkeypatch.setattr(build, "document_fields", fields_one_process_cannot_write)
-    monkeypatch.setattr(build._Writer, "PARALLEL_BYTES", 0)  # two writer processes, as at scale
+    monkeypatch.setattr(release_writer, "document_fields", fields_one_process_cannot_write)
     with pytest.raises(IndexWriteFailed, match="writer process failed"):
-        reindex(source, index, full=True)
+        reindex(source, index, full=True, jobs=2)  # two writer processes, as at scale
     assert len(written) == 10
     assert current_generation(index) == old
     assert [p.name for p in index.glob("gen-*")] == [old.name]
@@ -150,7 +149,7 @@ def test_failed_writer_process_keeps_the_old_index(index, source, monkeypatch):
 def test_both_writer_processes_failing_stops_the_build_instead_of_hanging(tmp_path, monkeypatch):
     import threading
 
-    import indexer.build as build
+    import indexer.release_writer as release_writer
 
     source = tmp_path / "source"
     source.mkdir()
@@ -160,10 +159,10 @@ def test_both_writer_processes_failing_stops_the_build_instead_of_hanging(tmp_pa
     def fields_no_process_can_write(release):
         return {**document_fields(release), "no_such_field": "x"}
 
-    monkeypatch.setattr(build, "document_fields", fields_no_process_can_write)
-    monkeypatch.setattr(build._Writer, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(release_writer, "document_fields", fields_no_process_can_write)
     outcome = []
-    worker = threading.Thread(target=lambda: outcome.append(_raised(reindex, source, tmp_path / "index", full=True)),
+    worker = threading.Thread(target=lambda: outcome.append(_raised(reindex, source, tmp_path / "index", full=True,
+                                                                    jobs=2)),
                               daemon=True)
     worker.start()
     worker.join(timeout=120)  # Whoosh's queue for its writer processes once blocked here for ever

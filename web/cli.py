@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -86,6 +87,24 @@ def _progress_printer():
     return plain
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, handled as Ctrl-C is: stop cleanly, releasing the lock and writer processes."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt_on_termination() -> None:
+    """Turn SIGTERM and SIGHUP into Terminated, so a stopped reindex cleans up after itself."""
+
+    def interrupt(signum, _frame):
+        raise Terminated(signum)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, interrupt)
+
+
 @main.command("reindex")
 @click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of release files [default: $PRESS_ARCHIVE_SOURCE or the bundled seeds/].")
@@ -93,19 +112,24 @@ def _progress_printer():
               help="Index folder [default: $PRESS_ARCHIVE_INDEX or a per-user data folder].")
 @click.option("--full", is_flag=True, help="Rebuild from scratch; the old index serves until the new one is complete.")
 @click.option("--strict", is_flag=True, help="Abort, keeping the old index, if any file has to be skipped.")
-def reindex_command(source: Path | None, index_dir: Path | None, full: bool, strict: bool) -> None:
+@click.option("--jobs", type=click.IntRange(0, 32), default=None,
+              help="Writer processes of a full build (0: none) [default: 2 for over 5 MB of source, else 0].")
+def reindex_command(source: Path | None, index_dir: Path | None, full: bool, strict: bool, jobs: int | None) -> None:
     """Bring the index up to date with the source folder (only what changed, unless --full)."""
     source = source or default_source()
     index_dir = index_dir or default_index()
     if not source.is_dir():
         raise click.ClickException(f"source folder not found: {source}")
+    _interrupt_on_termination()
     try:
-        report = reindex(source, index_dir, full=full, strict=strict, progress=_progress_printer())
+        report = reindex(source, index_dir, full=full, strict=strict, progress=_progress_printer(), jobs=jobs)
     except (ReindexRunning, IndexWriteFailed) as exc:
         raise click.ClickException(str(exc)) from None
-    except KeyboardInterrupt:
-        click.echo("Interrupted: the index was left as it was before this run.", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt as exc:
+        signum = exc.signum if isinstance(exc, Terminated) else signal.SIGINT
+        click.echo(f"Interrupted ({signal.Signals(signum).name}): the index is whole, as before this run or with "
+                   "what it had committed; run reindex again to bring it up to date.", err=True)
+        sys.exit(128 + signum)
     for line in report.skipped:
         click.echo(f"skipped {line}", err=True)
     kind = "full rebuild" if report.full else "incremental"

@@ -1,0 +1,93 @@
+"""Writing releases into one generation's Whoosh index, in this process or in writer processes."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from pathlib import Path
+
+from archive import Release
+from indexer import faults
+from indexer.documents import document_fields
+from indexer.errors import IndexWriteFailed
+from indexer.processes import GuardedMpWriter
+from indexer.schema import ID
+from indexer.store import open_folder
+
+#: Above this much source text a full build uses two writer processes (one segment each) by default.
+PARALLEL_BYTES = 5_000_000
+
+
+def default_jobs(source_bytes: int) -> int:
+    """Writer processes for a full build of this much source text: 2 for a large source, else none."""
+    return 2 if source_bytes > PARALLEL_BYTES else 0
+
+
+class ReleaseWriter:
+    """Applies a reindex's writes as files are read, opening a Whoosh writer only when needed."""
+
+    def __init__(self, folder: Path, full: bool, jobs: int):
+        # Writer processes only for full builds: incremental runs would pile up segments.
+        self.folder, self.full, self.jobs = folder, full, jobs if full else 0
+        self._ix = self._writer = None
+        self.added = 0
+
+    def _open(self):
+        if self._writer is None:
+            self._ix = open_folder(self.folder)
+            self._writer = (GuardedMpWriter(self._ix, procs=self.jobs, limitmb=256) if self.jobs
+                            else self._ix.writer(limitmb=128))
+        return self._writer
+
+    def remove(self, release_id: str) -> None:
+        """Delete the release with this id."""
+        self._open().delete_by_term(ID, release_id)
+
+    def write(self, release: Release, new: bool) -> None:
+        """Add a release (`new`) or replace the one with its id."""
+        writer = self._open()
+        # A full build writes into an empty index; elsewhere an id may already be there after a
+        # run that committed but died before saving its manifest, so replace rather than add.
+        (writer.add_document if new and self.full else writer.update_document)(**document_fields(release))
+        self.added += 1
+
+    def commit(self) -> None:
+        """Commit what was written; IndexWriteFailed when a full build lost releases on the way."""
+        if self._writer is None:
+            return
+        self._check_processes()
+        faults.checkpoint("commit")
+        writer, self._writer = self._writer, None
+        try:
+            writer.commit()
+        except BaseException:
+            self._writer = writer
+            raise
+        self._ix.close()
+        if self.full:
+            # Whoosh commits without the segment of a writer process that died: count instead of trusting.
+            written = open_folder(self.folder)
+            try:
+                found = written.doc_count()
+            finally:
+                written.close()
+            if found != self.added:
+                raise IndexWriteFailed(f"the new index at {self.folder} holds {found} of the {self.added} "
+                                       "releases written (a writer process failed); the old index is kept")
+
+    def _check_processes(self) -> None:
+        if isinstance(self._writer, GuardedMpWriter):
+            self._writer.check_processes()
+
+    def cancel(self) -> None:
+        """Drop what was written, stopping any writer processes."""
+        if self._writer is None:
+            return
+        writer, self._writer = self._writer, None
+        try:
+            if isinstance(writer, GuardedMpWriter):
+                # Writer processes still running would write into a folder about to be deleted.
+                writer.stop_processes()
+            with suppress(Exception):  # a writer that failed half-way through its commit cannot cancel
+                writer.cancel()
+        finally:
+            self._ix.close()
