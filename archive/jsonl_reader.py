@@ -1,4 +1,5 @@
-"""JSON Lines (`.jsonl`): one release per line, in PIB's scrape form or a generic form.
+"""JSON Lines (`.jsonl`): one release per line, in PIB's scrape form or a generic form (the file is
+read a line at a time by `archive.reading`).
 
     {"prid": "2225110", "title": "...", "text": "...", "ministry": "President's Secretariat",
      "timestamp": "08 FEB 2026 3:05PM", "url": "https://pib.gov.in/PressReleasePage.aspx?PRID=2225110"}
@@ -9,7 +10,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 from archive.extract import Metadata, build_release, explicit_date
 from archive.model import ParseError, Release, clean_id
@@ -17,23 +17,14 @@ from archive.model import ParseError, Release, clean_id
 _TEXT_KEYS = ("title", "location", "country", "agency", "url")
 
 
-def read_jsonl(text: str, stem: str, source: str) -> Iterator[Release | ParseError]:
-    """Yield a release, or a ParseError naming the line, for every non-blank line."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield read_record(line, f"{stem}-{number}", source, number)
-        except ParseError as error:
-            yield error
-
-
 def read_record(line: str, default_id: str, source: str, number: int) -> Release:
-    """Return the release one JSON line describes."""
+    """Return the release one JSON line describes; ParseError naming the line when it cannot."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise ParseError(source, f"malformed JSON: {exc.msg} at column {exc.colno}", number) from None
+        # Some of json's messages end in "at" ("Unterminated string starting at").
+        raise ParseError(source, f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}",
+                         number) from None
     if not isinstance(record, dict):
         raise ParseError(source, f"expected a JSON object, got {type(record).__name__}", number)
     release_id = clean_id(record.get("id")) or clean_id(record.get("prid")) or default_id

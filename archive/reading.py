@@ -1,53 +1,53 @@
-"""Find release files under the paths given, decode them, and hand each to its reader."""
+"""Find release files under the paths given, read them within bounds, and hand each to its reader."""
 
 from __future__ import annotations
 
-import codecs
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from archive.html_reader import read_html
-from archive.jsonl_reader import read_jsonl
+from archive.jsonl_reader import read_record
 from archive.markdown_reader import read_markdown
 from archive.model import ParseError, Release, clean_id
-from archive.sgml_reader import read_sgml
+from archive.records import MAX_RELEASE_BYTES, decode, format_size, split_records
+from archive.sgml_reader import END_OF_ITEM, read_sgml
+from archive.source_folder import NotRead, iter_release_files, walk_source
 from archive.text_reader import read_text
 
 ReadResult = Release | ParseError
 
 _SINGLE = {".txt": read_text, ".md": read_markdown, ".markdown": read_markdown,
            ".html": read_html, ".htm": read_html}
-_MULTI = {".jsonl": read_jsonl, ".sgm": read_sgml, ".sgml": read_sgml}
+_MULTI = (".jsonl", ".sgm", ".sgml")
 SUPPORTED_SUFFIXES = tuple(sorted({*_SINGLE, *_MULTI}))
-# Files that sit beside releases without being releases.
-_IGNORED_NAMES = {"readme", "readme.md", "readme.txt", "license", "license.txt", "licence"}
+
+__all__ = ["ReadResult", "SUPPORTED_SUFFIXES", "iter_release_files", "read_file", "read_paths", "walk_source"]
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[ReadResult]:
+def read_paths(paths: Iterable[str | Path], limit: int = MAX_RELEASE_BYTES) -> Iterator[ReadResult]:
     """Yield every release (or ParseError) in the files and folders given, folders recursively."""
     for path in map(Path, paths):
         if path.is_dir():
-            for file in iter_release_files(path):
-                yield from read_file(file, path)
+            for entry in walk_source(path):
+                if isinstance(entry, Path):
+                    yield from read_file(entry, path, limit)
+                elif entry.problem:
+                    yield ParseError(entry.name, entry.reason)
         elif path.exists():
-            yield from read_file(path, path.parent)
+            yield from read_file(path, path.parent, limit)
         else:
             yield ParseError(str(path), "no such file or folder")
 
 
-def iter_release_files(folder: Path) -> Iterator[Path]:
-    """Yield the files under `folder` that may hold releases, in a stable order."""
-    for file in sorted(folder.rglob("*")):
-        relative = file.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts) or not file.is_file():
-            continue
-        if file.name.lower() in _IGNORED_NAMES:
-            continue
-        yield file
+def read_file(file: Path, root: Path, limit: int = MAX_RELEASE_BYTES) -> Iterator[ReadResult]:
+    """Yield the release(s) in one file; problems come back as ParseError values, never raised.
 
-
-def read_file(file: Path, root: Path) -> Iterator[ReadResult]:
-    """Yield the release(s) in one file; problems come back as ParseError values, never raised."""
+    A file of one release larger than `limit` bytes is not read; nor is such a record of a
+    JSON Lines or SGML file, whose other records are.
+    """
     source = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.name
     stem = clean_id(source.rsplit(".", 1)[0] if "." in file.name else source)
     suffix = file.suffix.lower()
@@ -60,11 +60,11 @@ def read_file(file: Path, root: Path) -> Iterator[ReadResult]:
         if suffix not in _SINGLE and suffix not in _MULTI:
             raise ParseError(source, f"unsupported file type '{suffix or file.name}' "
                                      f"(expected one of {', '.join(SUPPORTED_SUFFIXES)})")
-        text = decode(file.read_bytes(), source)
-        if suffix in _MULTI:
-            yield from _MULTI[suffix](text, stem, source)
-        else:
-            yield _SINGLE[suffix](text, stem, source)
+        with _open_regular(file, source) as stream:
+            if suffix in _MULTI:
+                yield from _read_records(stream, suffix, stem, source, limit)
+            else:
+                yield _SINGLE[suffix](decode(_read_bounded(stream, source, limit), source), stem, source)
     except ParseError as error:
         yield error
     except OSError as exc:
@@ -73,25 +73,49 @@ def read_file(file: Path, root: Path) -> Iterator[ReadResult]:
         yield ParseError(source, f"could not be read ({type(exc).__name__}: {exc})")
 
 
-def decode(data: bytes, source: str) -> str:
-    """Return the text of a release file: UTF-8 (with or without BOM), else Latin-1/Windows-1252."""
-    if not data.strip():
-        raise ParseError(source, "empty file")
-    if b"\x00" in data[:8192]:
+def _open_regular(file: Path, source: str) -> BinaryIO:
+    # Non-blocking, so that a FIFO given by name is refused instead of waiting for a writer.
+    fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise ParseError(source, "not a regular file: not read")
+    return os.fdopen(fd, "rb")
+
+
+def _read_bounded(stream: BinaryIO, source: str, limit: int) -> bytes:
+    size = os.fstat(stream.fileno()).st_size
+    data = stream.read(limit + 1) if size <= limit else b""
+    if size > limit or len(data) > limit:
+        raise ParseError(source, f"{format_size(max(size, len(data)))}, over the limit of {format_size(limit)} "
+                                 "for one release: not read (reindex --max-size sets the limit)")
+    return data
+
+
+def _read_records(stream: BinaryIO, suffix: str, stem: str, source: str, limit: int) -> Iterator[ReadResult]:
+    """The releases of a JSON Lines or SGML file, read a record at a time."""
+    end = b"\n" if suffix == ".jsonl" else END_OF_ITEM
+    head = stream.peek(8192)[:8192] if hasattr(stream, "peek") else b""
+    if b"\x00" in head:
         raise ParseError(source, "binary file, not text")
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
-    for encoding in ("cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
+    found = 0
+    for line, record in split_records(stream, end, limit):
+        if isinstance(record, int):
+            found += 1
+            yield ParseError(source, f"record of {format_size(record)}, over the limit of {format_size(limit)} "
+                                     "for one release: skipped (reindex --max-size sets the limit)", line)
             continue
-        # Latin-1 decodes any byte; C1 control characters mean it was not really Latin-1 text.
-        if sum(0x80 <= ord(ch) <= 0x9F for ch in text) == 0:
-            return text
-    raise ParseError(source, f"cannot decode: not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) "
-                             "and not Latin-1 text")
+        if not record.strip():
+            continue
+        try:
+            text = decode(record, source, line)
+            if end == b"\n":
+                found += 1
+                yield read_record(text.rstrip("\r\n"), f"{stem}-{line}", source, line)
+            else:
+                for result in read_sgml(text, stem, source, line):
+                    found += 1
+                    yield result
+        except ParseError as error:
+            yield error
+    if not found:
+        raise ParseError(source, "empty file" if end == b"\n" else "no <REUTERS> items in this SGML file")

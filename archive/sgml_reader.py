@@ -1,4 +1,5 @@
-"""Reuters-21578 SGML files (`.sgm`): many `<REUTERS>` items per file, Latin-1.
+"""Reuters-21578 SGML files (`.sgm`): many `<REUTERS>` items per file, Latin-1 (the file is read an
+item at a time by `archive.reading`).
 
     <REUTERS ... NEWID="1"><DATE>26-FEB-1987 15:01:01.79</DATE> ... <TEXT><TITLE>BAHIA COCOA REVIEW</TITLE>
     <DATELINE>    SALVADOR, Feb 26 - </DATELINE><BODY>Showers continued ...</BODY></TEXT></REUTERS>
@@ -14,6 +15,8 @@ from archive.extract import Metadata, build_release, explicit_date
 from archive.model import ParseError, Release
 
 _ITEM = re.compile(r"<REUTERS\b(?P<attrs>[^>]*)>(?P<inner>.*?)(?:</REUTERS>|(?=<REUTERS\b)|\Z)", re.DOTALL)
+#: The end of an item: files are read an item at a time up to it.
+END_OF_ITEM = b"</REUTERS>"
 _NEWID = re.compile(r'NEWID="(\d+)"')
 _TRAILER = re.compile(r"\s*(?:Reuter|REUTER)?\s*\x03?\s*$")
 
@@ -23,18 +26,17 @@ def _element(inner: str, name: str) -> str:
     return html.unescape(match[1]).replace("\x03", "") if match else ""
 
 
-def read_sgml(text: str, stem: str, source: str) -> Iterator[Release | ParseError]:
-    """Yield one release (or a ParseError naming the line) per `<REUTERS>` item."""
-    found = False
+def read_sgml(text: str, stem: str, source: str, first_line: int = 1) -> Iterator[Release | ParseError]:
+    """Yield one release (or a ParseError naming the line) per `<REUTERS>` item of `text`.
+
+    `text` is a whole file or a piece of one that starts on line `first_line`.
+    """
     for match in _ITEM.finditer(text):
-        found = True
-        line = text.count("\n", 0, match.start()) + 1
+        line = text.count("\n", 0, match.start()) + first_line
         try:
             yield read_item(match, stem, source, line)
         except ParseError as error:
             yield error
-    if not found:
-        yield ParseError(source, "no <REUTERS> items in this SGML file")
 
 
 def read_item(match: re.Match[str], stem: str, source: str, line: int) -> Release:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from archive import ParseError, Release
 from archive.reading import iter_release_files, read_file
+from archive.records import MAX_RELEASE_BYTES
+from archive.source_folder import NotRead, walk_source
 from indexer import faults
 from indexer.documents import content_hash
 from indexer.release_writer import ReleaseWriter, default_jobs
@@ -34,7 +36,12 @@ class ReindexReport:
     removed: int = 0
     unchanged: int = 0
     undated: int = 0
+    #: Every file or record of the source that is not in the index because it could not be read, and why.
     skipped: list[str] = field(default_factory=list)
+    #: Files of the source deliberately not read (hidden, READMEs, links to files read anyway), and why.
+    passed_over: list[str] = field(default_factory=list)
+    #: The releases without a date, as "id (file)".
+    undated_releases: list[str] = field(default_factory=list)
     full: bool = False
     aborted: bool = False
     #: Why a full rebuild was made when none was asked for.
@@ -47,8 +54,12 @@ class ReindexReport:
 
 
 def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = False,
-            progress: Progress | None = None, jobs: int | None = None) -> ReindexReport:
-    """Reindex `source` into `index_dir`; a full rebuild is swapped in only once complete."""
+            progress: Progress | None = None, jobs: int | None = None,
+            limit: int = MAX_RELEASE_BYTES) -> ReindexReport:
+    """Reindex `source` into `index_dir`; a full rebuild is swapped in only once complete.
+
+    `limit` is the most bytes one release may have; `jobs` the writer processes of a full build.
+    """
     source, index_dir = Path(source), Path(index_dir)
     if not source.is_dir():
         raise FileNotFoundError(f"source folder not found: {source}")
@@ -60,9 +71,9 @@ def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = Fa
         remove_stale_generations(index_dir)
         if not full:
             remove_leftovers(current)
-        folder = new_generation(index_dir, common_stems(source)) if full else current
+        folder = new_generation(index_dir, common_stems(source, limit)) if full else current
         try:
-            report = _reindex_into(folder, source, full, strict, progress, jobs)
+            report = _reindex_into(folder, source, full, strict, progress, jobs, limit)
             report.full_reason = reason
         except BaseException:
             if full:  # Interrupted or failed: the previous generation keeps serving.
@@ -77,7 +88,7 @@ def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = Fa
         return report
 
 
-def common_stems(source: Path) -> frozenset[str]:
+def common_stems(source: Path, limit: int = MAX_RELEASE_BYTES) -> frozenset[str]:
     """The stems in at least 1% of a sample of the releases (and in two): those paired for phrases."""
     paths = list(iter_release_files(source))
     files = min(len(paths), SAMPLE_FILES)
@@ -88,7 +99,7 @@ def common_stems(source: Path) -> frozenset[str]:
     # Files spread over the whole source, a few releases from each.
     for number in range(files):
         taken = 0
-        for result in read_file(paths[number * len(paths) // files], source):
+        for result in read_file(paths[number * len(paths) // files], source, limit):
             if taken == per_file:
                 break
             if isinstance(result, Release):
@@ -100,13 +111,21 @@ def common_stems(source: Path) -> frozenset[str]:
 
 
 def _reindex_into(folder: Path, source: Path, full: bool, strict: bool, progress: Progress | None,
-                  jobs: int | None) -> ReindexReport:
+                  jobs: int | None, limit: int) -> ReindexReport:
     old_files: dict[str, dict] = {} if full else read_manifest(folder)["files"]
-    files = [(path, path.relative_to(source).as_posix(), _stamp(path)) for path in iter_release_files(source)]
-    unchanged = {name for _, name, stamp in files if name in old_files and old_files[name]["stamp"] == stamp}
+    report, new_files = ReindexReport(full=full), {}
+    files = []
+    for entry in walk_source(source):
+        if isinstance(entry, NotRead):
+            (report.skipped if entry.problem else report.passed_over).append(str(entry))
+        else:
+            files.append((entry, entry.relative_to(source).as_posix(), _stamp(entry)))
+    # A file that had problems is read again every time: its report stays true, and a release
+    # skipped as a duplicate is taken once the file that had its id is gone.
+    unchanged = {name for _, name, stamp in files
+                 if name in old_files and old_files[name]["stamp"] == stamp and not old_files[name].get("problems")}
     # Ids of files that will not be read again are taken; among the files read, the first claim wins.
     owners = {release_id: name for name in unchanged for release_id in old_files[name]["ids"]}
-    report, new_files = ReindexReport(full=full), {}
     if jobs is None:
         jobs = default_jobs(sum(stamp[1] for _, _, stamp in files if stamp))
     writer = ReleaseWriter(folder, full, jobs)
@@ -119,11 +138,14 @@ def _reindex_into(folder: Path, source: Path, full: bool, strict: bool, progress
                 new_files[name] = old_files[name]
                 report.unchanged += len(old_files[name]["ids"])
                 continue
-            new_files[name] = _reindex_file(path, source, name, stamp, old_files.get(name), owners, writer, report)
+            new_files[name] = _reindex_file(path, source, name, stamp, old_files.get(name), owners, writer, report,
+                                            limit)
         for name, entry in old_files.items():
             if name not in new_files:
                 _remove_unclaimed(entry["ids"], name, owners, writer, report)
-        report.undated = sum(len(entry.get("undated", ())) for entry in new_files.values())
+        report.undated_releases = [f"{release_id} ({name})" for name, entry in new_files.items()
+                                   for release_id in entry.get("undated", ())]
+        report.undated = len(report.undated_releases)
         if strict and report.skipped:
             report.aborted = True
             writer.cancel()
@@ -133,7 +155,7 @@ def _reindex_into(folder: Path, source: Path, full: bool, strict: bool, progress
         writer.cancel()
         raise
     faults.checkpoint("committed")
-    if full or report.changed:
+    if full or report.changed or new_files != old_files:
         write_manifest(folder, {"files": new_files})
         faults.checkpoint("manifest")
     return report
@@ -156,17 +178,18 @@ def _remove_unclaimed(ids, name: str, owners: dict[str, str], writer: ReleaseWri
 
 
 def _reindex_file(path: Path, source: Path, name: str, stamp: list[int] | None, previous: dict | None,
-                  owners: dict[str, str], writer: ReleaseWriter, report: ReindexReport) -> dict:
+                  owners: dict[str, str], writer: ReleaseWriter, report: ReindexReport, limit: int) -> dict:
     """Read one new or changed file, write what changed, and return its manifest entry."""
     old_ids: dict[str, str] = previous["ids"] if previous else {}
     ids: dict[str, str] = {}
     undated: list[str] = []
-    for result in read_file(path, source):
+    problems: list[str] = []
+    for result in read_file(path, source, limit):
         if isinstance(result, Release) and (result.id in ids or owners.get(result.id, name) != name):
             other = name if result.id in ids else owners[result.id]
             result = ParseError(result.source, f"duplicate id '{result.id}' (already used by {other}); release skipped")
         if isinstance(result, ParseError):
-            report.skipped.append(str(result))
+            problems.append(str(result))
             continue
         digest = content_hash(result)
         ids[result.id] = digest
@@ -182,9 +205,14 @@ def _reindex_file(path: Path, source: Path, name: str, stamp: list[int] | None, 
         else:
             report.added += 1
     if not ids and old_ids:
-        # Nothing readable now: keep what was indexed from it and try the file again next time.
-        report.unchanged += len(old_ids)
+        # Nothing readable now: keep what was indexed from it until the file is fixed or removed.
+        kept = len(old_ids)
+        report.skipped += [f"{problem} (the {kept} release{'s' if kept > 1 else ''} indexed from it before "
+                           f"{'are' if kept > 1 else 'is'} kept until the file is fixed or removed)"
+                           for problem in problems]
+        report.unchanged += kept
         owners.update(dict.fromkeys(old_ids, name))
-        return {**previous, "stamp": None}
+        return {**previous, "stamp": None, "problems": len(problems)}
+    report.skipped += problems
     _remove_unclaimed([i for i in old_ids if i not in ids], name, owners, writer, report)
-    return {"stamp": stamp, "ids": ids, "undated": undated}
+    return {"stamp": stamp, "ids": ids, "undated": undated, **({"problems": len(problems)} if problems else {})}

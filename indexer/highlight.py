@@ -20,6 +20,9 @@ _WORD = re.compile(r"\w+")
 _EXCLUDED = re.compile(r'(?:\bNOT\s+|(?<![^\s(])-)(?:"[^"]*"|\S+)')
 _FIELD_PREFIX = re.compile(r"\b\w+:")
 _OPERATORS = {"AND", "OR", "NOT", "TO"}
+#: Snippets look for the query's words in the first this many characters of a release, so that a
+#: snippet costs the same for a release of megabytes as for one of a page.
+SNIPPET_WINDOW = 50_000
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +65,8 @@ class Marker:
 
     def snippet(self, text: str, size: int = 240, fragments: int = 2) -> str:
         """Return escaped HTML: up to `fragments` passages of `text` around the query's words, marked."""
-        text = " ".join(text.split())
+        whole_length = len(text)
+        text = " ".join(text[:SNIPPET_WINDOW].split())
         spans: list[tuple[int, int]] = []
         width = size // fragments
         for match in _WORD.finditer(text):
@@ -78,7 +82,8 @@ class Marker:
         pieces = []
         for start, end in spans:
             piece = self.mark_html(html.escape(text[start:end]))
-            pieces.append(("\u2026 " if start else "") + piece + (" \u2026" if end < len(text) else ""))
+            more = end < len(text) or whole_length > SNIPPET_WINDOW
+            pieces.append(("\u2026 " if start else "") + piece + (" \u2026" if more else ""))
         return " ".join(pieces).replace("\u2026 \u2026", "\u2026")
 
 
@@ -98,10 +103,13 @@ def _word_end(text: str, position: int) -> int:
 
 def lead(text: str, size: int = 240) -> str:
     """Return the start of `text`, escaped, cut on a word boundary."""
-    text = " ".join(text.split())
-    if len(text) > size:
-        text = text[:_word_end(text, size)].rstrip() + " \u2026"
-    return html.escape(text)
+    window = text[:size * 4]
+    start = " ".join(window.split())
+    if len(start) > size:
+        start = start[:_word_end(start, size)].rstrip() + " \u2026"
+    elif len(window) < len(text):
+        start += " \u2026"
+    return html.escape(start)
 
 
 def mark_terms(html_text: str, q: str) -> str:

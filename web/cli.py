@@ -13,6 +13,7 @@ import click
 
 from archive import ParseError, read_paths
 from indexer import IndexMissing, IndexWriteFailed, ReindexRunning, SearchRequest, reindex, search
+from archive.records import MAX_RELEASE_BYTES
 from indexer.locations import default_index, default_source
 
 
@@ -26,26 +27,36 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
 @click.option("--body", is_flag=True, help="With --json, include each release's body text.")
-def parse(paths: tuple[str, ...], as_json: bool, body: bool) -> None:
+@click.option("--max-size", "max_mb", type=click.FloatRange(0.001, 1000), default=MAX_RELEASE_BYTES / 1e6,
+              show_default=True, help="The most MB one release may have; larger files and records are skipped.")
+def parse(paths: tuple[str, ...], as_json: bool, body: bool, max_mb: float) -> None:
     """Read release files and folders (recursively) and print each release's fields.
 
     Files that cannot be read are reported on stderr, one line each; the exit status
     is 1 when any input was skipped.
     """
-    releases, errors = [], 0
-    for result in read_paths(paths):
+    releases = errors = 0
+    # Printed as read, so that memory stays flat however many releases there are.
+    for result in read_paths(paths, int(max_mb * 1e6)):
         if isinstance(result, ParseError):
             errors += 1
             click.echo(f"skipped {result}", err=True)
+            continue
+        if as_json:
+            data = json.dumps(result.to_dict(with_body=body), indent=2, ensure_ascii=False)
+            click.echo(("[\n" if not releases else ",\n") + _indent(data), nl=False)
         else:
-            releases.append(result)
+            click.echo(format_release(result))
+        releases += 1
     if as_json:
-        click.echo(json.dumps([r.to_dict(with_body=body) for r in releases], indent=2, ensure_ascii=False))
+        click.echo("\n]" if releases else "[]")
     else:
-        for release in releases:
-            click.echo(format_release(release))
-        click.echo(f"{len(releases)} release(s) read, {errors} skipped.", err=True)
+        click.echo(f"{releases} release(s) read, {errors} skipped.", err=True)
     sys.exit(1 if errors else 0)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())
 
 
 def format_release(release) -> str:
@@ -114,7 +125,11 @@ def _interrupt_on_termination() -> None:
 @click.option("--strict", is_flag=True, help="Abort, keeping the old index, if any file has to be skipped.")
 @click.option("--jobs", type=click.IntRange(0, 32), default=None,
               help="Writer processes of a full build (0: none) [default: 2 for over 5 MB of source, else 0].")
-def reindex_command(source: Path | None, index_dir: Path | None, full: bool, strict: bool, jobs: int | None) -> None:
+@click.option("--max-size", "max_mb", type=click.FloatRange(0.001, 1000), default=MAX_RELEASE_BYTES / 1e6,
+              show_default=True, help="The most MB one release may have; larger files and records are skipped.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list the undated releases and the files passed over.")
+def reindex_command(source: Path | None, index_dir: Path | None, full: bool, strict: bool, jobs: int | None,
+                    max_mb: float, verbose: bool) -> None:
     """Bring the index up to date with the source folder (only what changed, unless --full)."""
     source = source or default_source()
     index_dir = index_dir or default_index()
@@ -122,7 +137,8 @@ def reindex_command(source: Path | None, index_dir: Path | None, full: bool, str
         raise click.ClickException(f"source folder not found: {source}")
     _interrupt_on_termination()
     try:
-        report = reindex(source, index_dir, full=full, strict=strict, progress=_progress_printer(), jobs=jobs)
+        report = reindex(source, index_dir, full=full, strict=strict, progress=_progress_printer(), jobs=jobs,
+                         limit=int(max_mb * 1e6))
     except (ReindexRunning, IndexWriteFailed) as exc:
         raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt as exc:
@@ -130,17 +146,29 @@ def reindex_command(source: Path | None, index_dir: Path | None, full: bool, str
         click.echo(f"Interrupted ({signal.Signals(signum).name}): the index is whole, as before this run or with "
                    "what it had committed; run reindex again to bring it up to date.", err=True)
         sys.exit(128 + signum)
+    _print_report(report, source, index_dir, verbose)
+    if report.aborted:
+        click.echo("--strict: aborted because of the skipped input above; the index is unchanged.", err=True)
+    sys.exit(1 if report.skipped else 0)
+
+
+def _print_report(report, source: Path, index_dir: Path, verbose: bool) -> None:
+    """Every file or record not indexed with its reason (stderr), then the counts (stdout)."""
     for line in report.skipped:
         click.echo(f"skipped {line}", err=True)
+    if verbose:
+        for line in report.passed_over:
+            click.echo(f"passed over {line}", err=True)
+        for line in report.undated_releases:
+            click.echo(f"undated {line}", err=True)
     kind = "full rebuild" if report.full else "incremental"
     if report.full_reason:
         kind += f" ({report.full_reason})"
     click.echo(f"{kind} of {source} into {index_dir}: {report.added} added, {report.updated} updated, "
                f"{report.removed} removed, {report.unchanged} unchanged, {report.undated} undated, "
-               f"{len(report.skipped)} skipped")
-    if report.aborted:
-        click.echo("--strict: aborted because of the skipped input above; the index is unchanged.", err=True)
-    sys.exit(1 if report.skipped else 0)
+               f"{len(report.skipped)} skipped, {len(report.passed_over)} passed over")
+    if not verbose and (report.undated or report.passed_over):
+        click.echo("(--verbose names the undated releases and the files passed over)")
 
 
 @main.command("search")

@@ -12,6 +12,9 @@ from indexer.highlight import mark_terms
 
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "/", "#")
+#: A release page shows at most this much of a release's text, so a release of megabytes costs
+#: what a long one does; the rest is in its JSON.
+PAGE_CHARS = 100_000
 
 
 class _DropUnsafeLinks(Treeprocessor):
@@ -32,6 +35,18 @@ def _markdown_without_raw_html() -> markdown.Markdown:
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(_DropUnsafeLinks(md), "drop_unsafe_links", 0)
     return md
+
+
+def page_text(body: str, limit: int = PAGE_CHARS) -> str:
+    """The part of a body a release page shows: all of it, or its start cut at a paragraph or line."""
+    if len(body) <= limit:
+        return body
+    start = body[:limit]
+    for boundary in ("\n\n", "\n", " "):
+        cut = start.rfind(boundary)
+        if cut > limit // 2:
+            return start[:cut]
+    return start
 
 
 def body_html(body: str, body_format: str, q: str = "") -> Markup:

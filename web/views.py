@@ -9,7 +9,7 @@ from indexer import IndexMissing, SearchRequest, get_release, related, search
 from indexer.schema import FACETS, MONTH
 from web.facets import query_string, toggle, with_params, without_filters
 from web.params import search_request
-from web.render import body_html
+from web.render import body_html, page_text
 
 blueprint = Blueprint("views", __name__)
 
@@ -105,9 +105,10 @@ def release_page(release_id: str):
     back = request.args.get("back", "")
     # Only web addresses become links; anything else a file claims as its URL is shown as text.
     link = release.url if release.url.lower().startswith(("http://", "https://")) else ""
+    shown = page_text(release.body)
     return render_template(
-        "release.html", release=release, related=similar, q=q, body=body_html(release.body, release.body_format, q),
-        link=link,
+        "release.html", release=release, related=similar, q=q, body=body_html(shown, release.body_format, q),
+        link=link, cut=(len(shown), len(release.body)) if len(shown) < len(release.body) else None,
         filter_url=lambda name, value: url_for("views.search_page") + "?" + query_string({name: value}),
         back_url=url_for("views.search_page") + "?" + back if back else "",
     )
