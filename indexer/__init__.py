@@ -4,10 +4,11 @@ Everything here returns plain dataclasses; nothing above this package sees a Who
 """
 
 from indexer.build import ReindexReport, reindex
-from indexer.errors import IndexMissing, IndexWriteFailed, ReindexRunning
+from indexer.errors import BadSearch, IndexMissing, IndexWriteFailed, ReindexRunning
 from indexer.search import FacetValue, Hit, SearchRequest, SearchResult, get_release, related, search
+from indexer.store import last_updated
 
 __all__ = [
-    "FacetValue", "Hit", "IndexMissing", "IndexWriteFailed", "ReindexReport", "ReindexRunning", "SearchRequest",
-    "SearchResult", "get_release", "reindex", "related", "search",
+    "BadSearch", "FacetValue", "Hit", "IndexMissing", "IndexWriteFailed", "ReindexReport", "ReindexRunning",
+    "SearchRequest", "SearchResult", "get_release", "last_updated", "reindex", "related", "search",
 ]

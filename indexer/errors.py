@@ -11,3 +11,11 @@ class ReindexRunning(Exception):
 
 class IndexWriteFailed(Exception):
     """Writing the index went wrong; a full rebuild is discarded and the old index keeps serving."""
+
+
+class BadSearch(ValueError):
+    """A search parameter that cannot be used; `parameter` names it (`q`, `page`, `from`, `ministry` ...)."""
+
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 from pathlib import Path
 
 SOURCE_VARIABLE = "PRESS_ARCHIVE_SOURCE"
@@ -21,3 +22,11 @@ def default_index() -> Path:
         return Path(os.environ[INDEX_VARIABLE])
     data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return Path(data_home) / "press-archive" / "index"
+
+
+def reindex_command(index_dir: Path, full: bool = False) -> str:
+    """The command that builds the index at `index_dir`, naming it unless it is the default one."""
+    command = "press-archive reindex" + (" --full" if full else "")
+    if Path(index_dir).absolute() != default_index().absolute():
+        command += f" --index {shlex.quote(str(index_dir))}"
+    return command

@@ -13,6 +13,7 @@ from whoosh import query as wq
 from whoosh.qparser import FieldAliasPlugin, OrGroup, QueryParser
 
 from archive.normalise import plain_punctuation
+from indexer.errors import BadSearch
 from indexer.schema import BODY, PAIRS, TEXT
 
 MAX_QUERY_LENGTH = 1000
@@ -34,7 +35,7 @@ _MINUS = re.compile(r"(?<![^\s(])-(?=[\w\"(])")
 _COSTLY_WILDCARD = re.compile(r"(?<![\w*?])(?:[*?]+(?=\w)|\w?[*?]+(?!\w))")
 
 
-class BadDate(ValueError):
+class BadDate(BadSearch):
     """A from/to/date value that is not YYYY, YYYY-MM or YYYY-MM-DD."""
 
 
@@ -59,7 +60,7 @@ def check_partial_date(value: str, name: str) -> str:
     """Return `value` if it is YYYY, YYYY-MM or YYYY-MM-DD; raise BadDate naming `name` if not."""
     value = value.strip()
     if value and not (_PARTIAL_DATE.match(value) and _real_date(value)):
-        raise BadDate(f"{name}: {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+        raise BadDate(name, f"{name}: {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
     return value
 
 
@@ -88,6 +89,15 @@ def parse_user_query(text: str, schema) -> ParsedQuery:
             notes.append(note)
     parsed.note = " ".join(notes)
     return parsed
+
+
+def ordered_range(date_from: str, date_to: str) -> tuple[str, str, str]:
+    """The range from-to the right way round, with a note when it had to be turned round."""
+    # "2025-10" ends after "2025-10-31" though it sorts before it: compare ends padded high.
+    if date_from and date_to and date_from > date_to + "\uffff":
+        return date_to, date_from, (f"From {date_from} to {date_to} runs backwards: "
+                                    f"showing {date_to} to {date_from}.")
+    return date_from, date_to, ""
 
 
 def _take_filter(match: re.Match[str], parsed: ParsedQuery, notes: list[str]) -> str:

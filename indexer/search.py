@@ -15,7 +15,8 @@ from archive.normalise import fold
 from indexer.documents import release_from_stored
 from indexer.highlight import Marker, lead
 from indexer.matching import Matcher
-from indexer.query import FACET_FORMS, BadDate, ParsedQuery, check_partial_date, parse_user_query
+from indexer.errors import BadSearch
+from indexer.query import FACET_FORMS, BadDate, ParsedQuery, check_partial_date, ordered_range, parse_user_query
 from indexer.schema import BODY, FACETS, ID, TEXT, TITLE
 from indexer.spelling import suggest_query
 from indexer.scoring import CachedLengthBM25F
@@ -30,7 +31,7 @@ RELATED_WINDOW = 20_000
 # Below this many hits a query with unknown words gets a "did you mean".
 SUGGEST_BELOW = 3
 
-__all__ = ["BadDate", "FacetValue", "Hit", "SearchRequest", "SearchResult", "search", "get_release",
+__all__ = ["BadDate", "BadSearch", "FacetValue", "Hit", "SearchRequest", "SearchResult", "search", "get_release",
            "related", "iter_matches", "SORTS"]
 
 
@@ -48,18 +49,19 @@ class SearchRequest:
 
     def __post_init__(self) -> None:
         if self.sort not in SORTS:
-            raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {self.sort!r}")
+            raise BadSearch("sort", f"sort must be one of {', '.join(SORTS)}, not {self.sort!r}")
         if self.page < 1:
-            raise ValueError(f"page must be 1 or more, not {self.page}")
+            raise BadSearch("page", f"page must be 1 or more, not {self.page}")
         if not 1 <= self.limit <= MAX_LIMIT:
-            raise ValueError(f"limit must be between 1 and {MAX_LIMIT}, not {self.limit}")
-        unknown = set(self.filters) - set(FACETS)
+            raise BadSearch("limit", f"limit must be between 1 and {MAX_LIMIT}, not {self.limit}")
+        unknown = sorted(set(self.filters) - set(FACETS))
         if unknown:
-            raise ValueError(f"unknown filter {', '.join(sorted(unknown))} (filters: {', '.join(FACETS)})")
+            raise BadSearch(unknown[0], f"unknown filter {', '.join(unknown)} (filters: {', '.join(FACETS)})")
         for name, form in FACET_FORMS.items():
             for value in self.filters.get(name, ()):
                 if not form.match(value):
-                    raise ValueError(f"{name} must be written {'YYYY' if name == 'year' else 'YYYY-MM'}, not {value!r}")
+                    raise BadSearch(name, f"{name} must be written {'YYYY' if name == 'year' else 'YYYY-MM'}, "
+                                          f"not {value!r}")
         self.date_from = check_partial_date(self.date_from, "from")
         self.date_to = check_partial_date(self.date_to, "to")
 
@@ -108,6 +110,11 @@ class SearchResult:
     def pages(self) -> int:
         """How many pages the results fill."""
         return max(1, -(-self.total // self.limit))
+
+    @property
+    def past_end(self) -> bool:
+        """Whether the page asked for lies after the last page of results."""
+        return self.page > self.pages
 
     def to_dict(self) -> dict:
         """The shape of `press-archive search --json` and `/api/search`."""
@@ -213,9 +220,12 @@ def _merged_filters(request: SearchRequest, parsed: ParsedQuery) -> dict[str, li
 
 def _base_docs(snapshot: Snapshot, matcher: Matcher, parsed: ParsedQuery, request: SearchRequest) -> np.ndarray:
     """The documents the words and the date range match."""
-    date_from = max(request.date_from, parsed.date_from)
+    asked_from, asked_to, note = ordered_range(request.date_from, request.date_to)
+    typed_from, typed_to, typed_note = ordered_range(parsed.date_from, parsed.date_to)
+    parsed.note = " ".join(filter(None, (parsed.note, note, typed_note)))
+    date_from = max(asked_from, typed_from)
     # The earlier end wins; "2025-10" ends after "2025-10-06", though it sorts before it.
-    date_to = min(filter(None, (request.date_to, parsed.date_to)), key=lambda end: end + "\uffff", default="")
+    date_to = min(filter(None, (asked_to, typed_to)), key=lambda end: end + "\uffff", default="")
     # Dates come from the snapshot's arrays: a TermRange query over dates is slow (0.9 s at 100k).
     base = snapshot.between(date_from or "0001", date_to or "9999") if date_from or date_to else snapshot.live
     return base & matcher.docs(parsed.query) if parsed.has_words else base

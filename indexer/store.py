@@ -17,6 +17,7 @@ import re
 import secrets
 import shutil
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -24,6 +25,7 @@ from whoosh.index import TOC, clean_files
 from whoosh.filedb.filestore import FileStorage
 
 from indexer.errors import IndexMissing, ReindexRunning
+from indexer.locations import reindex_command
 from indexer.schema import SCHEMA_VERSION, build_schema
 
 POINTER = "CURRENT"
@@ -59,12 +61,21 @@ def open_index(index_dir: Path):
     """Open the current generation for reading; IndexMissing when there is none or it is broken."""
     folder = current_generation(Path(index_dir))
     if folder is None:
-        raise IndexMissing(f"no index at {index_dir}: run 'press-archive reindex' to build one")
+        raise IndexMissing(f"no index at {index_dir}: run '{reindex_command(index_dir)}' to build one")
     try:
         return open_folder(folder)
     except Exception as exc:  # Whoosh raises several unrelated types for a damaged index.
         raise IndexMissing(f"the index at {folder} cannot be opened ({exc}); "
-                           "run 'press-archive reindex --full' to rebuild it") from exc
+                           f"run '{reindex_command(index_dir, full=True)}' to rebuild it") from exc
+
+
+def last_updated(index_dir: Path) -> str:
+    """The UTC date (YYYY-MM-DD) the index last changed; IndexMissing when there is none."""
+    folder = current_generation(Path(index_dir))
+    if folder is None:
+        raise IndexMissing(f"no index at {index_dir}: run '{reindex_command(index_dir)}' to build one")
+    stamps = [path.stat().st_mtime for path in (folder / MANIFEST, Path(index_dir) / POINTER) if path.exists()]
+    return datetime.fromtimestamp(max(stamps, default=folder.stat().st_mtime), timezone.utc).date().isoformat()
 
 
 def new_generation(index_dir: Path, common_words: frozenset[str] = frozenset()) -> Path:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flask import Flask, render_template
-from werkzeug.exceptions import HTTPException
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
+from indexer import IndexMissing
 from indexer.locations import default_index
 
 CONTENT_SECURITY_POLICY = (
@@ -38,6 +39,19 @@ def create_app(config: Mapping | None = None) -> Flask:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
+        if wants_json():
+            return jsonify(error=error.description, parameter=getattr(error, "parameter", None),
+                           status=error.code), error.code
         return render_template("error.html", error=error), error.code
 
+    @app.errorhandler(IndexMissing)
+    def index_missing(error: IndexMissing):
+        """No index, or one that cannot be opened: a 503 saying how to build it."""
+        return http_error(ServiceUnavailable(description=f"{error}."))
+
     return app
+
+
+def wants_json() -> bool:
+    """Whether the current request is for data (the API, exports, the feed): its errors are JSON too."""
+    return request.path.startswith("/api/") or request.blueprint == "exports"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import html
 import json
 import re
@@ -198,6 +199,9 @@ def search_command(query: tuple[str, ...], date_from: str, date_to: str, sort: s
         raise click.UsageError(str(exc)) from None
     except IndexMissing as exc:
         raise click.ClickException(str(exc)) from None
+    if result.past_end:
+        raise click.BadParameter(f"page {page} is past the last page of results ({result.pages}).",
+                                 param_hint="'--page'")
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return
@@ -210,13 +214,12 @@ def search_command(query: tuple[str, ...], date_from: str, date_to: str, sort: s
 @click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True, help="Worker threads.")
 def serve_command(host: str, port: int, threads: int) -> None:
     """Serve the archive in the browser (waitress); builds the index from the source first if there is none."""
-    import waitress
-
     from indexer.store import current_generation, has_current_schema
     from web import create_app
 
     app = create_app()
     index_dir = Path(app.config["INDEX"])
+    server = _listen(app, host, port, threads)
     current = current_generation(index_dir)
     if current is None or not has_current_schema(current):
         source = Path(app.config.get("SOURCE") or default_source())
@@ -229,8 +232,40 @@ def serve_command(host: str, port: int, threads: int) -> None:
         click.echo(f"Indexed {report.added} releases ({len(report.skipped)} files skipped).", err=True)
         for line in report.skipped:
             click.echo(f"skipped {line}", err=True)
-    click.echo(f"Serving press-archive on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    waitress.serve(app, host=host, port=port, threads=threads, ident="press-archive")
+    click.echo(f"Serving press-archive on http://{host}:{getattr(server, 'effective_port', port)}/ (Ctrl-C to stop)",
+               err=True)
+    server.run()  # returns on Ctrl-C
+    click.echo("Stopped.", err=True)
+
+
+def _listen(app, host: str, port: int, threads: int):
+    """A waitress server bound to host:port, or one clear line and exit status 1 when it cannot be."""
+    import waitress
+
+    try:
+        return waitress.create_server(app, host=host, port=port, threads=threads, ident="press-archive")
+    except ValueError:  # waitress's word for a host name it cannot resolve
+        raise click.ClickException(f"cannot listen on {host}:{port}: unknown host {host!r}") from None
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            message = f"port {port} is in use; try --port {_free_port(host, port)}"
+        else:
+            message = f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+        raise click.ClickException(message) from None
+
+
+def _free_port(host: str, port: int) -> int:
+    """The first port after `port` that nothing listens on (any free one if none near)."""
+    import socket
+
+    for candidate in range(port + 1, min(port + 50, 65536)):
+        with socket.socket() as probe:
+            try:
+                probe.bind((host, candidate))
+                return candidate
+            except OSError:
+                continue
+    return 0
 
 
 def format_results(result) -> str:

@@ -10,8 +10,9 @@ from xml.sax import saxutils
 
 from flask import Blueprint, Response, current_app, request, stream_with_context, url_for
 
-from indexer import SearchRequest
+from indexer import SearchRequest, last_updated
 from indexer.search import iter_matches
+from web.facets import query_string
 from web.views import parsed_request, run_search
 
 blueprint = Blueprint("exports", __name__)
@@ -27,8 +28,17 @@ def escape(text: str) -> str:
 def quoteattr(text: str) -> str:
     """Quote an XML attribute value, dropping characters XML cannot carry."""
     return saxutils.quoteattr(_NOT_XML.sub("", text))
+
+
 FEED_ENTRIES = 50
 CSV_COLUMNS = ("id", "title", "date", "location", "country", "agency", "ministries", "url", "source", "body")
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one that would start a formula gets a leading quote."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def _newest(search_req: SearchRequest, limit: int) -> SearchRequest:
@@ -41,15 +51,18 @@ def feed():
     """An Atom feed of the search given by the query string, newest first, every filter kept."""
     search_req = _newest(parsed_request(), FEED_ENTRIES)
     result = run_search(search_req)
-    search_url = url_for("views.search_page", _external=True) + ("?" + request.query_string.decode() if request.query_string else "")
-    updated = max((hit.date for hit in result.hits if hit.date), default="1970-01-01")
+    query = query_string(request.args)
+    search_url = url_for("views.search_page", _external=True) + ("?" + query if query else "")
+    self_url = url_for("exports.feed", _external=True) + ("?" + query if query else "")
+    # An empty feed was last updated when its index was.
+    updated = max((hit.date for hit in result.hits if hit.date), default="") or last_updated(current_app.config["INDEX"])
     title = f"press-archive: {search_req.q}" if search_req.q else "press-archive: newest releases"
     entries = "".join(_entry(hit, updated) for hit in result.hits)
     body = (
         '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
         f"<title>{escape(title)}</title>\n<id>{escape(search_url)}</id>\n"
         f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(search_url)}/>\n"
-        f"<link rel=\"self\" href={quoteattr(request.url)}/>\n"
+        f"<link rel=\"self\" href={quoteattr(self_url)}/>\n"
         f"<updated>{updated}T00:00:00Z</updated>\n<author><name>press-archive</name></author>\n{entries}</feed>\n"
     )
     return Response(body, mimetype="application/atom+xml")
@@ -94,7 +107,7 @@ def export_csv():
         for release in iter_matches(current_app.config["INDEX"], search_req):
             record = release.as_record()
             record["ministries"] = "; ".join(release.ministries)
-            writer.writerow([record[column] for column in CSV_COLUMNS])
+            writer.writerow([csv_cell(str(record[column])) for column in CSV_COLUMNS])
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()

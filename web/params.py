@@ -5,14 +5,19 @@ from __future__ import annotations
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadRequest
 
-from indexer import SearchRequest
+from indexer import BadSearch, SearchRequest
 from indexer.schema import FACETS
+from indexer.search import MAX_LIMIT
 
 MAX_PAGE = 10_000
 
 
 class BadParameter(BadRequest):
-    """A query-string parameter that cannot be used; the description says which and why."""
+    """A query-string parameter that cannot be used; `parameter` names it, the description says why."""
+
+    def __init__(self, parameter: str, description: str):
+        super().__init__(description)
+        self.parameter = parameter
 
 
 def _integer(args: MultiDict, name: str, default: int, low: int, high: int) -> int:
@@ -22,17 +27,17 @@ def _integer(args: MultiDict, name: str, default: int, low: int, high: int) -> i
     try:
         value = int(raw)
     except ValueError:
-        raise BadParameter(f"'{name}' must be a whole number, not {raw!r}.") from None
+        raise BadParameter(name, f"'{name}' must be a whole number, not {raw!r}.") from None
     if not low <= value <= high:
-        raise BadParameter(f"'{name}' must be between {low} and {high}, not {value}.")
+        raise BadParameter(name, f"'{name}' must be between {low} and {high}, not {value}.")
     return value
 
 
-def search_request(args: MultiDict, per_page: int, max_query: int, max_limit: int = 100) -> SearchRequest:
+def search_request(args: MultiDict, per_page: int, max_query: int) -> SearchRequest:
     """Return the SearchRequest the query string describes; BadParameter (400) when it cannot."""
     q = args.get("q", "")
     if len(q) > max_query:
-        raise BadParameter(f"The query is {len(q)} characters long; the most is {max_query}.")
+        raise BadParameter("q", f"The query is {len(q)} characters long; the most is {max_query}.")
     filters = {name: [v for v in args.getlist(name) if v.strip()] for name in FACETS}
     try:
         return SearchRequest(
@@ -42,7 +47,7 @@ def search_request(args: MultiDict, per_page: int, max_query: int, max_limit: in
             date_to=args.get("to", ""),
             sort=args.get("sort", "") or "relevance",
             page=_integer(args, "page", 1, 1, MAX_PAGE),
-            limit=_integer(args, "limit", per_page, 1, max_limit),
+            limit=_integer(args, "limit", per_page, 1, MAX_LIMIT),
         )
-    except ValueError as exc:
-        raise BadParameter(f"Bad parameter: {exc}.") from None
+    except BadSearch as exc:
+        raise BadParameter(exc.parameter, f"Bad parameter: {exc}.") from None

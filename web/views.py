@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
-from werkzeug.exceptions import ServiceUnavailable
-
-from indexer import IndexMissing, SearchRequest, get_release, related, search
+from indexer import SearchRequest, get_release, related, search
 from indexer.schema import FACETS, MONTH
 from web.facets import query_string, toggle, with_params, without_filters
-from web.params import search_request
+from web.params import BadParameter, search_request
 from web.render import body_html, page_text
 
 blueprint = Blueprint("views", __name__)
@@ -92,7 +90,10 @@ def _hidden_fields(args) -> list[tuple[str, str]]:
 @blueprint.route("/api/search")
 def api_search():
     """The search as JSON, the shape of `press-archive search --json`."""
-    return jsonify(run_search(parsed_request()).to_dict())
+    result = run_search(parsed_request())
+    if result.past_end:
+        raise BadParameter("page", f"page {result.page} is past the last page of results ({result.pages}).")
+    return jsonify(result.to_dict())
 
 
 @blueprint.route("/release/<path:release_id>")
@@ -119,7 +120,7 @@ def api_release(release_id: str):
     """One release as JSON, with its related releases: the twin of the release page."""
     release, similar = _release_and_related(release_id)
     if release is None:
-        return jsonify({"error": _unknown(release_id)}), 404
+        abort(404, description=_unknown(release_id))
     return jsonify({**release.as_record(), "related": [hit.__dict__ for hit in similar]})
 
 
@@ -130,9 +131,3 @@ def _release_and_related(release_id: str):
 
 def _unknown(release_id: str) -> str:
     return f"There is no release with the id {release_id!r}."
-
-
-@blueprint.app_errorhandler(IndexMissing)
-def index_missing(error: IndexMissing):
-    """No index, or one that cannot be opened: a 503 page saying how to build it."""
-    return render_template("error.html", error=ServiceUnavailable(description=f"{error}.")), 503
