@@ -13,6 +13,7 @@ from archive.reading import iter_release_files, read_file
 from archive.records import MAX_RELEASE_BYTES
 from archive.source_folder import NotRead, walk_source
 from indexer import faults
+from indexer.bodies import STORED_BODY_CHARS, body_key, remove_unused_bodies
 from indexer.documents import content_hash
 from indexer.release_writer import ReleaseWriter, default_jobs
 from indexer.schema import TEXT, build_schema
@@ -158,6 +159,8 @@ def _reindex_into(folder: Path, source: Path, full: bool, strict: bool, progress
     if full or report.changed or new_files != old_files:
         write_manifest(folder, {"files": new_files})
         faults.checkpoint("manifest")
+        # Only now that the manifest names every long body in use may the others go.
+        remove_unused_bodies(folder, {key for entry in new_files.values() for key in entry.get("bodies", ())})
     return report
 
 
@@ -184,6 +187,7 @@ def _reindex_file(path: Path, source: Path, name: str, stamp: list[int] | None, 
     ids: dict[str, str] = {}
     undated: list[str] = []
     problems: list[str] = []
+    bodies: list[str] = []
     for result in read_file(path, source, limit):
         if isinstance(result, Release) and (result.id in ids or owners.get(result.id, name) != name):
             other = name if result.id in ids else owners[result.id]
@@ -196,6 +200,8 @@ def _reindex_file(path: Path, source: Path, name: str, stamp: list[int] | None, 
         owners[result.id] = name
         if not result.date:
             undated.append(result.id)
+        if len(result.body) > STORED_BODY_CHARS:
+            bodies.append(body_key(result.body))
         if old_ids.get(result.id) == digest:
             report.unchanged += 1
             continue
@@ -215,4 +221,5 @@ def _reindex_file(path: Path, source: Path, name: str, stamp: list[int] | None, 
         return {**previous, "stamp": None, "problems": len(problems)}
     report.skipped += problems
     _remove_unclaimed([i for i in old_ids if i not in ids], name, owners, writer, report)
-    return {"stamp": stamp, "ids": ids, "undated": undated, **({"problems": len(problems)} if problems else {})}
+    return {"stamp": stamp, "ids": ids, "undated": undated, **({"problems": len(problems)} if problems else {}),
+            **({"bodies": bodies} if bodies else {})}

@@ -5,8 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 
+from pathlib import Path
+
 from archive import Release
 from archive.normalise import fold
+from indexer.bodies import STORED_BODY_CHARS, read_long_body
 from indexer.schema import (
     BODY, DATE, ID, META, MINISTRY, MONTH, PAIRS, TEXT, TITLE, UNDATED_LOW,
     VALUE_SEPARATOR, YEAR,
@@ -29,17 +32,24 @@ def facet_values(release: Release) -> dict[str, list[str]]:
     return values
 
 
-def document_fields(release: Release) -> dict:
-    """Return the keyword arguments for writing `release` to the index."""
+def document_fields(release: Release, long_body: str | None = None) -> dict:
+    """Return the keyword arguments for writing `release` to the index.
+
+    `long_body` is the key of the release's whole body when it is too long to store (bodies.py):
+    the document then stores only its start.
+    """
+    meta = {key: getattr(release, key) for key in _META_KEYS}
+    if long_body:
+        meta.update(body_key=long_body, body_length=len(release.body))
     fields = {
         ID: release.id,
         # "__" is a token no one searches for; it keeps phrases from running across the parts.
         TEXT: f"{release.title} __ {release.title} __ {release.body}",
         PAIRS: f"{release.title} __ {release.body}",
         TITLE: release.title,
-        BODY: release.body,
+        BODY: release.body[:STORED_BODY_CHARS] if long_body else release.body,
         DATE: release.date or UNDATED_LOW,
-        META: {key: getattr(release, key) for key in _META_KEYS},
+        META: meta,
     }
     for name, values in facet_values(release).items():
         if values:
@@ -49,8 +59,12 @@ def document_fields(release: Release) -> dict:
     return fields
 
 
-def release_from_stored(stored: dict) -> Release:
-    """Return the Release a document's stored fields describe."""
+def release_from_stored(stored: dict, generation: Path | None = None) -> Release:
+    """Return the Release a document's stored fields describe: whole when given its generation
+    folder, else with only the start of a long body (enough for a hit)."""
     meta = stored.get(META) or {}
-    return Release(id=stored[ID], title=stored.get(TITLE, ""), body=stored.get(BODY, ""),
+    body = stored.get(BODY, "")
+    if generation is not None and meta.get("body_key"):
+        body = read_long_body(generation, meta["body_key"]) or body
+    return Release(id=stored[ID], title=stored.get(TITLE, ""), body=body,
                    **{key: meta.get(key, [] if key == "ministries" else "") for key in _META_KEYS})

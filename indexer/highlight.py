@@ -13,6 +13,7 @@ from functools import lru_cache
 from whoosh.analysis import StemmingAnalyzer
 
 from archive.normalise import plain_punctuation
+from indexer.bodies import STORED_BODY_CHARS
 
 # Tags and character references are never marked inside.
 _TAG = re.compile(r"(<[^>]*>|&#?\w+;)")
@@ -22,7 +23,8 @@ _FIELD_PREFIX = re.compile(r"\b\w+:")
 _OPERATORS = {"AND", "OR", "NOT", "TO"}
 #: Snippets look for the query's words in the first this many characters of a release, so that a
 #: snippet costs the same for a release of megabytes as for one of a page.
-SNIPPET_WINDOW = 50_000
+SNIPPET_WINDOW = STORED_BODY_CHARS
+_HEAD = 2
 
 
 @lru_cache(maxsize=1)
@@ -43,13 +45,20 @@ class Marker:
         self.prefixes = tuple(w.lower() for w in re.findall(r"(\w{2,})[*?]", text))
         words = [w for w in re.findall(r"\w+(?![*?\w])", text) if w not in _OPERATORS]
         self.stems = frozenset().union(*map(_word_stems, words)) if words else frozenset()
+        # The Porter stemmer only ever changes the end of a word, so a word can share a stem with
+        # the query only if it begins as one of the stems does: most words are passed over
+        # without being stemmed, which is what a snippet of a long release spends its time on.
+        self._heads = frozenset(stem[:_HEAD] for stem in self.stems)
 
     def __bool__(self) -> bool:
         return bool(self.stems or self.prefixes)
 
     def matches(self, word: str) -> bool:
         """Whether `word` is one the query searches for."""
-        return bool(_word_stems(word) & self.stems) or (bool(self.prefixes) and word.lower().startswith(self.prefixes))
+        lower = word.lower()
+        if self.prefixes and lower.startswith(self.prefixes):
+            return True
+        return (lower[:_HEAD] in self._heads or lower[:1] in self._heads) and bool(_word_stems(word) & self.stems)
 
     def mark_html(self, html_text: str) -> str:
         """Wrap the query's words in already-escaped HTML (text between tags) in <mark>."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from archive import Release
 from indexer import faults
+from indexer.bodies import STORED_BODY_CHARS, write_long_body
 from indexer.documents import document_fields
 from indexer.errors import IndexWriteFailed
 from indexer.processes import GuardedMpWriter
@@ -15,6 +16,10 @@ from indexer.store import open_folder
 
 #: Above this much source text a full build uses two writer processes (one segment each) by default.
 PARALLEL_BYTES = 5_000_000
+#: Whoosh's memory limit for each writer process's postings before it spills them to disk. Whoosh
+#: uses about three times this: at 96, a full build of 10,000 releases peaks at 445 MB in all
+#: processes (860 MB at 256, which builds it 25% faster; benchmarks/bench_bounds.py).
+WRITER_MB = 96
 
 
 def default_jobs(source_bytes: int) -> int:
@@ -34,7 +39,7 @@ class ReleaseWriter:
     def _open(self):
         if self._writer is None:
             self._ix = open_folder(self.folder)
-            self._writer = (GuardedMpWriter(self._ix, procs=self.jobs, limitmb=256) if self.jobs
+            self._writer = (GuardedMpWriter(self._ix, procs=self.jobs, limitmb=WRITER_MB) if self.jobs
                             else self._ix.writer(limitmb=128))
         return self._writer
 
@@ -45,9 +50,11 @@ class ReleaseWriter:
     def write(self, release: Release, new: bool) -> None:
         """Add a release (`new`) or replace the one with its id."""
         writer = self._open()
+        long_body = write_long_body(self.folder, release.body) if len(release.body) > STORED_BODY_CHARS else None
         # A full build writes into an empty index; elsewhere an id may already be there after a
         # run that committed but died before saving its manifest, so replace rather than add.
-        (writer.add_document if new and self.full else writer.update_document)(**document_fields(release))
+        add = writer.add_document if new and self.full else writer.update_document
+        add(**document_fields(release, long_body))
         self.added += 1
 
     def commit(self) -> None:

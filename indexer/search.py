@@ -176,8 +176,9 @@ def iter_matches(index_dir: Path, request: SearchRequest) -> Iterator[Release]:
     ix = open_index(index_dir)
     try:
         with ix.searcher(weighting=CachedLengthBM25F()) as searcher:
+            generation = Path(ix.storage.folder)
             for docnum, _score in _ordered(_match(ix, searcher, request), None):
-                yield release_from_stored(searcher.stored_fields(docnum))
+                yield release_from_stored(searcher.stored_fields(docnum), generation)
     finally:
         ix.close()
 
@@ -187,7 +188,7 @@ def get_release(index_dir: Path, release_id: str) -> Release | None:
 
     def run(ix, searcher) -> Release | None:
         stored = searcher.document(**{ID: release_id})
-        return release_from_stored(stored) if stored else None
+        return release_from_stored(stored, Path(ix.storage.folder)) if stored else None
 
     return with_searcher(index_dir, run)
 

@@ -121,10 +121,10 @@ def remove_stale_generations(index_dir: Path, keep=()) -> None:
 
 def remove_leftovers(folder: Path) -> None:
     """Delete what a killed writer left in a generation: temporary folders and files, unused segments."""
-    for path in folder.iterdir():
+    for path in [*folder.iterdir(), *folder.glob("bodies/*.tmp")]:
         if path.is_dir() and path.suffix == ".tmp":
             shutil.rmtree(path, ignore_errors=True)
-        elif _TEMPORARY_FILE.fullmatch(path.name):
+        elif _TEMPORARY_FILE.fullmatch(path.name) or path.parent.name == "bodies":
             path.unlink(missing_ok=True)
     storage = FileStorage(str(folder))
     try:

@@ -65,3 +65,39 @@ def test_search_and_related_with_a_huge_release(huge_index):
     assert {hit.id for hit in result.hits} == {"huge", "small"}
     assert all(len(hit.snippet) < 600 for hit in result.hits)
     assert [hit.id for hit in related(huge_index, "small")] == ["huge"]
+
+
+def test_long_bodies_are_kept_whole_beside_the_index_and_follow_its_changes(tmp_path):
+    from indexer.bodies import FOLDER, STORED_BODY_CHARS
+    from indexer.store import current_generation
+    from tests.test_reindex import touch_later
+
+    source = tmp_path / "source"
+    source.mkdir()
+    long_file = source / "long.jsonl"
+
+    def write(body):
+        long_file.write_text(json.dumps({"id": "long", "title": "Long", "date": "2025-10-01", "body": body}) + "\n")
+        touch_later(long_file)
+
+    first = "First version. " + "roads " * STORED_BODY_CHARS + "end."
+    write(first)
+    index = tmp_path / "index"
+    reindex(source, index)
+    bodies = current_generation(index) / FOLDER
+    assert len(list(bodies.iterdir())) == 1
+    from indexer import get_release
+
+    assert get_release(index, "long").body == first
+    (hit,) = search(index, SearchRequest(q="first")).hits
+    assert "<mark>First</mark>" in hit.snippet
+    client = create_app({"INDEX": str(index), "TESTING": True}).test_client()
+    assert json.loads(client.get("/export.jsonl").get_data(as_text=True))["body"] == first
+
+    second = "Second version. " + "bridges " * STORED_BODY_CHARS + "end."
+    write(second)
+    assert reindex(source, index).updated == 1
+    assert get_release(index, "long").body == second and len(list(bodies.iterdir())) == 1
+    long_file.unlink()
+    assert reindex(source, index).removed == 1
+    assert list(bodies.iterdir()) == []

@@ -9,6 +9,7 @@ PRESS_ARCHIVE_FAULT (indexer/faults.py) or by a signal from here when its progre
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -68,6 +69,9 @@ def world(tmp_path_factory) -> World:
         for seed in [*SEEDS.glob("*.txt"), *SEEDS.glob("*.md")]:
             if seed.name != "README.md":
                 shutil.copy2(seed, folder / seed.name)
+        # One release a folder longer than the index stores: its whole body is kept beside it.
+        long = sorted(folder.glob("*.txt"))[1]
+        long.write_text(long.read_text("utf-8") + "\n\n" + "\n\n".join([long.read_text("utf-8")] * 12), "utf-8")
     # "before": without the last copy and with the original text of CHANGED.
     aside = base / "aside"
     shutil.move(source / f"copy{COPIES}", aside)
@@ -259,3 +263,6 @@ def _assert_clean(index: Path) -> None:
     segments = {segment.segment_id() for segment in TOC.read(FileStorage(str(current)), "MAIN").segments}
     unused = [n for n in names if n.startswith("MAIN_") and n != "MAIN_WRITELOCK" and n.split(".")[0] not in segments]
     assert unused == [], unused
+    manifest = json.loads((current / "manifest.json").read_text())
+    kept = {key for entry in manifest["files"].values() for key in entry.get("bodies", ())}
+    assert kept and {p.stem for p in (current / "bodies").iterdir()} == kept

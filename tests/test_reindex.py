@@ -130,8 +130,8 @@ def test_failed_writer_process_keeps_the_old_index(index, source, monkeypatch):
     old = current_generation(index)
     written = []
 
-    def fields_one_process_cannot_write(release):
-        fields = document_fields(release)
+    def fields_one_process_cannot_write(release, *rest):
+        fields = document_fields(release, *rest)
         written.append(release.id)
         if len(written) == 3:
             fields["no_such_field"] = "x"  # the writer process handed this one raises
@@ -156,8 +156,8 @@ def test_both_writer_processes_failing_stops_the_build_instead_of_hanging(tmp_pa
     lines = [json.dumps({"id": f"r{n}", "title": f"Release {n}", "body": "Roads."}) for n in range(1500)]
     (source / "many.jsonl").write_text("\n".join(lines) + "\n")
 
-    def fields_no_process_can_write(release):
-        return {**document_fields(release), "no_such_field": "x"}
+    def fields_no_process_can_write(release, *rest):
+        return {**document_fields(release, *rest), "no_such_field": "x"}
 
     monkeypatch.setattr(release_writer, "document_fields", fields_no_process_can_write)
     outcome = []
