@@ -37,6 +37,10 @@ class Metadata:
     body_format: str = "text"
 
 
+#: How much of a body is read for the ministries it mentions (PIB's longest releases are 140,000).
+MINISTRY_WINDOW = 200_000
+
+
 def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Release:
     """Return the Release for `text` (starting at any dateline), filling gaps by extraction."""
     dateline = parse_dateline(text)
@@ -67,7 +71,9 @@ def _ministries(meta: Metadata, title: str, body: str) -> list[str]:
     if meta.ministries:
         return _unique(canonical_issuer(name) for name in meta.ministries if name.strip())
     issued = [canonical_issuer(meta.issuer)] if meta.issuer.strip() else []
-    return _unique([*issued, *find_ministries(f"{title}\n{body}")])
+    # A release says what it is about early on: the first pages of a very long one are read for
+    # ministries, so that extraction costs the same for a release of megabytes as for a long one.
+    return _unique([*issued, *find_ministries(f"{title}\n{body[:MINISTRY_WINDOW]}")])
 
 
 def _unique(names) -> list[str]:

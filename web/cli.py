@@ -16,6 +16,7 @@ from archive import ParseError, read_paths
 from indexer import IndexMissing, IndexWriteFailed, ReindexRunning, SearchRequest, reindex, search
 from archive.records import MAX_RELEASE_BYTES
 from indexer.locations import default_index, default_source
+from indexer.search import MAX_LIMIT
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -184,7 +185,7 @@ def _print_report(report, source: Path, index_dir: Path, verbose: bool) -> None:
 @click.option("--to", "date_to", default="", help="Latest date, YYYY-MM-DD (or YYYY-MM, YYYY).")
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
 @click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
-@click.option("--limit", type=click.IntRange(1, 200), default=10, show_default=True)
+@click.option("--limit", type=click.IntRange(1, MAX_LIMIT), default=10, show_default=True)
 @click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Index folder [default: $PRESS_ARCHIVE_INDEX or a per-user data folder].")
 @click.option("--json", "as_json", is_flag=True, help="Print the results, facets and suggestion as JSON.")
