@@ -24,6 +24,8 @@ class NotRead:
     name: str
     reason: str
     problem: bool = False
+    #: A folder or file that exists but cannot be read just now (permissions, a failing disk).
+    unreadable: bool = False
 
     def __str__(self) -> str:
         return f"{self.name}: {self.reason}"
@@ -61,7 +63,7 @@ def _entries(directory: Path, parts: tuple[str, ...], found: list) -> Iterator[t
     try:
         children = sorted(os.scandir(directory), key=lambda entry: entry.name)
     except OSError as exc:
-        found.append((parts, NotRead("/".join(parts) or ".", f"cannot read folder: {exc.strerror or exc}", True)))
+        found.append((parts, NotRead("/".join(parts) or ".", f"cannot read folder: {exc.strerror or exc}", True, True)))
         return
     for child in children:
         here = (*parts, child.name)
@@ -69,17 +71,17 @@ def _entries(directory: Path, parts: tuple[str, ...], found: list) -> Iterator[t
         if child.name.startswith("."):
             kind = "folder" if child.is_dir(follow_symlinks=False) else "file"
             found.append((here, NotRead(name, f"hidden {kind}: not read")))
+        elif child.name.lower() in IGNORED_NAMES:
+            found.append((here, NotRead(name, "README or licence: not a release")))
         elif child.is_symlink():
             yield here, Path(child.path), None
         elif child.is_dir(follow_symlinks=False):
             yield from _entries(Path(child.path), here, found)
-        elif child.name.lower() in IGNORED_NAMES:
-            found.append((here, NotRead(name, "README or licence: not a release")))
         else:
             try:
                 info = child.stat(follow_symlinks=False)
             except OSError as exc:
-                found.append((here, NotRead(name, f"cannot read file: {exc.strerror or exc}", True)))
+                found.append((here, NotRead(name, f"cannot read file: {exc.strerror or exc}", True, True)))
                 continue
             if stat.S_ISREG(info.st_mode):
                 yield here, Path(child.path), info
@@ -98,7 +100,7 @@ def _follow_link(path: Path, name: str, root: Path, regular: dict[tuple[int, int
         return NotRead(name, "broken symbolic link", True)
     inside = target.relative_to(root).as_posix()
     if stat.S_ISDIR(info.st_mode):
-        return NotRead(name, f"symbolic link to the folder {inside or '.'} in the source folder: read there, not twice")
+        return NotRead(name, f"symbolic link to the folder {inside or '.'}: not followed (folders are read where they are)")
     if not stat.S_ISREG(info.st_mode):
         return NotRead(name, f"symbolic link to {inside}, not a regular file ({_kind(info.st_mode)}): not read", True)
     key = (info.st_dev, info.st_ino)

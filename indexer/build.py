@@ -18,8 +18,8 @@ from indexer.documents import content_hash
 from indexer.release_writer import ReleaseWriter, default_jobs
 from indexer.schema import TEXT, build_schema
 from indexer.store import (
-    current_generation, has_current_schema, new_generation, publish, read_manifest, reindex_lock,
-    remove_leftovers, remove_stale_generations, write_manifest,
+    committed_generation, current_generation, has_current_schema, manifest_is_current, new_generation, publish,
+    read_manifest, reindex_lock, remove_leftovers, remove_stale_generations, write_manifest,
 )
 
 Progress = Callable[[int, int, str], None]
@@ -67,7 +67,9 @@ def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = Fa
     with reindex_lock(index_dir):
         current = current_generation(index_dir)
         reason = "" if full else ("there was no index yet" if current is None else
-                                  "" if has_current_schema(current) else "the index was built by an older version")
+                                  "the index was built by an older version" if not has_current_schema(current) else
+                                  "" if manifest_is_current(current) else
+                                  "the last reindex was stopped between its commit and its manifest")
         full = full or bool(reason)
         remove_stale_generations(index_dir)
         if not full:
@@ -116,17 +118,26 @@ def _reindex_into(folder: Path, source: Path, full: bool, strict: bool, progress
     old_files: dict[str, dict] = {} if full else read_manifest(folder)["files"]
     report, new_files = ReindexReport(full=full), {}
     files = []
+    unreadable: list[str] = []
     for entry in walk_source(source):
         if isinstance(entry, NotRead):
             (report.skipped if entry.problem else report.passed_over).append(str(entry))
+            if entry.unreadable:
+                unreadable.append(entry.name)
         else:
             files.append((entry, entry.relative_to(source).as_posix(), _stamp(entry)))
     # A file that had problems is read again every time: its report stays true, and a release
     # skipped as a duplicate is taken once the file that had its id is gone.
     unchanged = {name for _, name, stamp in files
                  if name in old_files and old_files[name]["stamp"] == stamp and not old_files[name].get("problems")}
+    # A folder or file that cannot be read just now keeps what was indexed from it, as a file
+    # that cannot be parsed does, until it can be read again or is gone.
+    kept = {name: {**entry, "stamp": None, "problems": 1} for name, entry in old_files.items()
+            if any(name == gone or name.startswith(gone.rstrip("/") + "/") for gone in unreadable)}
+    new_files.update(kept)
+    report.unchanged += sum(len(entry["ids"]) for entry in kept.values())
     # Ids of files that will not be read again are taken; among the files read, the first claim wins.
-    owners = {release_id: name for name in unchanged for release_id in old_files[name]["ids"]}
+    owners = {release_id: name for name in [*unchanged, *kept] for release_id in old_files[name]["ids"]}
     if jobs is None:
         jobs = default_jobs(sum(stamp[1] for _, _, stamp in files if stamp))
     writer = ReleaseWriter(folder, full, jobs)
@@ -157,7 +168,7 @@ def _reindex_into(folder: Path, source: Path, full: bool, strict: bool, progress
         raise
     faults.checkpoint("committed")
     if full or report.changed or new_files != old_files:
-        write_manifest(folder, {"files": new_files})
+        write_manifest(folder, {"files": new_files, "commit": committed_generation(folder)})
         faults.checkpoint("manifest")
         # Only now that the manifest names every long body in use may the others go.
         remove_unused_bodies(folder, {key for entry in new_files.values() for key in entry.get("bodies", ())})

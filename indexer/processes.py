@@ -9,6 +9,7 @@ without looking whether the processes at the other end are still alive.
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import queue
 import signal
@@ -54,6 +55,12 @@ class _GuardedSubWriter(SubWriterTask):
         super().__init__(*args)
         self.parent_pid = parent_pid
 
+    @staticmethod
+    def _Popen(process_obj):
+        # Always forked, whatever the platform's default (forkserver from Python 3.14): the writer
+        # must be the reindex's own child to notice its death, and share its open index.
+        return multiprocessing.get_context("fork").Process._Popen(process_obj)
+
     def run(self) -> None:
         die_with_parent(self.parent_pid)
         # Ctrl-C reaches every process of the terminal's group; the parent cancels the build.
@@ -88,7 +95,7 @@ class GuardedMpWriter(MpWriter):
     """Whoosh's multi-process writer (one segment per process) with killable, watched processes."""
 
     def __init__(self, ix, procs: int, limitmb: int):
-        super().__init__(ix, procs=procs, multisegment=True, limitmb=limitmb)
+        super().__init__(ix, procs=procs, multisegment=True, limitmb=limitmb, start_method="fork")
         self._jobs = self.jobqueue
         self.jobqueue = _WatchedQueue(self._jobs, self.check_processes)
 

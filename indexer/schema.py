@@ -34,7 +34,7 @@ TEXT_FIELDS = (TEXT, TITLE)
 UNDATED_LOW, UNDATED_HIGH = "0000-00-00", "9999-99-99"
 VALUE_SEPARATOR = "\n"
 #: Changes whenever the schema does: an index of another version is rebuilt in full.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _facet_field(multi: bool = False) -> fields.FieldType:

@@ -173,6 +173,18 @@ def reindex_lock(index_dir: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def committed_generation(folder: Path) -> int:
+    """The number of the generation folder's last Whoosh commit (-1 when it has none)."""
+    return TOC._latest_generation(FileStorage(str(folder)), INDEX_NAME)
+
+
+def manifest_is_current(folder: Path) -> bool:
+    """Whether the manifest describes the index as last committed (a run killed between its commit
+    and its manifest leaves an index newer than the manifest)."""
+    described = read_manifest(folder).get("commit")
+    return described is None or described == committed_generation(folder)
+
+
 def read_manifest(folder: Path) -> dict:
     """Return what the generation knows of its source files: {file: {"stamp", "ids": {id: hash}}}."""
     try:

@@ -97,3 +97,48 @@ def test_verbose_names_undated_releases_and_files_passed_over(tmp_path, source):
     assert "undated drones (drones.jsonl)" in loud.stderr
     assert "passed over README.md: README or licence: not a release" in loud.stderr
     assert "passed over alias.jsonl: symbolic link to coal.jsonl: read once, as that" in loud.stderr
+
+
+def test_a_folder_that_cannot_be_read_keeps_its_releases(tmp_path, source, monkeypatch):
+    import os as os_module
+
+    sub = source / "sub"
+    sub.mkdir()
+    (sub / "inner.jsonl").write_text(json.dumps({"id": "inner", "title": "Inner", "body": "Roads."}) + "\n")
+    index = tmp_path / "index"
+    assert reindex(source, index).added == 11
+    real_scandir = os_module.scandir
+
+    def failing_scandir(path):
+        if os_module.fspath(path) == str(sub):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr("archive.source_folder.os.scandir", failing_scandir)
+    report = reindex(source, index)
+    assert report.skipped == ["sub: cannot read folder: Permission denied"] and report.removed == 0
+    assert get_release(index, "inner") is not None
+    monkeypatch.undo()
+    report = reindex(source, index)
+    assert report.skipped == [] and report.removed == 0 and get_release(index, "inner") is not None
+
+
+def test_an_index_newer_than_its_manifest_is_rebuilt(tmp_path, source):
+    from indexer.store import current_generation
+
+    index = tmp_path / "index"
+    reindex(source, index)
+    manifest = current_generation(index) / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["commit"] -= 1  # as when a run is killed after its commit, before its manifest
+    manifest.write_text(json.dumps(data))
+    report = reindex(source, index)
+    assert report.full and report.full_reason == "the last reindex was stopped between its commit and its manifest"
+    assert reindex(source, index).unchanged == 10
+
+
+def test_parse_json_is_valid_whatever_the_line_separators(tmp_path):
+    body = "First line\u2028second\u0085third\u2029fourth"
+    (tmp_path / "sep.jsonl").write_text(json.dumps({"id": "sep", "title": "T", "body": body}) + "\n")
+    result = run("parse", "--json", "--body", str(tmp_path))
+    assert json.loads(result.stdout)[0]["body"] == body

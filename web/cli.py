@@ -58,7 +58,8 @@ def parse(paths: tuple[str, ...], as_json: bool, body: bool, max_mb: float) -> N
 
 
 def _indent(text: str) -> str:
-    return "\n".join("  " + line for line in text.splitlines())
+    # split, not splitlines: JSON leaves U+2028 and friends inside strings as they are.
+    return "\n".join("  " + line for line in text.split("\n"))
 
 
 def format_release(release) -> str:
