@@ -58,8 +58,10 @@ def iter_release_files(folder: Path) -> Iterator[Path]:
     return (entry for entry in walk_source(folder) if isinstance(entry, Path))
 
 
-def _entries(directory: Path, parts: tuple[str, ...], found: list) -> Iterator[tuple[tuple[str, ...], Path, os.stat_result | None]]:
-    """Yield (parts, path, stat) of the regular files under `directory`, stat None for links; the rest go to `found`."""
+def _entries(directory: Path, parts: tuple[str, ...],
+             found: list) -> Iterator[tuple[tuple[str, ...], Path, os.stat_result | None]]:
+    """Yield (parts, path, stat) of the regular files under `directory`, stat None for links; the rest
+    go to `found`."""
     try:
         children = sorted(os.scandir(directory), key=lambda entry: entry.name)
     except OSError as exc:
@@ -100,7 +102,8 @@ def _follow_link(path: Path, name: str, root: Path, regular: dict[tuple[int, int
         return NotRead(name, "broken symbolic link", True)
     inside = target.relative_to(root).as_posix()
     if stat.S_ISDIR(info.st_mode):
-        return NotRead(name, f"symbolic link to the folder {inside or '.'}: not followed (folders are read where they are)")
+        return NotRead(name, f"symbolic link to the folder {inside or '.'}: not followed "
+                             "(folders are read where they are)")
     if not stat.S_ISREG(info.st_mode):
         return NotRead(name, f"symbolic link to {inside}, not a regular file ({_kind(info.st_mode)}): not read", True)
     key = (info.st_dev, info.st_ino)

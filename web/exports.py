@@ -55,7 +55,8 @@ def feed():
     search_url = url_for("views.search_page", _external=True) + ("?" + query if query else "")
     self_url = url_for("exports.feed", _external=True) + ("?" + query if query else "")
     # An empty feed was last updated when its index was.
-    updated = max((hit.date for hit in result.hits if hit.date), default="") or last_updated(current_app.config["INDEX"])
+    updated = (max((hit.date for hit in result.hits if hit.date), default="")
+               or last_updated(current_app.config["INDEX"]))
     title = f"press-archive: {search_req.q}" if search_req.q else "press-archive: newest releases"
     entries = "".join(_entry(hit, updated) for hit in result.hits)
     body = (
