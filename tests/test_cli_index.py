@@ -133,3 +133,23 @@ def test_serve_rebuilds_an_index_of_an_older_version_first(env, monkeypatch):
     assert "No index of this version" in result.output and "Indexed 10 releases" in result.output
     assert current_generation(index) != old and served == [current_generation(index)]
     assert "Serving press-archive on http://127.0.0.1:5999/" in result.output
+
+
+def test_serve_takes_index_and_source_like_the_other_commands(tmp_path, monkeypatch):
+    import waitress
+
+    source = write_corpus(tmp_path / "elsewhere")
+    index = tmp_path / "own-index"
+    seen = []
+
+    class Server:
+        effective_port = 5998
+
+        def run(self):
+            seen.append(True)
+
+    monkeypatch.setattr(waitress, "create_server", lambda app, **kwargs: seen.append(app.config["INDEX"]) or Server())
+    result = run("serve", "--port", "5998", "--index", str(index), "--source", str(source))
+    assert result.exit_code == 0, result.output
+    assert f"building it from {source}" in result.output and "Indexed 10 releases" in result.output
+    assert seen == [str(index), True]

@@ -214,12 +214,16 @@ def search_command(query: tuple[str, ...], date_from: str, date_to: str, sort: s
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=5000, show_default=True, help="Port to listen on.")
 @click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True, help="Worker threads.")
-def serve_command(host: str, port: int, threads: int) -> None:
+@click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Index folder [default: $PRESS_ARCHIVE_INDEX or a per-user data folder].")
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to build a missing index from [default: $PRESS_ARCHIVE_SOURCE or seeds/].")
+def serve_command(host: str, port: int, threads: int, index_dir: Path | None, source: Path | None) -> None:
     """Serve the archive in the browser (waitress); builds the index from the source first if there is none."""
     from indexer.store import current_generation, has_current_schema
     from web import create_app
 
-    app = create_app()
+    app = create_app({key: str(value) for key, value in (("INDEX", index_dir), ("SOURCE", source)) if value})
     index_dir = Path(app.config["INDEX"])
     server = _listen(app, host, port, threads)
     current = current_generation(index_dir)
