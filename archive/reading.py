@@ -94,8 +94,7 @@ def _read_bounded(stream: BinaryIO, source: str, limit: int) -> bytes:
 def _read_records(stream: BinaryIO, suffix: str, stem: str, source: str, limit: int) -> Iterator[ReadResult]:
     """The releases of a JSON Lines or SGML file, read a record at a time."""
     end = b"\n" if suffix == ".jsonl" else END_OF_ITEM
-    head = stream.peek(8192)[:8192] if hasattr(stream, "peek") else b""
-    if b"\x00" in head:
+    if b"\x00" in stream.peek(8192)[:8192]:
         raise ParseError(source, "binary file, not text")
     found = 0
     for line, record in split_records(stream, end, limit):

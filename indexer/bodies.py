@@ -17,14 +17,13 @@ STORED_BODY_CHARS = 20_000
 FOLDER = "bodies"
 
 
-def body_key(body: str) -> str:
-    """The name a long body is kept under."""
-    return hashlib.sha1(body.encode("utf-8")).hexdigest()
+def long_body_key(body: str) -> str | None:
+    """The name a body too long to store is kept under; None for a body the index stores whole."""
+    return hashlib.sha1(body.encode("utf-8")).hexdigest() if len(body) > STORED_BODY_CHARS else None
 
 
-def write_long_body(generation: Path, body: str) -> str:
-    """Keep a long body in the generation (atomically, once per text); return its key."""
-    key = body_key(body)
+def write_long_body(generation: Path, key: str, body: str) -> None:
+    """Keep a long body in the generation under `key` (atomically, once per text)."""
     folder = generation / FOLDER
     path = folder / f"{key}.txt"
     if not path.exists():
@@ -32,7 +31,6 @@ def write_long_body(generation: Path, body: str) -> str:
         temporary = folder / f"{key}.tmp"
         temporary.write_text(body, "utf-8")
         os.replace(temporary, path)
-    return key
 
 
 def read_long_body(generation: Path, key: str) -> str | None:

@@ -13,7 +13,7 @@ from archive.reading import iter_release_files, read_file
 from archive.records import MAX_RELEASE_BYTES
 from archive.source_folder import NotRead, walk_source
 from indexer import faults
-from indexer.bodies import STORED_BODY_CHARS, body_key, remove_unused_bodies
+from indexer.bodies import long_body_key, remove_unused_bodies
 from indexer.documents import content_hash
 from indexer.release_writer import ReleaseWriter, default_jobs
 from indexer.schema import TEXT, build_schema
@@ -74,9 +74,11 @@ def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = Fa
         remove_stale_generations(index_dir)
         if not full:
             remove_leftovers(current)
-        folder = new_generation(index_dir, common_stems(source, limit)) if full else current
+        entries = list(walk_source(source))
+        paths = [entry for entry in entries if isinstance(entry, Path)]
+        folder = new_generation(index_dir, common_stems(source, limit, paths)) if full else current
         try:
-            report = _reindex_into(folder, source, full, strict, progress, jobs, limit)
+            report = _reindex_into(folder, source, entries, full, strict, progress, jobs, limit)
             report.full_reason = reason
         except BaseException:
             if full:  # Interrupted or failed: the previous generation keeps serving.
@@ -91,9 +93,13 @@ def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = Fa
         return report
 
 
-def common_stems(source: Path, limit: int = MAX_RELEASE_BYTES) -> frozenset[str]:
-    """The stems in at least 1% of a sample of the releases (and in two): those paired for phrases."""
-    paths = list(iter_release_files(source))
+def common_stems(source: Path, limit: int = MAX_RELEASE_BYTES, paths: list[Path] | None = None) -> frozenset[str]:
+    """The stems in at least 1% of a sample of the releases (and in two): those paired for phrases.
+
+    `paths` are the source's release files, when the caller has them already.
+    """
+    if paths is None:
+        paths = list(iter_release_files(source))
     files = min(len(paths), SAMPLE_FILES)
     per_file = -(-SAMPLE_RELEASES // files) if files else 0
     analyzer = build_schema()[TEXT].analyzer
@@ -113,13 +119,13 @@ def common_stems(source: Path, limit: int = MAX_RELEASE_BYTES) -> frozenset[str]
     return frozenset(stem for stem, count in counts.items() if count >= least)
 
 
-def _reindex_into(folder: Path, source: Path, full: bool, strict: bool, progress: Progress | None,
-                  jobs: int | None, limit: int) -> ReindexReport:
+def _reindex_into(folder: Path, source: Path, entries: list[Path | NotRead], full: bool, strict: bool,
+                  progress: Progress | None, jobs: int | None, limit: int) -> ReindexReport:
     old_files: dict[str, dict] = {} if full else read_manifest(folder)["files"]
     report, new_files = ReindexReport(full=full), {}
     files = []
     unreadable: list[str] = []
-    for entry in walk_source(source):
+    for entry in entries:
         if isinstance(entry, NotRead):
             (report.skipped if entry.problem else report.passed_over).append(str(entry))
             if entry.unreadable:
@@ -211,12 +217,13 @@ def _reindex_file(path: Path, source: Path, name: str, stamp: list[int] | None, 
         owners[result.id] = name
         if not result.date:
             undated.append(result.id)
-        if len(result.body) > STORED_BODY_CHARS:
-            bodies.append(body_key(result.body))
+        long_body = long_body_key(result.body)
+        if long_body:
+            bodies.append(long_body)
         if old_ids.get(result.id) == digest:
             report.unchanged += 1
             continue
-        writer.write(result, new=result.id not in old_ids)
+        writer.write(result, new=result.id not in old_ids, long_body=long_body)
         if result.id in old_ids:
             report.updated += 1
         else:

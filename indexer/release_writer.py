@@ -7,7 +7,7 @@ from pathlib import Path
 
 from archive import Release
 from indexer import faults
-from indexer.bodies import STORED_BODY_CHARS, write_long_body
+from indexer.bodies import write_long_body
 from indexer.documents import document_fields
 from indexer.errors import IndexWriteFailed
 from indexer.processes import GuardedMpWriter
@@ -47,12 +47,13 @@ class ReleaseWriter:
         """Delete the release with this id."""
         self._open().delete_by_term(ID, release_id)
 
-    def write(self, release: Release, new: bool) -> None:
-        """Add a release (`new`) or replace the one with its id."""
+    def write(self, release: Release, new: bool, long_body: str | None = None) -> None:
+        """Add a release (`new`) or replace the one with its id; `long_body` is its body's key when
+        the body is too long to store (bodies.long_body_key)."""
         writer = self._open()
-        long_body = write_long_body(self.folder, release.body) if len(release.body) > STORED_BODY_CHARS else None
-        # A full build writes into an empty index; elsewhere an id may already be there after a
-        # run that committed but died before saving its manifest, so replace rather than add.
+        if long_body:
+            write_long_body(self.folder, long_body, release.body)
+        # A full build writes into an empty index; an incremental one replaces what may be there.
         add = writer.add_document if new and self.full else writer.update_document
         add(**document_fields(release, long_body))
         self.added += 1
