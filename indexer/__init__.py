@@ -1,14 +1,23 @@
 """The Whoosh index of press-archive: building, updating and searching it.
 
-Everything here returns plain dataclasses; nothing above this package sees a Whoosh object.
+Everything here returns plain dataclasses; nothing above this package sees a Whoosh object, and
+nothing above it imports its modules: what `web` uses is exported here.
 """
 
 from indexer.build import ReindexReport, reindex
 from indexer.errors import BadSearch, IndexMissing, IndexWriteFailed, ReindexRunning
-from indexer.search import FacetValue, Hit, SearchRequest, SearchResult, get_release, related, search
-from indexer.store import last_updated
+from indexer.highlight import mark_terms
+from indexer.locations import default_index, default_source
+from indexer.results import FacetValue, Hit, SearchRequest, SearchResult
+from indexer.search import get_release, matching_releases, related, search
+from indexer.store import last_updated, needs_full_rebuild
+from indexer.vocabulary import (
+    FACETS, MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, TIMELINE, Facet, Sort, facet_names,
+)
 
 __all__ = [
-    "BadSearch", "FacetValue", "Hit", "IndexMissing", "IndexWriteFailed", "ReindexReport", "ReindexRunning",
-    "SearchRequest", "SearchResult", "get_release", "last_updated", "reindex", "related", "search",
+    "FACETS", "MAX_LIMIT", "MAX_PAGE", "MAX_QUERY_LENGTH", "PAGE_SIZE", "SORTS", "TIMELINE",
+    "BadSearch", "Facet", "FacetValue", "Hit", "IndexMissing", "IndexWriteFailed", "ReindexReport", "ReindexRunning",
+    "SearchRequest", "SearchResult", "Sort", "default_index", "default_source", "facet_names", "get_release",
+    "last_updated", "mark_terms", "matching_releases", "needs_full_rebuild", "reindex", "related", "search",
 ]

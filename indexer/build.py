@@ -18,8 +18,8 @@ from indexer.documents import content_hash
 from indexer.release_writer import ReleaseWriter, default_jobs
 from indexer.schema import TEXT, build_schema
 from indexer.store import (
-    committed_generation, current_generation, has_current_schema, manifest_is_current, new_generation, publish,
-    read_manifest, reindex_lock, remove_leftovers, remove_stale_generations, write_manifest,
+    committed_generation, current_generation, needs_full_rebuild, new_generation, publish, read_manifest,
+    reindex_lock, remove_leftovers, remove_stale_generations, write_manifest,
 )
 
 Progress = Callable[[int, int, str], None]
@@ -66,10 +66,7 @@ def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = Fa
         raise FileNotFoundError(f"source folder not found: {source}")
     with reindex_lock(index_dir):
         current = current_generation(index_dir)
-        reason = "" if full else ("there was no index yet" if current is None else
-                                  "the index was built by an older version" if not has_current_schema(current) else
-                                  "" if manifest_is_current(current) else
-                                  "the last reindex was stopped between its commit and its manifest")
+        reason = "" if full else needs_full_rebuild(index_dir)
         full = full or bool(reason)
         remove_stale_generations(index_dir)
         if not full:

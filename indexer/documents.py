@@ -10,10 +10,8 @@ from pathlib import Path
 from archive import Release
 from archive.normalise import fold
 from indexer.bodies import STORED_BODY_CHARS, read_long_body
-from indexer.schema import (
-    BODY, DATE, ID, META, MINISTRY, MONTH, PAIRS, TEXT, TITLE, UNDATED_LOW,
-    VALUE_SEPARATOR, YEAR,
-)
+from indexer.schema import BODY, DATE, ID, META, PAIRS, TEXT, TITLE, UNDATED, VALUE_SEPARATOR
+from indexer.vocabulary import FACETS
 
 _META_KEYS = ("date", "location", "country", "agency", "ministries", "source", "url", "body_format")
 
@@ -25,11 +23,7 @@ def content_hash(release: Release) -> str:
 
 def facet_values(release: Release) -> dict[str, list[str]]:
     """Return the display values of every facet of a release."""
-    single = {"location": release.location, "country": release.country, "agency": release.agency,
-              YEAR: release.date[:4], MONTH: release.date[:7]}
-    values = {name: [value] if value else [] for name, value in single.items()}
-    values[MINISTRY] = list(release.ministries)
-    return values
+    return {facet.name: facet.values(release) for facet in FACETS}
 
 
 def document_fields(release: Release, long_body: str | None = None) -> dict:
@@ -48,7 +42,7 @@ def document_fields(release: Release, long_body: str | None = None) -> dict:
         PAIRS: f"{release.title} __ {release.body}",
         TITLE: release.title,
         BODY: release.body[:STORED_BODY_CHARS] if long_body else release.body,
-        DATE: release.date or UNDATED_LOW,
+        DATE: release.date or UNDATED,
         META: meta,
     }
     for name, values in facet_values(release).items():

@@ -15,17 +15,17 @@ from whoosh.qparser import FieldAliasPlugin, OrGroup, QueryParser
 from archive.normalise import plain_punctuation
 from indexer.errors import BadSearch
 from indexer.schema import BODY, PAIRS, TEXT
+from indexer.vocabulary import DATE_FILTERS, FACETS, MAX_QUERY_LENGTH, facet_named
 
-MAX_QUERY_LENGTH = 1000
-_ALIASES = {"place": "location", "ministries": "ministry"}
+#: What each filter prefix a query may use stands for: a facet's name or alias, or a date filter.
+_PREFIXES = {**{name: facet.name for facet in FACETS for name in (facet.name, *facet.aliases)},
+             **{name: name for name in DATE_FILTERS}}
 _FILTER_TERM = re.compile(
-    r'(?<![^\s(])(?P<field>ministry|ministries|location|place|country|agency|year|month|from|to|date)'
+    rf'(?<![^\s(])(?P<field>{"|".join(map(re.escape, sorted(_PREFIXES, key=len, reverse=True)))})'
     r':(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s()"]+))',
     re.IGNORECASE,
 )
 _PARTIAL_DATE = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$")
-#: The form each date-like facet's values must have.
-FACET_FORMS = {"year": re.compile(r"^[0-9]{4}$"), "month": re.compile(r"^[0-9]{4}-(?:0[1-9]|1[0-2])$")}
 _WORD = re.compile(r"\w+")
 _INTERNAL_FIELD = re.compile(rf"(?<![\w])({PAIRS}|spell_{TEXT}):", re.IGNORECASE)
 # `-army` excludes, as in web search engines; Whoosh spells it `NOT army`.
@@ -101,12 +101,11 @@ def ordered_range(date_from: str, date_to: str) -> tuple[str, str, str]:
 
 
 def _take_filter(match: re.Match[str], parsed: ParsedQuery, notes: list[str]) -> str:
-    name = match["field"].lower()
-    name = _ALIASES.get(name, name)
+    name = _PREFIXES[match["field"].lower()]
     value = (match["quoted"] if match["quoted"] is not None else match["bare"]).strip()
     if not value:
         return " "
-    if name in ("from", "to", "date"):
+    if name in DATE_FILTERS:
         try:
             value = check_partial_date(value, name)
         except BadDate as exc:
@@ -116,8 +115,8 @@ def _take_filter(match: re.Match[str], parsed: ParsedQuery, notes: list[str]) ->
             parsed.date_from = value
         if name in ("to", "date"):
             parsed.date_to = value
-    elif name in FACET_FORMS and not FACET_FORMS[name].match(value):
-        notes.append(f"Ignored {name}:{value} ({name} is written {'YYYY' if name == 'year' else 'YYYY-MM'}).")
+    elif not facet_named(name).well_formed(value):
+        notes.append(f"Ignored {name}:{value} ({name} is written {facet_named(name).form_hint}).")
     else:
         parsed.filters.setdefault(name, []).append(value)
     return " "

@@ -1,9 +1,11 @@
-"""The index schema: the one place where field names live."""
+"""The index schema: the one place where field names live (the facets' come from the vocabulary)."""
 
 from __future__ import annotations
 
 from whoosh import columns, fields, formats
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+
+from indexer.vocabulary import FACETS
 
 ID = "id"
 #: What a plain query searches: the title (twice, for weight) and the body, in one field,
@@ -15,26 +17,21 @@ PAIR_SEPARATOR = " "
 TITLE = "title"
 BODY = "body"
 DATE = "date"
-MINISTRY = "ministry"
-LOCATION = "location"
-COUNTRY = "country"
-AGENCY = "agency"
-YEAR = "year"
-MONTH = "month"
 #: Everything else about a release (date, place, ministries, source, url ...), as stored JSON.
 META = "meta"
 
-#: The facet columns, in the order they are shown.
-FACETS = (MINISTRY, LOCATION, COUNTRY, AGENCY, YEAR, MONTH)
-#: Facets with many values per release.
-MULTI_VALUED = frozenset({MINISTRY})
 #: The indexed text fields, the default first.
 TEXT_FIELDS = (TEXT, TITLE)
-#: Stand-ins for a missing date: the lowest sorts undated releases last when newest come first.
-UNDATED_LOW, UNDATED_HIGH = "0000-00-00", "9999-99-99"
+#: Stands in for a missing date: it sorts undated releases last when newest come first.
+UNDATED = "0000-00-00"
 VALUE_SEPARATOR = "\n"
 #: Changes whenever the schema does: an index of another version is rebuilt in full.
 SCHEMA_VERSION = 4
+
+
+def schema_signature() -> str:
+    """The schema's version and its facets: an index whose signature differs is rebuilt in full."""
+    return " ".join([str(SCHEMA_VERSION), *(facet.name + ("*" if facet.multi else "") for facet in FACETS)])
 
 
 def _facet_field(multi: bool = False) -> fields.FieldType:
@@ -90,7 +87,6 @@ def build_schema(common_words: frozenset[str] = frozenset()) -> fields.Schema:
         TITLE: fields.TEXT(analyzer=stemmed, stored=True),
         BODY: fields.STORED(),
         DATE: fields.ID(sortable=True),
-        MINISTRY: _facet_field(multi=True),
-        **{name: _facet_field() for name in (LOCATION, COUNTRY, AGENCY, YEAR, MONTH)},
+        **{facet.name: _facet_field(facet.multi) for facet in FACETS},
         META: fields.STORED(),
     })

@@ -6,14 +6,12 @@ it scores it; at 100,000 releases that was two thirds of the time of a common-wo
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-
 from whoosh.scoring import BM25F, BM25FScorer
 
-_KEPT = 64
-_lengths_cache: OrderedDict[tuple[str, str], list[int]] = OrderedDict()
-_lock = threading.Lock()
+from indexer.lru import LeastRecentlyUsed
+
+#: Per-segment length lists kept (segment, field).
+_lengths = LeastRecentlyUsed(64)
 
 
 class CachedLengthBM25F(BM25F):
@@ -28,17 +26,12 @@ class CachedLengthBM25F(BM25F):
 
 def segment_lengths(reader, fieldname: str) -> list[int]:
     """Every document's length in `fieldname` in one segment's reader, cached per segment."""
+
+    def read() -> list[int]:
+        return [reader.doc_field_length(docnum, fieldname, 1) or 1 for docnum in range(reader.doc_count_all())]
+
     segment = reader.segment()
+    if segment is None:
+        return read()
     # Segment ids are random and never reused, so a segment's lengths never go stale.
-    key = (segment.segment_id(), fieldname) if segment is not None else None
-    with _lock:
-        if key in _lengths_cache:
-            _lengths_cache.move_to_end(key)
-            return _lengths_cache[key]
-    lengths = [reader.doc_field_length(docnum, fieldname, 1) or 1 for docnum in range(reader.doc_count_all())]
-    if key is not None:
-        with _lock:
-            _lengths_cache[key] = lengths
-            while len(_lengths_cache) > _KEPT:
-                _lengths_cache.popitem(last=False)
-    return lengths
+    return _lengths.get((segment.segment_id(), fieldname), read)

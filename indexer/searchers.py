@@ -9,12 +9,12 @@ searcher is closed, never refreshed: `Searcher.refresh()` keeps deleted document
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 
 from indexer.errors import IndexMissing
+from indexer.lru import LeastRecentlyUsed
 from indexer.scoring import CachedLengthBM25F
 from indexer.store import current_generation, open_index
 
@@ -23,7 +23,7 @@ _PER_THREAD = 4
 _local = threading.local()
 
 
-class _Open:
+class _OpenSearcher:
     """An open index and its searcher, with what they were opened on."""
 
     def __init__(self, folder: Path, ix):
@@ -39,36 +39,28 @@ class _Open:
         self.ix.close()
 
 
-def _cache() -> OrderedDict:
+def _cache() -> LeastRecentlyUsed:
     if not hasattr(_local, "open"):
-        _local.open = OrderedDict()
+        _local.open = LeastRecentlyUsed(_PER_THREAD, on_evict=_OpenSearcher.close)
     return _local.open
 
 
-def _forget(key: str) -> None:
-    entry = _cache().pop(key, None)
-    if entry is not None:
-        entry.close()
-
-
-def _acquire(index_dir: Path) -> _Open:
+def _acquire(index_dir: Path) -> _OpenSearcher:
     key = str(index_dir)
-    cache = _cache()
-    entry = cache.get(key)
+    entry = _cache().peek(key)
     if entry is not None and entry.is_current(current_generation(index_dir)):
-        cache.move_to_end(key)
         return entry
-    _forget(key)
+    _cache().discard(key)
+    return _cache().get(key, lambda: _open(index_dir))
+
+
+def _open(index_dir: Path) -> _OpenSearcher:
     ix = open_index(index_dir)
     try:
-        entry = _Open(current_generation(index_dir), ix)
+        return _OpenSearcher(current_generation(index_dir), ix)
     except Exception:
         ix.close()
         raise
-    cache[key] = entry
-    while len(cache) > _PER_THREAD:
-        _forget(next(iter(cache)))
-    return entry
 
 
 def with_searcher(index_dir: Path, action, attempts: int = 4):
@@ -79,9 +71,26 @@ def with_searcher(index_dir: Path, action, attempts: int = 4):
     the new state; only a lasting failure is reported, as IndexMissing.
     """
     index_dir = Path(index_dir)
+    result, _entry = _retrying(index_dir, action, attempts, lambda: _acquire(index_dir),
+                               lambda entry: _cache().discard(str(index_dir)))
+    return result
+
+
+def with_own_searcher(index_dir: Path, action, attempts: int = 4):
+    """Like `with_searcher`, on a searcher opened for this caller alone and left open for it to go
+    on reading (a stream); returns `action`'s result and a function that closes the searcher."""
+    result, entry = _retrying(Path(index_dir), action, attempts, lambda: _open(Path(index_dir)),
+                              _OpenSearcher.close, own=True)
+    return result, entry.close
+
+
+def _retrying(index_dir: Path, action, attempts: int, acquire, drop, own: bool = False):
+    """(`action(ix, searcher)`, the entry it ran on), on an entry from `acquire`, tried again on a
+    new one (the failed one handed to `drop`) when the index changed under it; an `own` entry is
+    closed when the action fails."""
     for attempt in range(attempts):
         try:
-            entry = _acquire(index_dir)
+            entry = acquire()
         except IndexMissing:
             if attempt == attempts - 1 or current_generation(index_dir) is None:
                 raise
@@ -91,15 +100,18 @@ def with_searcher(index_dir: Path, action, attempts: int = 4):
                 raise IndexMissing(f"the index at {index_dir} changed while it was read ({exc}); try again") from exc
             continue
         try:
-            return action(entry.ix, entry.searcher)
+            return action(entry.ix, entry.searcher), entry
         except (FileNotFoundError, whoosh_index.EmptyIndexError) as exc:
-            _forget(str(index_dir))
+            drop(entry)
             if attempt == attempts - 1:
                 raise IndexMissing(f"the index at {index_dir} changed while it was read ({exc}); try again") from exc
+        except BaseException:
+            if own:  # a searcher no one else will use or close
+                entry.close()
+            raise
     raise IndexMissing(f"the index at {index_dir} cannot be opened")
 
 
 def close_all() -> None:
     """Close this thread's searchers (tests and shutdown)."""
-    for key in list(_cache()):
-        _forget(key)
+    _cache().clear()

@@ -26,7 +26,8 @@ from whoosh.filedb.filestore import FileStorage
 
 from indexer.errors import IndexMissing, ReindexRunning
 from indexer.locations import reindex_command
-from indexer.schema import SCHEMA_VERSION, build_schema
+from indexer.schema import build_schema, schema_signature
+from indexer.whoosh_reads import last_commit
 
 POINTER = "CURRENT"
 LOCK = "reindex.lock"
@@ -87,14 +88,14 @@ def new_generation(index_dir: Path, common_words: frozenset[str] = frozenset()) 
     folder = index_dir / f"{_PREFIX}{max(numbers, default=0) + 1:06d}-{secrets.token_hex(4)}"
     folder.mkdir(parents=True)
     whoosh_index.create_in(str(folder), build_schema(common_words))
-    (folder / SCHEMA_FILE).write_text(f"{SCHEMA_VERSION}\n", "utf-8")
+    (folder / SCHEMA_FILE).write_text(f"{schema_signature()}\n", "utf-8")
     return folder
 
 
 def has_current_schema(folder: Path) -> bool:
     """Whether the generation was built with this version's schema (older ones need a full rebuild)."""
     try:
-        return (folder / SCHEMA_FILE).read_text("utf-8").strip() == str(SCHEMA_VERSION)
+        return (folder / SCHEMA_FILE).read_text("utf-8").strip() == schema_signature()
     except FileNotFoundError:
         return False
 
@@ -175,7 +176,19 @@ def reindex_lock(index_dir: Path):
 
 def committed_generation(folder: Path) -> int:
     """The number of the generation folder's last Whoosh commit (-1 when it has none)."""
-    return TOC._latest_generation(FileStorage(str(folder)), INDEX_NAME)
+    return last_commit(folder, INDEX_NAME)
+
+
+def needs_full_rebuild(index_dir: Path) -> str:
+    """Why the index must be rebuilt in full before a reindex can update it, or "" when it need not."""
+    current = current_generation(Path(index_dir))
+    if current is None:
+        return "there was no index yet"
+    if not has_current_schema(current):
+        return "the index was built by an older version"
+    if not manifest_is_current(current):
+        return "the last reindex was stopped between its commit and its manifest"
+    return ""
 
 
 def manifest_is_current(folder: Path) -> bool:

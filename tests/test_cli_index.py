@@ -130,7 +130,7 @@ def test_serve_rebuilds_an_index_of_an_older_version_first(env, monkeypatch):
     monkeypatch.setattr(waitress, "create_server", lambda app, **kwargs: Server())
     result = run("serve", "--port", "5999")
     assert result.exit_code == 0, result.output
-    assert "No index of this version" in result.output and "Indexed 10 releases" in result.output
+    assert "(the index was built by an older version)" in result.output and "Indexed 10 releases" in result.output
     assert current_generation(index) != old and served == [current_generation(index)]
     assert "Serving press-archive on http://127.0.0.1:5999/" in result.output
 

@@ -23,8 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer import SearchRequest, reindex, search
-from indexer.search import iter_matches
+from indexer import SearchRequest, matching_releases, reindex, search
 from indexer.searchers import close_all
 from indexer.store import current_generation, reindex_lock
 
@@ -53,7 +52,7 @@ class World:
 def fingerprint(index: Path) -> tuple:
     """What the serving index answers: every id, and the totals of a few searches."""
     close_all()
-    ids = tuple(sorted(release.id for release in iter_matches(index, SearchRequest())))
+    ids = tuple(sorted(release.id for release in matching_releases(index, SearchRequest())))
     totals = tuple(search(index, SearchRequest(q=q)).total for q in QUERIES)
     close_all()
     return ids, totals

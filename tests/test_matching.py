@@ -5,7 +5,7 @@ import pytest
 from whoosh import query as wq
 
 from indexer import SearchRequest, reindex, search
-from indexer.matching import Matcher
+from indexer.matching import QueryEvaluator
 from indexer.query import parse_user_query
 from indexer.scoring import CachedLengthBM25F
 from indexer.snapshot import snapshot_of
@@ -25,7 +25,7 @@ QUERIES = [
 def open_small(small_index):
     ix = open_index(small_index)
     searcher = ix.searcher(weighting=CachedLengthBM25F())
-    yield ix, searcher, Matcher(searcher, snapshot_of(searcher, str(ix.storage.folder)))
+    yield ix, searcher, QueryEvaluator(searcher, snapshot_of(searcher, str(ix.storage.folder)))
     searcher.close()
     ix.close()
 
@@ -34,7 +34,7 @@ def open_small(small_index):
 def test_matches_what_whoosh_matches(open_small, text):
     ix, searcher, matcher = open_small
     query = parse_user_query(text, ix.schema).query
-    mine = {int(docnum) for docnum in matcher.docs(query).nonzero()[0]}
+    mine = {int(docnum) for docnum in matcher.mask(query).nonzero()[0]}
     assert mine == set(searcher.docs_for_query(query))
 
 
@@ -101,7 +101,7 @@ def test_prefix_matches_the_words_typed_not_their_stem(prefix_index):
 
 def test_matcher_and_whoosh_agree_on_every_release_of_the_corpus(open_small):
     ix, searcher, matcher = open_small
-    everything = matcher.docs(wq.Every())
+    everything = matcher.mask(wq.Every())
     assert int(everything.sum()) == len(RELEASES) == searcher.doc_count()
 
 
@@ -148,22 +148,22 @@ def test_snapshots_of_replaced_generations_are_let_go(tmp_path):
     for _ in range(4):
         reindex(source, index, full=True)
         assert search(index, SearchRequest(q="hospital")).total == 3
-    kept = [key for key in snapshot._cache if key[0] == str(index)]
-    assert 1 <= len(kept) <= snapshot.KEPT_PER_INDEX
+    kept = snapshot.kept_snapshots(index)
+    assert len(kept) == snapshot.KEPT_PER_INDEX
     # Only the newest holds postings; the one before serves searchers that have not moved yet.
-    assert snapshot._cache[kept[-1]]._postings._values
-    assert all(not snapshot._cache[key]._postings._values for key in kept[:-1])
+    assert len(kept[-1].posting_cache) > 0
+    assert all(len(older.posting_cache) == 0 for older in kept[:-1])
 
 
 def test_cached_postings_are_counted_by_what_is_kept(open_small):
     ix, searcher, matcher = open_small
     snap = matcher.snapshot
-    snap._postings.clear()
+    snap.posting_cache.clear()
     for text in ["hospital", "defence", "hospital"]:
-        matcher.docs(parse_user_query(text, ix.schema).query)
-    kept = snap._postings._values
-    held = sum(docs.nbytes + weights.nbytes for docs, weights in kept.values())
-    assert len(kept) == 2 and snap._postings._total == held
+        matcher.mask(parse_user_query(text, ix.schema).query)
+    kept = snap.posting_cache.values()
+    held = sum(docs.nbytes + weights.nbytes for docs, weights in kept)
+    assert len(kept) == 2 and snap.posting_cache.total == held > 0
 
 
 def test_internal_fields_are_searched_as_words(small_index):

@@ -2,8 +2,7 @@
 
 import pytest
 
-from indexer import SearchRequest, get_release, related, search
-from indexer.search import iter_matches
+from indexer import SearchRequest, get_release, matching_releases, related, search
 
 
 def ids(result):
@@ -154,8 +153,8 @@ def test_get_release(small_index):
     assert get_release(small_index, "nope") is None
 
 
-def test_iter_matches_returns_every_match(small_index):
-    releases = list(iter_matches(small_index, SearchRequest(q="", limit=1)))
+def test_matching_releases_returns_every_match(small_index):
+    releases = list(matching_releases(small_index, SearchRequest(q="", limit=1)))
     assert len(releases) == 10
 
 

@@ -57,9 +57,12 @@ def test_page_past_the_last_says_so_and_links_back(client):
 
 
 def test_cli_page_past_the_last_is_a_usage_error(small_index):
-    result = CliRunner().invoke(main, ["search", "--index", str(small_index), "--page", "999999"])
+    result = CliRunner().invoke(main, ["search", "--index", str(small_index), "--page", "9999"])
     assert result.exit_code == 2
-    assert "'--page': page 999999 is past the last page of results (1)" in result.stderr
+    assert "'--page': page 9999 is past the last page of results (1)" in result.stderr
+    # Beyond the highest page any request may ask for, as the API: out of range.
+    result = CliRunner().invoke(main, ["search", "--index", str(small_index), "--page", "10001"])
+    assert result.exit_code == 2 and "'--page': 10001 is not in the range 1<=x<=10000" in result.stderr
 
 
 def test_reversed_date_range_is_turned_round_with_a_note(client):

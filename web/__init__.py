@@ -7,8 +7,7 @@ from collections.abc import Mapping
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
-from indexer import IndexMissing
-from indexer.locations import default_index
+from indexer import MAX_QUERY_LENGTH, PAGE_SIZE, IndexMissing, default_index
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -19,7 +18,8 @@ CONTENT_SECURITY_POLICY = (
 def create_app(config: Mapping | None = None) -> Flask:
     """Build the app: defaults, then instance/press-archive.cfg, then PRESS_ARCHIVE_* variables, then `config`."""
     app = Flask(__name__, instance_relative_config=True)
-    app.config.from_mapping(INDEX=str(default_index()), PER_PAGE=20, MAX_QUERY_LENGTH=1000)
+    app.config.from_mapping(INDEX=str(default_index()), PER_PAGE=PAGE_SIZE,
+                           MAX_QUERY_LENGTH=MAX_QUERY_LENGTH)
     app.config.from_pyfile("press-archive.cfg", silent=True)
     app.config.from_prefixed_env("PRESS_ARCHIVE", loads=str)
     if config:

@@ -13,10 +13,11 @@ from pathlib import Path
 import click
 
 from archive import ParseError, read_paths
-from indexer import IndexMissing, IndexWriteFailed, ReindexRunning, SearchRequest, reindex, search
 from archive.records import MAX_RELEASE_BYTES
-from indexer.locations import default_index, default_source
-from indexer.search import MAX_LIMIT
+from indexer import (
+    FACETS, MAX_LIMIT, MAX_PAGE, SORTS, IndexMissing, IndexWriteFailed, ReindexRunning, SearchRequest,
+    default_index, default_source, needs_full_rebuild, reindex, search,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -174,18 +175,21 @@ def _print_report(report, source: Path, index_dir: Path, verbose: bool) -> None:
         click.echo("(--verbose names the undated releases and the files passed over)")
 
 
+def _facet_options(command):
+    """One repeatable option per facet of the vocabulary (--ministry, --location ...)."""
+    for facet in reversed(FACETS):
+        command = click.option(f"--{facet.name}", facet.name, multiple=True,
+                               help=f"{facet.help.rstrip('.')} (repeatable).")(command)
+    return command
+
+
 @main.command("search")
 @click.argument("query", nargs=-1)
-@click.option("--ministry", multiple=True, help="Only releases of this ministry (repeatable).")
-@click.option("--location", multiple=True, help="Only releases datelined at this place (repeatable).")
-@click.option("--country", multiple=True, help="Only releases from this country (repeatable).")
-@click.option("--agency", multiple=True, help="Only releases from this agency (repeatable).")
-@click.option("--year", multiple=True, help="Only releases of this year (repeatable).")
-@click.option("--month", multiple=True, help="Only releases of this month, YYYY-MM (repeatable).")
+@_facet_options
 @click.option("--from", "date_from", default="", help="Earliest date, YYYY-MM-DD (or YYYY-MM, YYYY).")
 @click.option("--to", "date_to", default="", help="Latest date, YYYY-MM-DD (or YYYY-MM, YYYY).")
-@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
-@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--sort", type=click.Choice([sort.name for sort in SORTS]), default=SORTS[0].name, show_default=True)
+@click.option("--page", type=click.IntRange(1, MAX_PAGE), default=1, show_default=True)
 @click.option("--limit", type=click.IntRange(1, MAX_LIMIT), default=10, show_default=True)
 @click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Index folder [default: $PRESS_ARCHIVE_INDEX or a per-user data folder].")
@@ -220,17 +224,15 @@ def search_command(query: tuple[str, ...], date_from: str, date_to: str, sort: s
               help="Folder to build a missing index from [default: $PRESS_ARCHIVE_SOURCE or seeds/].")
 def serve_command(host: str, port: int, threads: int, index_dir: Path | None, source: Path | None) -> None:
     """Serve the archive in the browser (waitress); builds the index from the source first if there is none."""
-    from indexer.store import current_generation, has_current_schema
     from web import create_app
 
     app = create_app({key: str(value) for key, value in (("INDEX", index_dir), ("SOURCE", source)) if value})
     index_dir = Path(app.config["INDEX"])
     server = _listen(app, host, port, threads)
-    current = current_generation(index_dir)
-    if current is None or not has_current_schema(current):
+    reason = needs_full_rebuild(index_dir)
+    if reason:
         source = Path(app.config.get("SOURCE") or default_source())
-        why = "yet" if current is None else "of this version"
-        click.echo(f"No index {why} at {index_dir}: building it from {source} ...", err=True)
+        click.echo(f"Rebuilding the index at {index_dir} ({reason}): building it from {source} ...", err=True)
         try:
             report = reindex(source, index_dir, progress=_progress_printer())
         except (ReindexRunning, FileNotFoundError, IndexWriteFailed) as exc:

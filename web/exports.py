@@ -8,12 +8,11 @@ import json
 import re
 from xml.sax import saxutils
 
-from flask import Blueprint, Response, current_app, request, stream_with_context, url_for
+from flask import Blueprint, Response, request, stream_with_context, url_for
 
-from indexer import SearchRequest, last_updated
-from indexer.search import iter_matches
+from indexer import last_updated, matching_releases
 from web.facets import query_string
-from web.views import parsed_request, run_search
+from web.views import index_dir, parsed_request, run_search
 
 blueprint = Blueprint("exports", __name__)
 # Characters XML 1.0 does not allow at all, even escaped.
@@ -41,22 +40,17 @@ def csv_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def _newest(search_req: SearchRequest, limit: int) -> SearchRequest:
-    return SearchRequest(q=search_req.q, filters=search_req.filters, date_from=search_req.date_from,
-                         date_to=search_req.date_to, sort="newest", page=1, limit=limit)
-
-
 @blueprint.route("/feed.atom")
 def feed():
     """An Atom feed of the search given by the query string, newest first, every filter kept."""
-    search_req = _newest(parsed_request(), FEED_ENTRIES)
+    search_req = parsed_request().newest(FEED_ENTRIES)
     result = run_search(search_req)
     query = query_string(request.args)
     search_url = url_for("views.search_page", _external=True) + ("?" + query if query else "")
     self_url = url_for("exports.feed", _external=True) + ("?" + query if query else "")
     # An empty feed was last updated when its index was.
     updated = (max((hit.date for hit in result.hits if hit.date), default="")
-               or last_updated(current_app.config["INDEX"]))
+               or last_updated(index_dir()))
     title = f"press-archive: {search_req.q}" if search_req.q else "press-archive: newest releases"
     entries = "".join(_entry(hit, updated) for hit in result.hits)
     body = (
@@ -85,27 +79,26 @@ def _entry(hit, fallback_date: str) -> str:
 @blueprint.route("/export.jsonl")
 def export_jsonl():
     """Every release matching the search, one JSON object a line, streamed."""
-    search_req = parsed_request()
-    run_search(_newest(search_req, 1))  # a missing index is a 503 before streaming starts
+    # The matches are found here, so that a missing index is a 503 before streaming starts.
+    releases = matching_releases(index_dir(), parsed_request())
 
     def lines():
-        for release in iter_matches(current_app.config["INDEX"], search_req):
+        for release in releases:
             yield json.dumps(release.as_record(), ensure_ascii=False) + "\n"
 
-    return _download(stream_with_context(lines()), "application/x-ndjson", "press-archive.jsonl")
+    return _download(stream_with_context(lines()), "application/x-ndjson", "press-archive.jsonl", releases.close)
 
 
 @blueprint.route("/export.csv")
 def export_csv():
     """Every release matching the search as CSV, streamed."""
-    search_req = parsed_request()
-    run_search(_newest(search_req, 1))
+    releases = matching_releases(index_dir(), parsed_request())
 
     def rows():
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(CSV_COLUMNS)
-        for release in iter_matches(current_app.config["INDEX"], search_req):
+        for release in releases:
             record = release.as_record()
             record["ministries"] = "; ".join(release.ministries)
             writer.writerow([csv_cell(str(record[column])) for column in CSV_COLUMNS])
@@ -114,10 +107,12 @@ def export_csv():
             buffer.truncate()
         yield buffer.getvalue()
 
-    return _download(stream_with_context(rows()), "text/csv", "press-archive.csv")
+    return _download(stream_with_context(rows()), "text/csv", "press-archive.csv", releases.close)
 
 
-def _download(body, mimetype: str, filename: str) -> Response:
+def _download(body, mimetype: str, filename: str, on_close) -> Response:
     response = Response(body, mimetype=mimetype)
+    # However the download ends, even before its first row, the export's searcher is closed.
+    response.call_on_close(on_close)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -5,11 +5,7 @@ from __future__ import annotations
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadRequest
 
-from indexer import BadSearch, SearchRequest
-from indexer.schema import FACETS
-from indexer.search import MAX_LIMIT
-
-MAX_PAGE = 10_000
+from indexer import FACETS, MAX_LIMIT, MAX_PAGE, BadSearch, SearchRequest
 
 
 class BadParameter(BadRequest):
@@ -38,7 +34,7 @@ def search_request(args: MultiDict, per_page: int, max_query: int) -> SearchRequ
     q = args.get("q", "")
     if len(q) > max_query:
         raise BadParameter("q", f"The query is {len(q)} characters long; the most is {max_query}.")
-    filters = {name: [v for v in args.getlist(name) if v.strip()] for name in FACETS}
+    filters = {facet.name: [v for v in args.getlist(facet.name) if v.strip()] for facet in FACETS}
     try:
         return SearchRequest(
             q=q,

@@ -8,7 +8,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from indexer.highlight import mark_terms
+from indexer import mark_terms
 
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "/", "#")

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
-from indexer import SearchRequest, get_release, related, search
-from indexer.schema import FACETS, MONTH
+from indexer import FACETS, SORTS, TIMELINE, SearchRequest, get_release, related, search
 from web.facets import query_string, toggle, with_params, without_filters
 from web.params import BadParameter, search_request
 from web.render import body_html, page_text
 
 blueprint = Blueprint("views", __name__)
 
-FACET_LABELS = {"ministry": "Ministry", "location": "Place", "country": "Country", "agency": "Agency",
-                "year": "Year", "month": "Month"}
-SORT_LABELS = {"relevance": "Relevance", "newest": "Newest", "oldest": "Oldest"}
+FACET_LABELS = {facet.name: facet.label for facet in FACETS}
+FILTER_NAMES = tuple(FACET_LABELS)
 FACETS_SHOWN = 8
 
 
@@ -46,17 +44,18 @@ def search_page():
         for name, values in result.facets.items()
     }
     chips = [{"label": f"{FACET_LABELS[name]}: {value}", "url": "?" + toggle(args, name, value)}
-             for name in FACETS for value in search_req.filters.get(name, ())]
+             for name in FILTER_NAMES for value in search_req.filters.get(name, ())]
     for name, label in (("from", "From"), ("to", "To")):
         if args.get(name):
             chips.append({"label": f"{label}: {args[name]}", "url": "?" + with_params(args, **{name: None, "page": None})})
     feed_args = with_params(args, page=None, sort=None, limit=None)
     return render_template(
         "search.html", result=result, req=search_req, q=search_req.q, facets=facets, chips=chips,
-        labels=FACET_LABELS, facet_order=[f for f in FACETS if f != MONTH], shown=FACETS_SHOWN,
-        timeline=_with_empty_months(facets[MONTH]), timeline_max=max((v["count"] for v in facets[MONTH]), default=0),
-        clear_url="?" + without_filters(args, FACETS),
-        sort_links=[(key, label, "?" + with_params(args, sort=key, page=None)) for key, label in SORT_LABELS.items()],
+        labels=FACET_LABELS, facet_order=[facet.name for facet in FACETS if facet.listed], shown=FACETS_SHOWN,
+        timeline=_with_empty_months(facets[TIMELINE]),
+        timeline_max=max((v["count"] for v in facets[TIMELINE]), default=0),
+        clear_url="?" + without_filters(args, FILTER_NAMES),
+        sort_links=[(sort.name, sort.label, "?" + with_params(args, sort=sort.name, page=None)) for sort in SORTS],
         page_url=lambda page: "?" + with_params(args, page=str(page)),
         feed_url=url_for("exports.feed") + ("?" + feed_args if feed_args else ""),
         export_query=feed_args, hidden=_hidden_fields(args),
@@ -84,7 +83,7 @@ def _with_empty_months(months: list[dict], most: int = 240) -> list[dict]:
 
 def _hidden_fields(args) -> list[tuple[str, str]]:
     """The filters to carry through the search and date forms as hidden inputs."""
-    return [(k, v) for k, v in args.items(multi=True) if k in FACETS or k in ("sort", "limit")]
+    return [(k, v) for k, v in args.items(multi=True) if k in FILTER_NAMES or k in ("sort", "limit")]
 
 
 @blueprint.route("/api/search")

@@ -1,0 +1,104 @@
+"""What a search is asked and what it answers: plain dataclasses, the indexer's public shapes."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from indexer.errors import BadSearch
+from indexer.query import check_partial_date
+from indexer.vocabulary import FACETS, MAX_LIMIT, MAX_PAGE, PAGE_SIZE, facet_names, sort_names
+
+
+@dataclass
+class SearchRequest:
+    """What a user asked for; BadSearch naming the parameter when it cannot be searched."""
+
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    date_from: str = ""
+    date_to: str = ""
+    sort: str = "relevance"
+    page: int = 1
+    limit: int = PAGE_SIZE
+
+    def __post_init__(self) -> None:
+        if self.sort not in sort_names():
+            raise BadSearch("sort", f"sort must be one of {', '.join(sort_names())}, not {self.sort!r}")
+        if not 1 <= self.page <= MAX_PAGE:
+            raise BadSearch("page", f"page must be between 1 and {MAX_PAGE}, not {self.page}")
+        if not 1 <= self.limit <= MAX_LIMIT:
+            raise BadSearch("limit", f"limit must be between 1 and {MAX_LIMIT}, not {self.limit}")
+        unknown = sorted(set(self.filters) - set(facet_names()))
+        if unknown:
+            raise BadSearch(unknown[0], f"unknown filter {', '.join(unknown)} (filters: {', '.join(facet_names())})")
+        for facet in FACETS:
+            for value in self.filters.get(facet.name, ()):
+                if not facet.well_formed(value):
+                    raise BadSearch(facet.name, f"{facet.name} must be written {facet.form_hint}, not {value!r}")
+        self.date_from = check_partial_date(self.date_from, "from")
+        self.date_to = check_partial_date(self.date_to, "to")
+
+    def newest(self, limit: int) -> SearchRequest:
+        """The same search, newest first, the first `limit` hits."""
+        return SearchRequest(q=self.q, filters=self.filters, date_from=self.date_from, date_to=self.date_to,
+                             sort="newest", page=1, limit=limit)
+
+
+@dataclass
+class Hit:
+    """One matching release, ready to show."""
+
+    id: str
+    title: str
+    title_html: str
+    date: str
+    location: str
+    country: str
+    agency: str
+    ministries: list[str]
+    snippet: str
+    score: float | None
+    url: str = ""
+
+
+@dataclass
+class FacetValue:
+    """A facet value with its count over the current results."""
+
+    value: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchResult:
+    """A page of results with the counts, total and messages that go with it."""
+
+    total: int
+    page: int
+    limit: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    suggestion: str = ""
+    note: str = ""
+    query: str = ""
+    sort: str = "relevance"
+
+    @property
+    def pages(self) -> int:
+        """How many pages the results fill."""
+        return max(1, -(-self.total // self.limit))
+
+    @property
+    def past_end(self) -> bool:
+        """Whether the page asked for lies after the last page of results."""
+        return self.page > self.pages
+
+    def to_dict(self) -> dict:
+        """The shape of `press-archive search --json` and `/api/search`."""
+        return {
+            "total": self.total, "page": self.page, "pages": self.pages, "limit": self.limit,
+            "sort": self.sort, "query": self.query, "note": self.note, "suggestion": self.suggestion,
+            "hits": [asdict(hit) for hit in self.hits],
+            "facets": {name: [asdict(value) for value in values] for name, values in self.facets.items()},
+        }
