@@ -14,7 +14,7 @@ from archive.markdown_reader import read_markdown
 from archive.model import ParseError, Release, clean_id
 from archive.records import MAX_RELEASE_BYTES, decode, format_size, split_records
 from archive.sgml_reader import END_OF_ITEM, read_sgml
-from archive.source_folder import NotRead, iter_release_files, walk_source
+from archive.source_folder import iter_release_files, walk_source
 from archive.text_reader import read_text
 
 ReadResult = Release | ParseError

@@ -1,0 +1,73 @@
+"""`press-archive serve`: the archive in the browser, its index built first when it needs to be."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import click
+
+from indexer import IndexWriteFailed, ReindexRunning, default_source, needs_full_rebuild, reindex
+from web.cli_reindex import progress_printer
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=5000, show_default=True, help="Port to listen on.")
+@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True, help="Worker threads.")
+@click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Index folder [default: $PRESS_ARCHIVE_INDEX or a per-user data folder].")
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to build a missing index from [default: $PRESS_ARCHIVE_SOURCE or seeds/].")
+def serve_command(host: str, port: int, threads: int, index_dir: Path | None, source: Path | None) -> None:
+    """Serve the archive in the browser (waitress); builds the index from the source first if there is none."""
+    from web import create_app
+
+    app = create_app({key: str(value) for key, value in (("INDEX", index_dir), ("SOURCE", source)) if value})
+    index_dir = Path(app.config["INDEX"])
+    server = _listen(app, host, port, threads)
+    reason = needs_full_rebuild(index_dir)
+    if reason:
+        source = Path(app.config.get("SOURCE") or default_source())
+        click.echo(f"Rebuilding the index at {index_dir} ({reason}): building it from {source} ...", err=True)
+        try:
+            report = reindex(source, index_dir, progress=progress_printer())
+        except (ReindexRunning, FileNotFoundError, IndexWriteFailed) as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"Indexed {report.added} releases ({len(report.skipped)} files skipped).", err=True)
+        for line in report.skipped:
+            click.echo(f"skipped {line}", err=True)
+    click.echo(f"Serving press-archive on http://{host}:{getattr(server, 'effective_port', port)}/ (Ctrl-C to stop)",
+               err=True)
+    server.run()  # returns on Ctrl-C
+    click.echo("Stopped.", err=True)
+
+
+def _listen(app, host: str, port: int, threads: int):
+    """A waitress server bound to host:port, or one clear line and exit status 1 when it cannot be."""
+    import waitress
+
+    try:
+        return waitress.create_server(app, host=host, port=port, threads=threads, ident="press-archive")
+    except ValueError:  # waitress's word for a host name it cannot resolve
+        raise click.ClickException(f"cannot listen on {host}:{port}: unknown host {host!r}") from None
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            message = f"port {port} is in use; try --port {_free_port(host, port)}"
+        else:
+            message = f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+        raise click.ClickException(message) from None
+
+
+def _free_port(host: str, port: int) -> int:
+    """The first port after `port` that nothing listens on (any free one if none near)."""
+    import socket
+
+    for candidate in range(port + 1, min(port + 50, 65536)):
+        with socket.socket() as probe:
+            try:
+                probe.bind((host, candidate))
+                return candidate
+            except OSError:
+                continue
+    return 0
