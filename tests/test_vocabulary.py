@@ -75,9 +75,10 @@ def test_every_facet_is_an_index_field_a_query_prefix_and_a_filter():
     schema = build_schema()
     for facet in FACETS:
         assert facet.name in schema and schema[facet.name].column_type is not None
+        value = {"year": "2025", "month": "2025-10"}.get(facet.name, "Some Value")
         for prefix in (facet.name, *facet.aliases):
-            parsed = parse_user_query(f'hospital {prefix}:"Some Value"', schema)
-            assert parsed.filters == {facet.name: ["Some Value"]} and parsed.text == "hospital"
+            parsed = parse_user_query(f'hospital {prefix.upper()}:"{value}"', schema)
+            assert parsed.filters == {facet.name: [value]} and parsed.text == "hospital"
     assert facet_names() == ("ministry", "location", "country", "agency", "year", "month")
     assert [sort.name for sort in SORTS] == ["relevance", "newest", "oldest"]
 
