@@ -92,7 +92,7 @@ def tidy_body(text: str) -> str:
 
 def first_sentence(body: str) -> str:
     """Return the first sentence of `body`, cut on a word boundary to about TITLE_LIMIT characters."""
-    paragraph = collapse_spaces(body.split("\n\n", 1)[0]).lstrip("#*> ").strip()
+    paragraph = collapse_spaces(body.strip().split("\n\n", 1)[0]).lstrip("#*> ").strip()
     sentence = paragraph
     for match in _SENTENCE_END.finditer(paragraph):
         word = paragraph[:match.start()].rsplit(" ", 1)[-1].lower()

@@ -83,6 +83,13 @@ class Marker:
                 continue
             if self.matches(match.group()):
                 start = _word_start(text, max(0, match.start() - width // 3))
+                if spans and start <= spans[-1][1] + 1:
+                    # Close to the last passage: it goes on (up to the snippet's size) rather than
+                    # a second passage repeat its end.
+                    end = _word_end(text, match.end() + width - width // 3)
+                    if end - spans[-1][0] <= size:
+                        spans[-1] = (spans[-1][0], end)
+                    continue
                 spans.append((start, _word_end(text, start + width)))
                 if len(spans) == fragments:
                     break
