@@ -1,8 +1,10 @@
 """Each reader on a small hand-made file of its shape."""
 
+import shutil
+
 import pytest
 
-from archive import ParseError, read_paths
+from archive import ParseError, Release, read_paths
 from archive.model import clean_id
 
 
@@ -72,8 +74,14 @@ def test_latin1_file_is_read(good_dir):
     assert release.ministries == ["Ministry of Agriculture (Brazil)"]
 
 
-def test_same_file_gives_same_id_every_time(good_dir):
-    assert sorted(by_id(good_dir)) == sorted(by_id(good_dir))
+def test_same_file_gives_same_id_wherever_and_however_it_is_read(good_dir, tmp_path):
+    ids = {release.source: release.id for release in read_paths([good_dir])}
+    moved = shutil.copytree(good_dir, tmp_path / "elsewhere")
+    # Read from another folder, or file by file in reverse order: the same ids for the same releases.
+    assert {release.source: release.id for release in read_paths([moved])} == ids
+    one_by_one = [release for path in sorted(moved.iterdir(), reverse=True) if path.is_file()
+                  for release in read_paths([path]) if isinstance(release, Release)]
+    assert sorted(release.id for release in one_by_one) == sorted(ids.values())
 
 
 @pytest.mark.parametrize("raw, expected", [
