@@ -13,17 +13,19 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def test_home_browses_newest_first(client):
-    response = client.get("/")
-    assert response.status_code == 200
-    html = response.get_data(as_text=True)
-    assert "10 releases" in html and 'aria-live="polite"' in html
+    data = client.get("/api/search?limit=20").get_json()
+    assert data["total"] == 10 and data["sort"] == "newest"
+    assert [hit["id"] for hit in data["hits"][:3]] == ["coal", "colombo", "script"]
+    html = client.get("/").get_data(as_text=True)
+    assert '<p id="result-count" aria-live="polite" aria-atomic="true">' in html and "10 releases" in html
     assert html.index("Coal production rises") < html.index("Sri Lanka hosts maritime dialogue")
-    assert 'for="q"' in html and 'id="q"' in html
+    assert 'for="q"' in html and 'id="q"' in html and 'maxlength="1000"' in html
 
 
 def test_search_highlights_and_links_releases(client):
+    hits = client.get("/api/search?q=hospital").get_json()["hits"]
+    assert {hit["id"] for hit in hits} == {"chennai", "script", "army-health"}
     html = client.get("/search?q=hospital").get_data(as_text=True)
-    assert "3 releases" in html
     assert "<mark>Hospital</mark> readiness reviewed in Chennai" in html
     assert "/release/chennai?" in html
 
@@ -41,8 +43,10 @@ def test_query_is_escaped_when_echoed(client):
 
 
 def test_facets_with_counts_and_toggle_links(client):
+    data = client.get("/api/search?ministry=Ministry+of+Health+and+Family+Welfare").get_json()
+    assert data["total"] == 2
+    assert {"value": "Ministry of Health and Family Welfare", "count": 2, "selected": True} in data["facets"]["ministry"]
     html = client.get("/search?ministry=Ministry+of+Health+and+Family+Welfare").get_data(as_text=True)
-    assert "2 releases" in html
     assert 'aria-label="Remove filter Ministry: Ministry of Health and Family Welfare"' in html
     # Another ministry is still offered, its link adding it to the selection.
     assert "ministry=Ministry+of+Health+and+Family+Welfare&amp;ministry=Ministry+of+Defence" in html
@@ -61,8 +65,10 @@ def test_timeline_bars_filter_by_month(client):
 
 
 def test_date_range_form_and_chips(client):
+    hits = client.get("/api/search?from=2025-10-01&to=2025-10-31").get_json()["hits"]
+    assert sorted(hit["date"] for hit in hits) == ["2025-10-06", "2025-10-07", "2025-10-15", "2025-10-20"]
     html = client.get("/search?from=2025-10-01&to=2025-10-31").get_data(as_text=True)
-    assert "4 releases" in html and 'value="2025-10-01"' in html and "From: 2025-10-01" in html
+    assert 'value="2025-10-01"' in html and "From: 2025-10-01" in html
 
 
 def test_sort_links_keep_filters(client):
@@ -82,8 +88,9 @@ def test_did_you_mean_link_keeps_filters(client):
 
 
 def test_note_for_unparseable_query(client):
-    html = client.get('/search?q=%22defence').get_data(as_text=True)
-    assert "Unbalanced quotes" in html
+    data = client.get('/api/search?q=%22defence').get_json()
+    assert data["note"] == "Unbalanced quotes or parentheses: searched for the words instead." and data["total"] == 3
+    assert '<p class="note" role="status">Unbalanced quotes' in client.get('/search?q=%22defence').get_data(as_text=True)
 
 
 def test_api_shape_matches_cli(client):
@@ -91,6 +98,12 @@ def test_api_shape_matches_cli(client):
     assert {"total", "page", "hits", "facets", "suggestion"} <= set(data)
     assert data["total"] == 3 and len(data["hits"]) == 2
     assert set(data["facets"]) == {"ministry", "location", "country", "agency", "year", "month"}
+    from click.testing import CliRunner
+
+    from web.cli import main
+    cli = CliRunner().invoke(main, ["search", "--index", client.application.config["INDEX"], "--limit", "2",
+                                    "--json", "hospital"])
+    assert json.loads(cli.output) == data
 
 
 @pytest.mark.parametrize("query, reason", [
@@ -153,6 +166,20 @@ def test_csv_export_has_every_match_not_one_page(client):
 def test_jsonl_export_with_filter(client):
     lines = client.get("/export.jsonl?ministry=Ministry+of+Coal").get_data(as_text=True).splitlines()
     assert [json.loads(line)["id"] for line in lines] == ["coal"]
+
+
+def test_exports_close_their_searcher_even_when_left_unread(client):
+    import os
+
+    def open_files():
+        return len(os.listdir("/proc/self/fd"))
+
+    client.get("/api/search")  # the shared searcher of this thread is open from here on
+    before = open_files()
+    for _ in range(3):
+        client.get("/export.csv", buffered=False).close()  # the download abandoned before its first row
+        client.get("/export.jsonl").close()
+    assert open_files() == before
 
 
 def test_security_headers(client):

@@ -1,0 +1,128 @@
+"""The indexer's own machinery: Whoosh's private reads and their fallbacks, the matcher's rules,
+the least-recently-used store, the rebuild decision."""
+
+import numpy as np
+import pytest
+from whoosh import query as wq
+from whoosh.scoring import BM25F
+
+import indexer.whoosh_reads as whoosh_reads
+from indexer.lru import LeastRecentlyUsed
+from indexer.matching import QueryEvaluator, UnsupportedQuery
+from indexer.query import parse_user_query
+from indexer.scoring import CachedLengthBM25F
+from indexer.snapshot import snapshot_of
+from indexer.store import SCHEMA_FILE, current_generation, needs_full_rebuild, open_index
+from indexer.vocabulary import facet_names
+
+
+@pytest.fixture
+def opened(small_index):
+    ix = open_index(small_index)
+    searcher = ix.searcher(weighting=CachedLengthBM25F())
+    yield ix, searcher
+    searcher.close()
+    ix.close()
+
+
+def _reads(searcher):
+    """Every facet column and the postings of a few terms, as the fast reads or fallbacks give them."""
+    columns, postings = {}, {}
+    for leaf, _ in searcher.reader().leaf_readers():
+        for name in facet_names():
+            if leaf.has_column(name):
+                columns.setdefault(name, []).extend(whoosh_reads.column_strings(leaf, name))
+        for word in (b"hospit", b"defenc", b"coal"):
+            if ("text", word) in leaf:
+                postings[word] = whoosh_reads.leaf_postings(leaf, "text", word)
+    return columns, postings
+
+
+def test_fallbacks_read_what_the_fast_reads_do(opened, monkeypatch):
+    ix, searcher = opened
+    fast = _reads(searcher)
+    assert fast[0]["agency"][:2] and fast[1][b"hospit"][0]
+
+    class Unknown:  # as if Whoosh's classes were not the ones the fast reads know
+        pass
+
+    monkeypatch.setattr(whoosh_reads, "VarBytesColumn", type("Other", (), {"Reader": Unknown}))
+    monkeypatch.setattr(whoosh_reads, "W3LeafMatcher", Unknown)
+    used = []
+    monkeypatch.setattr(whoosh_reads, "_one_by_one", lambda matcher: used.append(1) or _one_by_one(matcher))
+    assert _reads(searcher) == fast and used
+
+
+_one_by_one = whoosh_reads._one_by_one
+
+
+def test_last_commit_is_the_generation_whoosh_opens(small_index, tmp_path):
+    ix = open_index(small_index)
+    try:
+        assert whoosh_reads.last_commit(current_generation(small_index), "MAIN") == ix.latest_generation() >= 0
+    finally:
+        ix.close()
+    assert whoosh_reads.last_commit(tmp_path, "MAIN") == -1
+
+
+def test_a_query_type_without_a_rule_is_an_error_not_a_silent_zero(opened):
+    ix, searcher = opened
+    evaluator = QueryEvaluator(searcher, snapshot_of(searcher, str(ix.storage.folder)))
+    ordered = wq.Ordered([wq.Term("text", "hospit"), wq.Term("text", "armi")])
+    with pytest.raises(UnsupportedQuery, match="Ordered"):
+        evaluator.mask(ordered)
+    with pytest.raises(UnsupportedQuery, match="DisjunctionMax"):
+        evaluator.scores(wq.DisjunctionMax([wq.Term("text", "coal")]), np.array([0, 1]))
+
+
+def test_each_node_is_matched_once_per_search(opened, monkeypatch):
+    ix, searcher = opened
+    evaluator = QueryEvaluator(searcher, snapshot_of(searcher, str(ix.storage.folder)))
+    query = parse_user_query("(hospital AND civil) OR (hospital -army) OR coal", ix.schema).query
+    looked_up = []
+    term_mask = evaluator.term_mask
+    monkeypatch.setattr(evaluator, "term_mask", lambda *args: looked_up.append(args) or term_mask(*args))
+    docs = np.flatnonzero(evaluator.mask(query))
+    evaluator.scores(query, docs)
+    assert len(docs) == 4 and len(looked_up) == 5  # five term nodes, each matched once
+
+
+def test_scores_use_the_weighting_the_index_is_searched_with(small_index):
+    ix = open_index(small_index)
+    try:
+        query = parse_user_query("hospital OR defence", ix.schema).query
+        for weighting in (BM25F(B=0.3, K1=2.0), BM25F(text_B=0.1, K1=0.9)):
+            with ix.searcher(weighting=weighting) as searcher:
+                theirs = {hit.docnum: hit.score for hit in searcher.search(query, limit=None)}
+                evaluator = QueryEvaluator(searcher, snapshot_of(searcher, str(ix.storage.folder)))
+                docs = np.array(sorted(theirs))
+                assert evaluator.scores(query, docs).tolist() == pytest.approx([theirs[d] for d in docs], rel=1e-5)
+    finally:
+        ix.close()
+
+
+def test_least_recently_used_store_keeps_to_its_budget():
+    evicted = []
+    store = LeastRecentlyUsed(10, size=len, on_evict=evicted.append)
+    assert store.get("a", lambda: "aaaa") == "aaaa" and store.get("a", lambda: "other") == "aaaa"
+    store.get("b", lambda: "bbbb")
+    store.peek("a")  # now "b" is the least recently used
+    store.get("c", lambda: "cccc")
+    assert evicted == ["bbbb"] and store.values() == ["aaaa", "cccc"] and store.total == 8
+    # The newest stays even when it alone is over budget.
+    store.get("d", lambda: "d" * 20)
+    assert store.values() == ["d" * 20] and evicted == ["bbbb", "aaaa", "cccc"]
+    store.discard("d")
+    assert len(store) == 0 and store.total == 0 and evicted[-1] == "d" * 20
+
+
+def test_needs_full_rebuild_says_why(tmp_path, small_index):
+    assert needs_full_rebuild(tmp_path / "none") == "there was no index yet"
+    assert needs_full_rebuild(small_index) == ""
+    schema_file = current_generation(small_index) / SCHEMA_FILE
+    signature = schema_file.read_text()
+    try:
+        schema_file.write_text("3\n")
+        assert needs_full_rebuild(small_index) == "the index was built by an older version"
+    finally:
+        schema_file.write_text(signature)
