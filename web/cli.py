@@ -88,9 +88,10 @@ def _facet_options(command):
 @_facet_options
 @click.option("--from", "date_from", default="", help="Earliest date, YYYY-MM-DD (or YYYY-MM, YYYY).")
 @click.option("--to", "date_to", default="", help="Latest date, YYYY-MM-DD (or YYYY-MM, YYYY).")
-@click.option("--sort", type=click.Choice([sort.name for sort in SORTS]), default=SORTS[0].name, show_default=True)
-@click.option("--page", type=click.IntRange(1, MAX_PAGE), default=1, show_default=True)
-@click.option("--limit", type=click.IntRange(1, MAX_LIMIT), default=10, show_default=True)
+@click.option("--sort", type=click.Choice([sort.name for sort in SORTS]), default=SORTS[0].name, show_default=True,
+              help="Order of the results (by relevance with no words to rank by: newest first).")
+@click.option("--page", type=click.IntRange(1, MAX_PAGE), default=1, show_default=True, help="Page of results.")
+@click.option("--limit", type=click.IntRange(1, MAX_LIMIT), default=10, show_default=True, help="Results a page.")
 @click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Index folder [default: $PRESS_ARCHIVE_INDEX or a per-user data folder].")
 @click.option("--json", "as_json", is_flag=True, help="Print the results, facets and suggestion as JSON.")
