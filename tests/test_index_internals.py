@@ -12,7 +12,9 @@ from indexer.matching import QueryEvaluator, UnsupportedQuery
 from indexer.query import parse_user_query
 from indexer.scoring import CachedLengthBM25F
 from indexer.snapshot import snapshot_of
-from indexer.store import SCHEMA_FILE, current_generation, needs_full_rebuild, open_index
+from indexer.store import (
+    SCHEMA_FILE, current_generation, needs_full_rebuild, open_index, read_manifest, write_manifest,
+)
 from indexer.vocabulary import facet_names
 
 
@@ -119,10 +121,16 @@ def test_least_recently_used_store_keeps_to_its_budget():
 def test_needs_full_rebuild_says_why(tmp_path, small_index):
     assert needs_full_rebuild(tmp_path / "none") == "there was no index yet"
     assert needs_full_rebuild(small_index) == ""
-    schema_file = current_generation(small_index) / SCHEMA_FILE
-    signature = schema_file.read_text()
+    folder = current_generation(small_index)
+    signature, manifest = (folder / SCHEMA_FILE).read_text(), read_manifest(folder)
     try:
-        schema_file.write_text("3\n")
+        (folder / SCHEMA_FILE).write_text("3\n")
         assert needs_full_rebuild(small_index) == "the index was built by an older version"
+        (folder / SCHEMA_FILE).write_text(signature)
+        # A run killed after its commit and before its manifest: the manifest describes an older commit.
+        write_manifest(folder, {**manifest, "commit": manifest["commit"] - 1})
+        assert needs_full_rebuild(small_index) == "the last reindex was stopped between its commit and its manifest"
     finally:
-        schema_file.write_text(signature)
+        (folder / SCHEMA_FILE).write_text(signature)
+        write_manifest(folder, manifest)
+    assert needs_full_rebuild(small_index) == ""
