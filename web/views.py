@@ -21,7 +21,7 @@ def index_dir() -> str:
 
 
 def run_search(search_req: SearchRequest):
-    """Search; a missing index becomes the 503 page of `index_missing` below."""
+    """Search; a missing index becomes the app's 503 page (`index_missing` in web/__init__.py)."""
     return search(index_dir(), search_req)
 
 
