@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from archive.dateline import canonical_agency, parse_dateline
 from archive.dates import parse_explicit_date, resolve_dateline_date
+from archive.languages import canonical_language, detect_language
 from archive.ministries import canonical_issuer, find_ministries
 from archive.model import ParseError, Release
 from archive.normalise import collapse_spaces
@@ -34,6 +35,7 @@ class Metadata:
     ministries: list[str] = field(default_factory=list)
     issuer: str = ""
     url: str = ""
+    language: str = ""
     body_format: str = "text"
 
 
@@ -60,6 +62,7 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
         country=country,
         agency=canonical_agency(meta.agency) if meta.agency else dateline.agency,
         ministries=_ministries(meta, title, body),
+        language=canonical_language(meta.language) or detect_language(f"{title}\n{body}", location),
         body=body,
         source=source,
         url=meta.url,

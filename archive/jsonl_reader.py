@@ -14,7 +14,7 @@ import json
 from archive.extract import Metadata, build_release, explicit_date
 from archive.model import ParseError, Release, clean_id
 
-_TEXT_KEYS = ("title", "location", "country", "agency", "url")
+_TEXT_KEYS = ("title", "location", "country", "agency", "url", "language")
 
 
 def read_record(line: str, default_id: str, source: str, number: int) -> Release:
@@ -43,6 +43,7 @@ def read_record(line: str, default_id: str, source: str, number: int) -> Release
         raise ParseError(source, "'ministries' must be a list of names", number)
     meta.ministries = ministries or []
     meta.issuer = _scalar(record, "ministry", source, number)
+    meta.language = meta.language or _scalar(record, "lang", source, number)
     if "prid" in record and not meta.agency:
         meta.agency = "PIB"
     return build_release(release_id, f"{source}:{number}", body, meta)

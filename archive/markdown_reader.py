@@ -22,7 +22,7 @@ from archive.model import ParseError, Release, clean_id
 _OPENING = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _HEADING = re.compile(r"\A\s*#\s+(.+?)\s*#*\s*$", re.MULTILINE)
-_TEXT_KEYS = ("title", "location", "country", "agency", "url")
+_TEXT_KEYS = ("title", "location", "country", "agency", "url", "language")
 
 
 def read_markdown(text: str, release_id: str, source: str) -> Release:
@@ -31,6 +31,7 @@ def read_markdown(text: str, release_id: str, source: str) -> Release:
     release_id = clean_id(front.get("id")) or release_id
     meta = Metadata(body_format="markdown", **{key: _text(front, key, source) for key in _TEXT_KEYS})
     meta.date = explicit_date(front.get("date"), source)
+    meta.language = meta.language or _text(front, "lang", source)
     meta.ministries = _names(front.get("ministries", front.get("ministry")), source)
     heading = _HEADING.match(body)
     if heading and not meta.title:

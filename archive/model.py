@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 #: The fields every release has, in the order `press-archive parse --json` prints them.
-SUMMARY_FIELDS = ("id", "source", "title", "date", "location", "country", "agency", "ministries")
+SUMMARY_FIELDS = ("id", "source", "title", "date", "location", "country", "agency", "ministries", "language")
 
 
 @dataclass
@@ -20,6 +20,8 @@ class Release:
     country: str = ""
     agency: str = ""
     ministries: list[str] = field(default_factory=list)
+    #: ISO 639 code (`en`, `hi`, `ur` ...); "" when it cannot be told.
+    language: str = ""
     body: str = ""
     source: str = ""
     url: str = ""

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from archive.scripts import normalise_indic
+
 _SPACES = re.compile(r"\s+")
+# The combining accents of Latin, Greek and Cyrillic letters (not the vowel signs of other scripts).
+_ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Typographic quotes and dashes pasted from documents, mapped to their plain forms.
 _PLAIN = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
@@ -16,12 +20,12 @@ _PLAIN = str.maketrans({
 
 
 def fold(text: str) -> str:
-    """Return `text` lower-cased with accents removed, for comparisons (`Malé` == `MALE`)."""
+    """Return `text` lower-cased with accents removed, for comparisons (`Malé` == `MALE`); words of
+    Indian scripts keep their vowel signs and get one spelling (`वित्‍त` == `वित्त`)."""
     if text.isascii():
         return " ".join(text.split()).casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return collapse_spaces(stripped).casefold()
+    decomposed = unicodedata.normalize("NFKD", normalise_indic(text))
+    return collapse_spaces(unicodedata.normalize("NFC", _ACCENTS.sub("", decomposed))).casefold()
 
 
 def strip_accents(text: str) -> str:

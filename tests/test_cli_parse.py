@@ -13,7 +13,9 @@ def test_parse_json_on_seed_prints_spec_fields(seeds_dir):
     result = run("parse", "--json", str(seeds_dir / "000_9fc2457ebedf823b.txt"))
     assert result.exit_code == 0, result.output
     (release,) = json.loads(result.stdout)
-    assert list(release) == ["id", "source", "title", "date", "location", "country", "agency", "ministries"]
+    assert list(release) == ["id", "source", "title", "date", "location", "country", "agency", "ministries",
+                             "language"]
+    assert release["language"] == "en"
     assert release["date"] == "2025-10-07" and release["agency"] == "IANS"
     assert release["country"] == "Maldives" and release["location"] == "Male"
     assert release["ministries"][1] == "Ministry of Foreign Affairs (Maldives)"
