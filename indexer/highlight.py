@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 
-from whoosh.analysis import StemmingAnalyzer
+import regex
 
 from archive.normalise import plain_punctuation
+from archive.scripts import normalise_indic
+from indexer.analysis import LETTER, word_stems
 from indexer.bodies import STORED_BODY_CHARS
 
 # Tags and character references are never marked inside.
 _TAG = re.compile(r"(<[^>]*>|&#?\w+;)")
-_WORD = re.compile(r"\w+")
+# Words are marked whole, in every script; "U.S." is marked letter by letter as it always was.
+_WORD = regex.compile(rf"{LETTER}+")
+_PREFIX = regex.compile(rf"({LETTER}{{2,}})[*?]")
+_WHOLE_WORD = regex.compile(rf"{LETTER}+(?![*?]|{LETTER})")
 _EXCLUDED = re.compile(r'(?:\bNOT\s+|(?<![^\s(])-)(?:"[^"]*"|\S+)')
 _FIELD_PREFIX = re.compile(r"\b\w+:")
 _OPERATORS = {"AND", "OR", "NOT", "TO"}
@@ -27,27 +31,17 @@ SNIPPET_WINDOW = STORED_BODY_CHARS
 _HEAD = 2
 
 
-@lru_cache(maxsize=1)
-def _analyzer():
-    return StemmingAnalyzer()
-
-
-@lru_cache(maxsize=50000)
-def _word_stems(word: str) -> frozenset[str]:
-    return frozenset(token.text for token in _analyzer()(word))
-
-
 class Marker:
     """The words of a query, to recognise them in text whatever their inflection."""
 
     def __init__(self, text: str):
         text = _FIELD_PREFIX.sub(" ", _EXCLUDED.sub(" ", plain_punctuation(text or "")))
-        self.prefixes = tuple(w.lower() for w in re.findall(r"(\w{2,})[*?]", text))
-        words = [w for w in re.findall(r"\w+(?![*?\w])", text) if w not in _OPERATORS]
-        self.stems = frozenset().union(*map(_word_stems, words)) if words else frozenset()
-        # The Porter stemmer only ever changes the end of a word, so a word can share a stem with
-        # the query only if it begins as one of the stems does: most words are passed over
-        # without being stemmed, which is what a snippet of a long release spends its time on.
+        self.prefixes = tuple(_comparable(w) for w in _PREFIX.findall(text))
+        words = [w for w in _WHOLE_WORD.findall(text) if w not in _OPERATORS]
+        self.stems = frozenset().union(*map(word_stems, words)) if words else frozenset()
+        # The stemmers only ever change the end of a word, so a word can share a stem with the
+        # query only if it begins as one of the stems does: most words are passed over without
+        # being stemmed, which is what a snippet of a long release spends its time on.
         self._heads = frozenset(stem[:_HEAD] for stem in self.stems)
 
     def __bool__(self) -> bool:
@@ -55,17 +49,17 @@ class Marker:
 
     def matches(self, word: str) -> bool:
         """Whether `word` is one the query searches for."""
-        lower = word.lower()
+        lower = _comparable(word)
         if self.prefixes and lower.startswith(self.prefixes):
             return True
-        return (lower[:_HEAD] in self._heads or lower[:1] in self._heads) and bool(_word_stems(word) & self.stems)
+        return (lower[:_HEAD] in self._heads or lower[:1] in self._heads) and bool(word_stems(word) & self.stems)
 
     def mark_html(self, html_text: str) -> str:
         """Wrap the query's words in already-escaped HTML (text between tags) in <mark>."""
         if not self:
             return html_text
 
-        def mark_word(match: re.Match[str]) -> str:
+        def mark_word(match) -> str:
             word = match.group()
             return f"<mark>{word}</mark>" if self.matches(word) else word
 
@@ -101,6 +95,11 @@ class Marker:
             more = end < len(text) or whole_length > SNIPPET_WINDOW
             pieces.append(("\u2026 " if start else "") + piece + (" \u2026" if more else ""))
         return " ".join(pieces).replace("\u2026 \u2026", "\u2026")
+
+
+def _comparable(word: str) -> str:
+    lower = word.lower()
+    return lower if lower.isascii() else normalise_indic(lower)
 
 
 def _word_start(text: str, position: int) -> int:

@@ -9,10 +9,13 @@ import re
 from datetime import date
 from dataclasses import dataclass, field
 
+import regex
 from whoosh import query as wq
 from whoosh.qparser import FieldAliasPlugin, OrGroup, QueryParser
 
 from archive.normalise import plain_punctuation
+from archive.scripts import normalise_indic
+from indexer.analysis import LETTER
 from indexer.errors import BadSearch
 from indexer.schema import BODY, PAIRS, TEXT
 from indexer.vocabulary import DATE_FILTERS, FACETS, MAX_QUERY_LENGTH, facet_named
@@ -26,13 +29,13 @@ _FILTER_TERM = re.compile(
     re.IGNORECASE,
 )
 _PARTIAL_DATE = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$")
-_WORD = re.compile(r"\w+")
+_WORD = regex.compile(rf"{LETTER}+")
 _INTERNAL_FIELD = re.compile(rf"(?<![\w])({PAIRS}|spell_{TEXT}):", re.IGNORECASE)
 # `-army` excludes, as in web search engines; Whoosh spells it `NOT army`.
 _MINUS = re.compile(r"(?<![^\s(])-(?=[\w\"(])")
 # Wildcards that would expand to a large part of the vocabulary: a leading `*` or `?`, or fewer
 # than two letters before one.
-_COSTLY_WILDCARD = re.compile(r"(?<![\w*?])(?:[*?]+(?=\w)|\w?[*?]+(?!\w))")
+_COSTLY_WILDCARD = regex.compile(rf"(?<!{LETTER}|[*?])(?:[*?]+(?={LETTER})|{LETTER}?[*?]+(?!{LETTER}))")
 
 
 class BadDate(BadSearch):
@@ -166,7 +169,7 @@ class _Parser(QueryParser):
 
     def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):
         if fieldname == TEXT and termclass in (wq.Wildcard, wq.Prefix):
-            return termclass(fieldname, text.lower(), boost=boost)
+            return termclass(fieldname, normalise_indic(text.lower()), boost=boost)
         return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
 
 

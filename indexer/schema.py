@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from whoosh import columns, fields, formats
-from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
 
+from indexer.analysis import build_analyzer
 from indexer.vocabulary import FACETS
 
 ID = "id"
@@ -26,7 +27,7 @@ TEXT_FIELDS = (TEXT, TITLE)
 UNDATED = "0000-00-00"
 VALUE_SEPARATOR = "\n"
 #: Changes whenever the schema does: an index of another version is rebuilt in full.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def schema_signature() -> str:
@@ -77,13 +78,13 @@ def common_pairs_of(schema) -> frozenset[str] | None:
 
 def build_schema(common_words: frozenset[str] = frozenset()) -> fields.Schema:
     """Return a new schema for the release index; `common_words` are the stems paired for phrases."""
-    stemmed = StemmingAnalyzer()
+    stemmed = build_analyzer()
     return fields.Schema(**{
         ID: fields.ID(unique=True, stored=True),
         TEXT: fields.TEXT(analyzer=stemmed, spelling=True),
         # Pairs of the same stems as the text, stop words left out as the text leaves them out;
         # only whether a release has a pair is kept (a fifth smaller than with frequencies).
-        PAIRS: fields.FieldType(formats.Existence(), StemmingAnalyzer() | CommonPairsFilter(common_words), scorable=False),
+        PAIRS: fields.FieldType(formats.Existence(), build_analyzer() | CommonPairsFilter(common_words), scorable=False),
         TITLE: fields.TEXT(analyzer=stemmed, stored=True),
         BODY: fields.STORED(),
         DATE: fields.ID(sortable=True),
