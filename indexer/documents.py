@@ -13,7 +13,7 @@ from indexer.bodies import STORED_BODY_CHARS, read_long_body
 from indexer.schema import BODY, DATE, ID, META, PAIRS, TEXT, TITLE, UNDATED, VALUE_SEPARATOR
 from indexer.vocabulary import FACETS
 
-_META_KEYS = ("date", "location", "country", "agency", "ministries", "source", "url", "body_format")
+_META_KEYS = ("date", "location", "country", "agency", "ministries", "language", "source", "url", "body_format")
 
 
 def content_hash(release: Release) -> str:

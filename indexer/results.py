@@ -59,6 +59,8 @@ class Hit:
     snippet: str
     score: float | None
     url: str = ""
+    #: ISO 639 code of the release's language ("" when unknown).
+    language: str = ""
 
 
 @dataclass
@@ -68,6 +70,8 @@ class FacetValue:
     value: str
     count: int
     selected: bool = False
+    #: The value as shown (a language by its own name); the value itself for most facets.
+    label: str = ""
 
 
 @dataclass

@@ -145,10 +145,12 @@ def related(index_dir: Path, release_id: str, limit: int = 5) -> list[Hit]:
 
 def _merged_filters(request: SearchRequest, parsed: ParsedQuery) -> dict[str, list[str]]:
     merged: dict[str, list[str]] = {}
+    facets = {facet.name: facet for facet in FACETS}
     for source in (request.filters, parsed.filters):
         for name, values in source.items():
             for value in values:
-                if value.strip() and value not in merged.setdefault(name, []):
+                value = facets[name].as_indexed(value.strip())
+                if value and value not in merged.setdefault(name, []):
                     merged[name].append(value)
     return {name: values for name, values in merged.items() if values}
 
@@ -181,9 +183,10 @@ def _facets(selection: _Selection) -> dict[str, list[FacetValue]]:
         counts = selection.snapshot.facets[facet.name].count(cache[others])
         asked = selection.filters.get(facet.name, ())
         selected = {fold(value) for value in asked}
-        values = [FacetValue(value, count, fold(value) in selected) for value, count in facet.ordered(counts)]
+        values = [FacetValue(value, count, fold(value) in selected, facet.label_of(value))
+                  for value, count in facet.ordered(counts)]
         shown = {fold(v.value) for v in values}
-        values += [FacetValue(value, 0, True) for value in asked if fold(value) not in shown]
+        values += [FacetValue(value, 0, True, facet.label_of(value)) for value in asked if fold(value) not in shown]
         facets[facet.name] = values
     return facets
 
@@ -226,6 +229,6 @@ def _hit(stored: dict, score: float | None, marker: Marker | None) -> Hit:
     return Hit(
         id=release.id, title=release.title, title_html=marker.mark_html(title_html) if marker else title_html,
         date=release.date, location=release.location, country=release.country, agency=release.agency,
-        ministries=release.ministries, score=score, url=release.url,
+        ministries=release.ministries, score=score, url=release.url, language=release.language,
         snippet=marker.snippet(release.body, SNIPPET_CHARS) if marker else lead(release.body, SNIPPET_CHARS),
     )

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from archive import Release
+from archive.languages import NATIVE_NAMES, canonical_language
 
 #: The most hits one page may have (API, command line, web).
 MAX_LIMIT = 200
@@ -48,6 +49,18 @@ class Facet:
     order: str = "count"
     #: Whether the finder lists it with the other facets (the month is drawn as the timeline).
     listed: bool = True
+    #: How a value is shown, when not as it is (a language code by the language's own name).
+    display: Callable[[str], str] | None = None
+    #: A filter value as the index holds it (`Hindi` -> `hi`), when people write it otherwise.
+    canonical: Callable[[str], str] | None = None
+
+    def label_of(self, value: str) -> str:
+        """How `value` is shown."""
+        return self.display(value) if self.display else value
+
+    def as_indexed(self, value: str) -> str:
+        """A filter value as the index holds it."""
+        return (self.canonical(value) or value) if self.canonical else value
 
     def well_formed(self, value: str) -> bool:
         """Whether `value` can be a value of this facet."""
@@ -73,6 +86,9 @@ FACETS = (
           "Only releases datelined at this place.", aliases=("place",)),
     Facet("country", "Country", lambda release: _one(release.country), "Only releases from this country."),
     Facet("agency", "Agency", lambda release: _one(release.agency), "Only releases from this agency."),
+    Facet("language", "Language", lambda release: _one(release.language),
+          "Only releases in this language (hi, ur, ta ... or Hindi, Urdu, Tamil ...).", aliases=("lang",),
+          display=lambda code: NATIVE_NAMES.get(code, code), canonical=canonical_language),
     Facet("year", "Year", lambda release: _one(release.date[:4]), "Only releases of this year, YYYY.",
           form=r"[0-9]{4}", form_hint="YYYY", order="descending"),
     Facet("month", "Month", lambda release: _one(release.date[:7]), "Only releases of this month, YYYY-MM.",

@@ -69,7 +69,7 @@ def test_search_json_shape(env):
     data = json.loads(result.stdout)
     assert set(data) >= {"total", "page", "hits", "facets", "suggestion"}
     assert data["total"] == 2
-    assert set(data["facets"]) == {"ministry", "location", "country", "agency", "year", "month"}
+    assert set(data["facets"]) == {"ministry", "location", "country", "agency", "language", "year", "month"}
     assert {"value", "count"} <= set(data["facets"]["ministry"][0])
     assert {"id", "title", "date", "location", "country", "agency", "ministries", "snippet", "score"} <= set(data["hits"][0])
 

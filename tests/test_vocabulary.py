@@ -79,7 +79,7 @@ def test_every_facet_is_an_index_field_a_query_prefix_and_a_filter():
         for prefix in (facet.name, *facet.aliases):
             parsed = parse_user_query(f'hospital {prefix.upper()}:"{value}"', schema)
             assert parsed.filters == {facet.name: [value]} and parsed.text == "hospital"
-    assert facet_names() == ("ministry", "location", "country", "agency", "year", "month")
+    assert facet_names() == ("ministry", "location", "country", "agency", "language", "year", "month")
     assert [sort.name for sort in SORTS] == ["relevance", "newest", "oldest"]
 
 

@@ -45,7 +45,8 @@ def test_query_is_escaped_when_echoed(client):
 def test_facets_with_counts_and_toggle_links(client):
     data = client.get("/api/search?ministry=Ministry+of+Health+and+Family+Welfare").get_json()
     assert data["total"] == 2
-    assert {"value": "Ministry of Health and Family Welfare", "count": 2, "selected": True} in data["facets"]["ministry"]
+    assert {"value": "Ministry of Health and Family Welfare", "count": 2, "selected": True,
+            "label": "Ministry of Health and Family Welfare"} in data["facets"]["ministry"]
     html = client.get("/search?ministry=Ministry+of+Health+and+Family+Welfare").get_data(as_text=True)
     assert 'aria-label="Remove filter Ministry: Ministry of Health and Family Welfare"' in html
     # Another ministry is still offered, its link adding it to the selection.
@@ -97,7 +98,7 @@ def test_api_shape_matches_cli(client):
     data = client.get("/api/search?q=hospital&limit=2").get_json()
     assert {"total", "page", "hits", "facets", "suggestion"} <= set(data)
     assert data["total"] == 3 and len(data["hits"]) == 2
-    assert set(data["facets"]) == {"ministry", "location", "country", "agency", "year", "month"}
+    assert set(data["facets"]) == {"ministry", "location", "country", "agency", "language", "year", "month"}
     from click.testing import CliRunner
 
     from web.cli import main
@@ -121,7 +122,7 @@ def test_bad_parameters_are_400_with_reason(client, query, reason):
 
 def test_release_page(client):
     html = client.get("/release/army-health?q=hospital&back=q%3Dhospital").get_data(as_text=True)
-    assert "<h1>Army hospitals to share records with civil hospitals</h1>" in html
+    assert '<h1 lang="en" dir="auto">Army hospitals to share records with civil hospitals</h1>' in html
     assert "<mark>hospitals</mark>" in html
     assert 'href="/search?ministry=Ministry+of+Defence"' in html
     assert 'href="/search?location=New+Delhi"' in html

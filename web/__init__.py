@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
+from archive.languages import RIGHT_TO_LEFT
 from indexer import MAX_QUERY_LENGTH, PAGE_SIZE, IndexMissing, default_index
 
 CONTENT_SECURITY_POLICY = (
@@ -29,6 +30,7 @@ def create_app(config: Mapping | None = None) -> Flask:
 
     app.register_blueprint(views.blueprint)
     app.register_blueprint(exports.blueprint)
+    app.jinja_env.globals["text_dir"] = text_direction
 
     @app.after_request
     def security_headers(response):
@@ -50,6 +52,11 @@ def create_app(config: Mapping | None = None) -> Flask:
         return http_error(ServiceUnavailable(description=f"{error}."))
 
     return app
+
+
+def text_direction(language: str) -> str:
+    """The `dir` of text in `language`: "rtl" for Urdu and other right-to-left languages, else "auto"."""
+    return "rtl" if language in RIGHT_TO_LEFT else "auto"
 
 
 def wants_json() -> bool:

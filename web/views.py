@@ -12,6 +12,7 @@ blueprint = Blueprint("views", __name__)
 
 FACET_LABELS = {facet.name: facet.label for facet in FACETS}
 FILTER_NAMES = tuple(FACET_LABELS)
+_BY_NAME = {facet.name: facet for facet in FACETS}
 FACETS_SHOWN = 8
 
 
@@ -39,11 +40,12 @@ def search_page():
     result = run_search(search_req)
     args = request.args
     facets = {
-        name: [{"value": v.value, "count": v.count, "selected": v.selected, "url": "?" + toggle(args, name, v.value)}
+        name: [{"value": v.value, "label": v.label, "count": v.count, "selected": v.selected,
+                "lang": v.value if name == "language" else "", "url": "?" + toggle(args, name, v.value)}
                for v in values]
         for name, values in result.facets.items()
     }
-    chips = [{"label": f"{FACET_LABELS[name]}: {value}", "url": "?" + toggle(args, name, value)}
+    chips = [{"label": f"{FACET_LABELS[name]}: {_BY_NAME[name].label_of(value)}", "url": "?" + toggle(args, name, value)}
              for name in FILTER_NAMES for value in search_req.filters.get(name, ())]
     for name, label in (("from", "From"), ("to", "To")):
         if args.get(name):
@@ -109,6 +111,7 @@ def release_page(release_id: str):
     return render_template(
         "release.html", release=release, related=similar, q=q, body=body_html(shown, release.body_format, q),
         link=link, cut=(len(shown), len(release.body)) if len(shown) < len(release.body) else None,
+        language_name=_BY_NAME["language"].label_of(release.language) if "language" in _BY_NAME else release.language,
         filter_url=lambda name, value: url_for("views.search_page") + "?" + query_string({name: value}),
         back_url=url_for("views.search_page") + "?" + back if back else "",
     )
