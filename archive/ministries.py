@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from archive.authority import load_data
+from archive.ministries_hindi import find_hindi_ministries, hindi_issuer
 from archive.normalise import collapse_spaces, fold
 from archive.places import country_name, demonyms
 
@@ -44,6 +45,7 @@ class _Authority:
     states: frozenset[str]
 
 
+_DEVANAGARI = re.compile("[\u0900-\u097f]")
 # Words, and the punctuation that may sit inside a ministry's name or must break a phrase.
 _TOKEN = re.compile(r"\w+(?:'(?!s\b)\w+)*|[&,.;:()]")
 
@@ -93,8 +95,11 @@ def _authority() -> _Authority:
 
 
 def canonical_issuer(line: str) -> str:
-    """Return the canonical name for a PIB issuing line (`Ministry of Electronics & IT`), else as written."""
+    """Return the canonical name for a PIB issuing line (`Ministry of Electronics & IT`, `रक्षा मंत्रालय`),
+    else as written."""
     line = collapse_spaces(line)
+    if _DEVANAGARI.search(line):
+        return hindi_issuer(line) or (find_hindi_ministries(line) + [line])[0]
     authority = _authority()
     known = authority.issuers.get(fold(line))
     if known:
@@ -126,9 +131,12 @@ def _mentions(text: str, authority: _Authority):
 
 
 def find_ministries(text: str) -> list[str]:
-    """Return the ministries `text` mentions, canonical, in order of first mention, no duplicates."""
+    """Return the ministries `text` mentions, canonical, in order of first mention, no duplicates
+    (English mentions first, then Hindi ones)."""
     authority = _authority()
     found: list[str] = []
+    if _DEVANAGARI.search(text):
+        found = find_hindi_ministries(text)
     flat = text.replace("\u2019", "'")
     for start, end, entry in _mentions(flat, authority):
         country = _country_context(flat, start, end, authority.states)

@@ -5,6 +5,8 @@ Agency copy, with an optional header date:
 PIB's text layout (issuing line, title, `Posted On` line, body):
     `Ministry of Defence` / `Defence Secretary chairs review ...` /
     `Posted On: 06 OCT 2025 4:10PM by PIB Delhi` / `Defence Secretary today reviewed ...`
+  and the same in Hindi and PIB's other languages: `रक्षा मंत्रालय` / title /
+    `प्रविष्टि तिथि: 07 OCT 2025 5:30PM by PIB Delhi` / body
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from archive.extract import Metadata, build_release, explicit_date
 from archive.model import ParseError, Release
 
 _HEADER_DATE = re.compile(r"^\s*date\s+(\S+)\s*", re.IGNORECASE)
+# The label follows the language of PIB's site (English or Hindi); the value stays in English.
+# Backgrounders may leave the office out.
 _POSTED_ON = re.compile(
-    r"^\s*Posted\s+On\s*:?\s*(?P<stamp>.+?)\s+by\s+PIB\s+(?P<office>[A-Za-z][A-Za-z .]*?)\s*$",
+    r"^\s*(?:Posted\s+On|\u092a\u094d\u0930\u0935\u093f\u0937[\u200c\u200d]?\u094d?[\u200c\u200d]?\u091f\u093f\s+\u0924\u093f\u0925\u093f)"
+    r"\s*:?\s*(?P<stamp>\d.+?)(?:\s+by\s+PIB\s+(?P<office>[A-Za-z][A-Za-z .]*?))?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # Page furniture may precede the issuing line and title; more than this is not a PIB header.
@@ -57,7 +62,7 @@ def parse_pib_layout(text: str, release_id: str, source: str) -> Release | None:
         issuer=issuer,
         title=" ".join(title.split()),
         date=explicit_date(posted["stamp"], source),
-        location=posted["office"],
+        location=posted["office"] or "",
         agency="PIB",
     )
     return build_release(release_id, source, body, meta)
