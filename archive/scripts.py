@@ -36,6 +36,9 @@ _SPELLINGS = str.maketrans({
     "\u0901": "\u0902",  # Devanagari chandrabindu as anusvara
     "\u0a70": "\u0a02",  # Gurmukhi tippi as bindi
     "\u0a71": None,      # Gurmukhi addak (a doubled consonant), often not written
+    # Malayalam's atomic chillus as the older consonant + virama (+ joiner, removed) they replace
+    "\u0d7a": "\u0d23\u0d4d", "\u0d7b": "\u0d28\u0d4d", "\u0d7c": "\u0d30\u0d4d", "\u0d7d": "\u0d32\u0d4d",
+    "\u0d7e": "\u0d33\u0d4d", "\u0d7f": "\u0d15\u0d4d",
     "\u0643": "\u06a9",  # Arabic kaf as Urdu keheh
     "\u064a": "\u06cc", "\u0649": "\u06cc",  # Arabic yeh and alef maksura as Farsi yeh
     "\u0647": "\u06c1",  # Arabic heh as Urdu heh goal
