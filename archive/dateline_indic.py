@@ -73,8 +73,8 @@ _DATELINE = regex.compile(
     rf"(?:{_day('day')}[\s,،؍/.\-]*{_month('month')}(?:[\s,،]*{_year('year')})?"
     rf"|{_month('month_first')}\s*{_day('day_after')}(?:[\s,،]*{_year('year_after')})?"
     rf"|{_year('year_first')}[\s,،]*{_month('month_last')}\s*{_day('day_last')})"
-    r"(?:\s*[(（](?P<agency>[^()（）\n]{1,30})[)）])?"
-    r"\s*(?:[।॥۔/:\-–—.,،;]|\n|$)"
+    # After an agency's credit the text may go straight on; otherwise punctuation or a line end.
+    r"(?:\s*[(（](?P<agency>[^()（）\n]{1,30})[)）]\s*[।॥۔/:\-–—.,،;]?|\s*(?:[।॥۔/:\-–—.,،;]|\n|$))"
 )
 
 

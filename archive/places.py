@@ -81,6 +81,7 @@ def country_name(text: str) -> str:
     return _countries().get(fold(text), "")
 
 
+@lru_cache(maxsize=None)
 def _country_by_code(code: str) -> str:
     info = _gazetteer().get_countries().get(code)
     return info["name"] if info else ""

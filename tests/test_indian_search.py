@@ -1,0 +1,103 @@
+"""End to end: releases in Hindi, Urdu and Marathi beside English ones, found, faceted and shown."""
+
+import json
+
+import pytest
+
+from indexer import SearchRequest, reindex, search
+from web import create_app
+
+ENGLISH = """Ministry of Defence
+
+Defence Secretary reviews border roads in Ladakh
+
+Posted On: 07 OCT 2025 5:30PM by PIB Delhi
+
+Defence Secretary Rajesh Kumar Singh today reviewed the progress of border roads projects in Ladakh.
+"""
+HINDI = """रक्षा मंत्रालय
+
+रक्षा सचिव ने लद्दाख में सीमा सड़कों की समीक्षा की
+
+प्रविष्टि तिथि: 07 OCT 2025 5:30PM by PIB Delhi
+
+रक्षा सचिव श्री राजेश कुमार सिंह ने आज लद्दाख में सीमा सड़क परियोजनाओं की प्रगति की समीक्षा की। \
+उन्‍होंने किसानों और राज्यों के प्रतिनिधियों से भी मुलाकात की।
+"""
+URDU = {"id": "ur-1", "lang": "ur", "date": "2025-10-07", "ministry": "Ministry of Defence",
+        "title": "دفاعی سکریٹری نے لداخ میں سرحدی سڑکوں کا جائزہ لیا",
+        "text": "نئی دہلی، 7 اکتوبر 2025 ۔دفاعی سکریٹری نے کسانوں اور ریاستوں کے نمائندوں سے ملاقات کی۔"}
+MARATHI = "नवी दिल्ली, 4 एप्रिल 2020\nकोविड-19 च्या पार्श्वभूमीवर केंद्र सरकारने शेतकऱ्यांसाठी नवीन योजना जाहीर केली आहे.\n"
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    base = tmp_path_factory.mktemp("indic")
+    source = base / "source"
+    source.mkdir()
+    (source / "pib_en.txt").write_text(ENGLISH, "utf-8")
+    (source / "pib_hi.txt").write_text(HINDI, "utf-8")
+    (source / "ur.jsonl").write_text(json.dumps(URDU, ensure_ascii=False) + "\n", "utf-8")
+    (source / "mr.txt").write_text(MARATHI, "utf-8")
+    (source / "broken_hi.txt").write_bytes("रक्षा मंत्रालय".encode("utf-8")[:-2] + b"\xff\xfe\n")
+    (source / "numbers.txt").write_text("2025 — 12.5% — 3,400\n", "utf-8")
+    report = reindex(source, base / "index")
+    assert report.added == 5 and len(report.skipped) == 1 and "broken_hi.txt" in report.skipped[0]
+    return base / "index"
+
+
+def ids(result):
+    return {hit.id for hit in result.hits}
+
+
+@pytest.mark.parametrize("query, found", [
+    ("रक्षा", {"pib_hi"}), ("किसान", {"pib_hi"}), ("किसानों", {"pib_hi"}), ("राज्य", {"pib_hi"}),
+    ("उन्होंने", {"pib_hi"}),            # typed without the joiner PIB put in
+    ("کسان", {"ur-1"}), ("ریاست", {"ur-1"}),
+    ("शेतकऱ्यांसाठी", {"mr"}), ("योजना", {"mr"}),
+    ("defence", {"pib_en"}),
+])
+def test_words_of_every_language_find_their_release(index, query, found):
+    assert ids(search(index, SearchRequest(q=query))) == found
+
+
+def test_hindi_release_is_read_as_pib_layout(index):
+    (hit,) = search(index, SearchRequest(q="लद्दाख")).hits
+    assert (hit.title, hit.date, hit.location, hit.agency, hit.language) == (
+        "रक्षा सचिव ने लद्दाख में सीमा सड़कों की समीक्षा की", "2025-10-07", "Delhi", "PIB", "hi")
+    assert hit.ministries == ["Ministry of Defence"]
+    assert "<mark>लद्दाख</mark>" in hit.snippet
+
+
+def test_ministry_facet_joins_the_languages(index):
+    result = search(index, SearchRequest(filters={"ministry": ["Ministry of Defence"]}))
+    assert ids(result) == {"pib_en", "pib_hi", "ur-1"}
+    languages = {value.value: (value.count, value.label) for value in result.facets["language"]}
+    assert languages == {"en": (1, "English"), "hi": (1, "हिन्दी"), "ur": (1, "اردو")}
+
+
+@pytest.mark.parametrize("written", ["hi", "Hindi", "हिन्दी"])
+def test_language_filter_takes_codes_and_names(index, written):
+    assert ids(search(index, SearchRequest(filters={"language": [written]}))) == {"pib_hi"}
+    assert ids(search(index, SearchRequest(q=f"language:{written}"))) == {"pib_hi"}
+
+
+def test_regional_dateline_gives_place_and_date(index):
+    (hit,) = search(index, SearchRequest(filters={"language": ["mr"]})).hits
+    assert (hit.location, hit.country, hit.date) == ("New Delhi", "India", "2020-04-04")
+
+
+def test_text_without_a_language_is_indexed_without_one(index):
+    (hit,) = search(index, SearchRequest(q="3,400")).hits
+    assert hit.id == "numbers" and hit.language == ""
+
+
+def test_pages_set_language_and_direction(index):
+    client = create_app({"INDEX": str(index), "TESTING": True}).test_client()
+    page = client.get("/release/ur-1").get_data(as_text=True)
+    assert '<div class="release-body" lang="ur" dir="rtl">' in page
+    results = client.get("/search?q=रक्षा").get_data(as_text=True)
+    assert '<p class="snippet" lang="hi" dir="auto">' in results
+    assert '<span class="label" lang="hi">हिन्दी</span>' in client.get("/").get_data(as_text=True)
+    api = client.get("/api/search?language=ur").get_json()
+    assert api["total"] == 1 and api["hits"][0]["language"] == "ur"
