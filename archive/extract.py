@@ -36,6 +36,7 @@ class Metadata:
     issuer: str = ""
     url: str = ""
     language: str = ""
+    translation_key: str = ""
     body_format: str = "text"
 
 
@@ -67,6 +68,7 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
         source=source,
         url=meta.url,
         body_format=meta.body_format,
+        translation_key=meta.translation_key,
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from archive.languages import NATIVE_NAMES, canonical_language
 from archive.model import ParseError, Release, clean_id
 from archive.text_reader import parse_pib_layout, read_text
 
@@ -28,6 +29,7 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _RELEASE_ID = re.compile(r"\(\s*Release\s+ID\s*:?\s*(\d+)\s*\)", re.IGNORECASE)
+_PRID = re.compile(r"[?&]PRID=(\d+)", re.IGNORECASE)
 
 
 class _TextBlocks(HTMLParser):
@@ -40,10 +42,16 @@ class _TextBlocks(HTMLParser):
         self._current: list[str] = []
         self._skipping: list[str] = []
         self._in_title = False
+        #: (href, text) of every link, for the links to the release in other languages.
+        self.links: list[tuple[str, str]] = []
+        self._link: list[str] | None = None
+        self._href = ""
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "title":
             self._in_title = True
+        if tag == "a":
+            self._href, self._link = dict(attrs).get("href") or "", []
         if tag in _SKIPPED and tag not in _VOID:
             self._skipping.append(tag)
         elif tag in _BLOCKS:
@@ -52,12 +60,17 @@ class _TextBlocks(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
+        if tag == "a" and self._link is not None:
+            self.links.append((self._href, " ".join("".join(self._link).split())))
+            self._link = None
         if self._skipping and tag == self._skipping[-1]:
             self._skipping.pop()
         elif tag in _BLOCKS:
             self._flush()
 
     def handle_data(self, data: str) -> None:
+        if self._link is not None:
+            self._link.append(data)
         if self._in_title:
             self.title += data
         elif not self._skipping:
@@ -80,7 +93,7 @@ def read_html(text: str, release_id: str, source: str) -> Release:
     parser.feed(text)
     parser.close()
     found_id = next((m[1] for m in map(_RELEASE_ID.search, parser.blocks) if m), None)
-    blocks = [block for block in parser.blocks if not _BOILERPLATE.match(block)]
+    blocks = [block for block in parser.blocks if not _BOILERPLATE.match(block) and not _is_language_list(block)]
     if not blocks:
         raise ParseError(source, "HTML page has no text (truncated or not a release page?)")
     page_text = "\n\n".join(blocks)
@@ -90,4 +103,25 @@ def read_html(text: str, release_id: str, source: str) -> Release:
         release = read_text(page_text, release_id, source)
         if parser.title.strip():
             release.title = " ".join(parser.title.split())
+    release.translation_key = _translation_key(found_id, parser.links)
     return release
+
+
+def _names_language(text: str) -> bool:
+    return canonical_language(text) in NATIVE_NAMES and len(text) > 3
+
+
+def _is_language_list(block: str) -> bool:
+    """Whether a block is only the names of languages (the links of `Read this release in:`)."""
+    return all(_names_language(item.strip()) for item in block.split(","))
+
+
+def _translation_key(own_id: str | None, links: list[tuple[str, str]]) -> str:
+    """The key the page's language versions share: the lowest of their PIB ids (the English
+    original's, which PIB numbers first), from the `Read this release in:` links."""
+    ids = {int(match[1]) for href, text in links if _names_language(text) and (match := _PRID.search(href))}
+    if not ids:
+        return ""
+    if own_id and own_id.isdigit():
+        ids.add(int(own_id))
+    return str(min(ids))

@@ -15,6 +15,7 @@ from archive.extract import Metadata, build_release, explicit_date
 from archive.model import ParseError, Release, clean_id
 
 _TEXT_KEYS = ("title", "location", "country", "agency", "url", "language")
+_TRANSLATION_KEYS = ("translation_of", "translation_key", "en_prid", "release_key")
 
 
 def read_record(line: str, default_id: str, source: str, number: int) -> Release:
@@ -44,6 +45,9 @@ def read_record(line: str, default_id: str, source: str, number: int) -> Release
     meta.ministries = ministries or []
     meta.issuer = _scalar(record, "ministry", source, number)
     meta.language = meta.language or _scalar(record, "lang", source, number)
+    # The versions of one release in several languages share a key: PIB scrapes give the English
+    # release's id (`en_prid`, `release_key`); other files may say `translation_of`.
+    meta.translation_key = next(filter(None, (_scalar(record, key, source, number) for key in _TRANSLATION_KEYS)), "")
     if "prid" in record and not meta.agency:
         meta.agency = "PIB"
     return build_release(release_id, f"{source}:{number}", body, meta)

@@ -32,6 +32,7 @@ def read_markdown(text: str, release_id: str, source: str) -> Release:
     meta = Metadata(body_format="markdown", **{key: _text(front, key, source) for key in _TEXT_KEYS})
     meta.date = explicit_date(front.get("date"), source)
     meta.language = meta.language or _text(front, "lang", source)
+    meta.translation_key = _text(front, "translation_of", source) or _text(front, "translation_key", source)
     meta.ministries = _names(front.get("ministries", front.get("ministry")), source)
     heading = _HEADING.match(body)
     if heading and not meta.title:

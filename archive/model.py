@@ -27,6 +27,8 @@ class Release:
     url: str = ""
     #: "text" for plain paragraphs, "markdown" when the body is Markdown to be rendered.
     body_format: str = "text"
+    #: Shared by the versions of one release in different languages (PIB's English release id).
+    translation_key: str = ""
 
     def to_dict(self, with_body: bool = False) -> dict:
         """Return the release's summary fields (and its body on request) as a plain dict."""

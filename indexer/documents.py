@@ -10,10 +10,11 @@ from pathlib import Path
 from archive import Release
 from archive.normalise import fold
 from indexer.bodies import STORED_BODY_CHARS, read_long_body
-from indexer.schema import BODY, DATE, ID, META, PAIRS, TEXT, TITLE, UNDATED, VALUE_SEPARATOR
+from indexer.schema import BODY, DATE, ID, META, PAIRS, TEXT, TITLE, TRANSLATION, UNDATED, VALUE_SEPARATOR
 from indexer.vocabulary import FACETS
 
-_META_KEYS = ("date", "location", "country", "agency", "ministries", "language", "source", "url", "body_format")
+_META_KEYS = ("date", "location", "country", "agency", "ministries", "language", "source", "url", "body_format",
+              "translation_key")
 
 
 def content_hash(release: Release) -> str:
@@ -45,6 +46,8 @@ def document_fields(release: Release, long_body: str | None = None) -> dict:
         DATE: release.date or UNDATED,
         META: meta,
     }
+    if release.translation_key:
+        fields[TRANSLATION] = release.translation_key
     for name, values in facet_values(release).items():
         if values:
             # Indexed folded so filters ignore case and accents; the column keeps the display form.

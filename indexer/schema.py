@@ -18,6 +18,8 @@ PAIR_SEPARATOR = " "
 TITLE = "title"
 BODY = "body"
 DATE = "date"
+#: The key shared by the versions of one release in different languages.
+TRANSLATION = "translation_key"
 #: Everything else about a release (date, place, ministries, source, url ...), as stored JSON.
 META = "meta"
 
@@ -88,6 +90,7 @@ def build_schema(common_words: frozenset[str] = frozenset()) -> fields.Schema:
         TITLE: fields.TEXT(analyzer=stemmed, stored=True),
         BODY: fields.STORED(),
         DATE: fields.ID(sortable=True),
+        TRANSLATION: fields.ID(),
         **{facet.name: _facet_field(facet.multi) for facet in FACETS},
         META: fields.STORED(),
     })

@@ -17,7 +17,7 @@ from indexer.highlight import Marker, lead
 from indexer.matching import QueryEvaluator
 from indexer.query import ParsedQuery, ordered_range, parse_user_query
 from indexer.results import FacetValue, Hit, SearchRequest, SearchResult
-from indexer.schema import BODY, ID, TEXT, TITLE
+from indexer.schema import BODY, ID, META, TEXT, TITLE, TRANSLATION
 from indexer.searchers import with_own_searcher, with_searcher
 from indexer.snapshot import Snapshot, snapshot_of
 from indexer.spelling import suggest_query
@@ -123,6 +123,22 @@ def get_release(index_dir: Path, release_id: str) -> Release | None:
     def run(ix, searcher) -> Release | None:
         stored = searcher.document(**{ID: release_id})
         return release_from_stored(stored, Path(ix.storage.folder)) if stored else None
+
+    return with_searcher(index_dir, run)
+
+
+def translations(index_dir: Path, release_id: str) -> list[Hit]:
+    """The other language versions of a release that are in the archive, English first."""
+
+    def run(ix, searcher) -> list[Hit]:
+        stored = searcher.document(**{ID: release_id})
+        if not stored:
+            return []
+        # An original may carry no key of its own: its versions name it by its id.
+        key = (stored.get(META) or {}).get("translation_key") or release_id
+        docnums = {*searcher.document_numbers(**{TRANSLATION: key}), searcher.document_number(**{ID: key})}
+        hits = [_hit(searcher.stored_fields(docnum), None, None) for docnum in docnums - {None}]
+        return sorted((hit for hit in hits if hit.id != release_id), key=lambda hit: (hit.language != "en", hit.language))
 
     return with_searcher(index_dir, run)
 

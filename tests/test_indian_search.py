@@ -101,3 +101,43 @@ def test_pages_set_language_and_direction(index):
     assert '<span class="label" lang="hi">हिन्दी</span>' in client.get("/").get_data(as_text=True)
     api = client.get("/api/search?language=ur").get_json()
     assert api["total"] == 1 and api["hits"][0]["language"] == "ur"
+
+
+HTML_PAGE = """<html><head><title>PIB</title></head><body>
+<div class="MinistryNameSubhead">रक्षा मंत्रालय</div><h2>रक्षा सचिव ने समीक्षा की</h2>
+<div class="ReleaseDateSubHeaddateTime">प्रविष्टि तिथि: 07 OCT 2025 5:30PM by PIB Delhi</div>
+<p>रक्षा सचिव ने आज सीमा सड़क परियोजनाओं की समीक्षा की।</p>
+<p>(Release ID: 2175002)</p>
+<div>Read this release in: <a href="/PressReleasePage.aspx?PRID=2175001">English</a> ,
+<a href="/PressReleasePage.aspx?PRID=2175009">Urdu</a></div>
+</body></html>"""
+
+
+def test_translations_are_listed_side_by_side(tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    records = [
+        {"prid": "1600001", "lang": "en", "title": "PM greets the nation", "text": "The Prime Minister greeted."},
+        {"prid": "1600050", "en_prid": "1600001", "lang": "hi", "title": "प्रधानमंत्री ने बधाई दी",
+         "text": "प्रधानमंत्री ने देशवासियों को बधाई दी।"},
+        {"prid": "1600077", "en_prid": "1600001", "lang": "ur", "title": "وزیر اعظم نے مبارکباد دی",
+         "text": "وزیر اعظم نے مبارکباد دی۔"},
+        {"prid": "1600099", "lang": "en", "title": "Unrelated", "text": "Another release."},
+    ]
+    (source / "pib.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    (source / "page.html").write_text(HTML_PAGE, "utf-8")
+    (source / "en.jsonl").write_text(json.dumps({"prid": "2175001", "title": "Defence Secretary reviews roads",
+                                                 "text": "The Defence Secretary reviewed border roads."}) + "\n")
+    reindex(source, tmp_path / "index")
+    client = create_app({"INDEX": str(tmp_path / "index"), "TESTING": True}).test_client()
+
+    versions = client.get("/api/release/1600050").get_json()["translations"]
+    assert [(v["id"], v["language"]) for v in versions] == [("1600001", "en"), ("1600077", "ur")]
+    assert [v["id"] for v in client.get("/api/release/1600001").get_json()["translations"]] == ["1600050", "1600077"]
+    assert client.get("/api/release/1600099").get_json()["translations"] == []
+    page = client.get("/release/1600001").get_data(as_text=True)
+    assert 'href="/release/1600050" lang="hi" hreflang="hi"' in page and ">हिन्दी</a>" in page
+    # A PIB page's links to its other versions: the English one is in the archive, the Urdu one not.
+    html_versions = client.get("/api/release/2175002").get_json()
+    assert [v["id"] for v in html_versions["translations"]] == ["2175001"]
+    assert "English" not in html_versions["body"] and "Urdu" not in html_versions["body"]

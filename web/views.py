@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
-from indexer import FACETS, SORTS, TIMELINE, SearchRequest, get_release, related, search
+from indexer import FACETS, SORTS, TIMELINE, SearchRequest, get_release, related, search, translations
 from web.facets import query_string, toggle, with_params, without_filters
 from web.params import BadParameter, search_request
 from web.render import body_html, page_text
@@ -104,6 +104,9 @@ def release_page(release_id: str):
     release, similar = _release_and_related(release_id)
     if release is None:
         abort(404, description=_unknown(release_id))
+    languages = _BY_NAME["language"] if "language" in _BY_NAME else None
+    versions = [(hit, languages.label_of(hit.language) if languages else hit.language)
+                for hit in translations(index_dir(), release_id)]
     back = request.args.get("back", "")
     # Only web addresses become links; anything else a file claims as its URL is shown as text.
     link = release.url if release.url.lower().startswith(("http://", "https://")) else ""
@@ -111,7 +114,7 @@ def release_page(release_id: str):
     return render_template(
         "release.html", release=release, related=similar, q=q, body=body_html(shown, release.body_format, q),
         link=link, cut=(len(shown), len(release.body)) if len(shown) < len(release.body) else None,
-        language_name=_BY_NAME["language"].label_of(release.language) if "language" in _BY_NAME else release.language,
+        language_name=languages.label_of(release.language) if languages else release.language, versions=versions,
         filter_url=lambda name, value: url_for("views.search_page") + "?" + query_string({name: value}),
         back_url=url_for("views.search_page") + "?" + back if back else "",
     )
@@ -123,7 +126,8 @@ def api_release(release_id: str):
     release, similar = _release_and_related(release_id)
     if release is None:
         abort(404, description=_unknown(release_id))
-    return jsonify({**release.as_record(), "related": [hit.__dict__ for hit in similar]})
+    return jsonify({**release.as_record(), "related": [hit.__dict__ for hit in similar],
+                    "translations": [hit.__dict__ for hit in translations(index_dir(), release_id)]})
 
 
 def _release_and_related(release_id: str):
