@@ -69,6 +69,7 @@ def format_release(release) -> str:
         f"  place:      {place or '-'}",
         f"  agency:     {release.agency or '-'}",
         f"  ministries: {'; '.join(release.ministries) or '-'}",
+        f"  language:   {release.language or '-'}",
         "",
     ]
     return "\n".join(lines)
