@@ -6,6 +6,7 @@ Reuters-21578: each item with a <DATELINE> is fed as agency copy (` date <DATE>`
 DATELINE + BODY); the parsed place must match the dateline's place and the parsed date the
 item's <DATE>. PIB, February 2026: each record is rendered in PIB's text layout and read by the
 text reader, then read again as JSON Lines; ministry, date and title must match the record's.
+Then the figures of benchmarks/indic_yardstick.py for India's languages, per language.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from archive.jsonl_reader import read_record  # noqa: E402
 from archive.ministries import canonical_issuer  # noqa: E402
 from archive.normalise import collapse_spaces, fold  # noqa: E402
 from archive.text_reader import read_text  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import indic_yardstick  # noqa: E402
 
 DEFAULT_CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
 _ITEM = re.compile(r"<REUTERS\b.*?</REUTERS>", re.DOTALL)
@@ -123,9 +127,16 @@ def pib(corpora: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, help="folder of the real collections")
+    parser.add_argument("--no-indic", action="store_true", help="leave out the Indian-language figures")
     args = parser.parse_args()
     reuters(args.corpora)
     pib(args.corpora)
+    if not args.no_indic:
+        # India's languages, per language (benchmarks/indic_yardstick.py runs them alone).
+        records = indic_yardstick.indic_records(args.corpora)
+        indic_yardstick.extraction(records)
+        indic_yardstick.findability(records)
+        indic_yardstick.radio(args.corpora)
 
 
 if __name__ == "__main__":
