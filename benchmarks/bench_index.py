@@ -1,7 +1,7 @@
 """Index build and reindex times of press-archive on real releases, against bare Whoosh and SQLite FTS5.
 
     .venv/bin/python benchmarks/bench_index.py [--count 100000] [--workdir /tmp/bench-index] \
-        [--repeat 1] [--repeat-incremental 5] [--corpora ../shared/corpora]
+        [--repeat 1] [--repeat-incremental 5] [--corpora ../shared/corpora] [--indic-share 0.2]
 
 The PIB, DOJ (texts "None" skipped) and Reuters-21578 (items with a <BODY>) collections are
 shuffled once (seeded) and repeated with distinct ids until --count releases, written to
@@ -86,9 +86,34 @@ def load_records(corpora: Path) -> dict[str, list[dict]]:
     return {"PIB": pib, "DOJ": doj, "Reuters": reuters}
 
 
-def write_source(corpora: Path, count: int, source: Path) -> str:
-    """Write `count` releases to `source` as JSON Lines, PER_FILE a file; return a description."""
+def load_indic(corpora: Path) -> list[dict]:
+    """The releases of the Indian-language development set that are not in English: PIB's
+    translations in 13 languages and All India Radio's Hindi items, in the generic form."""
+    records = []
+    with gzip.open(corpora / "indic" / "pib_multilingual_2020-01-05.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for record in map(json.loads, lines):
+            if record["lang"] != "en":
+                records.append({"id": f"pib-{record['lang']}-{record['en_prid']}", "title": record["title"],
+                                "date": record["date"], "body": record["text"], "language": record["lang"],
+                                "agency": "PIB", "ministries": [record["ministry_en"]]})
+    with gzip.open(corpora / "indic" / "air_news_hi_en_2020-01-01_07.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for record in map(json.loads, lines):
+            if record["lang"] == "hi":
+                records.append({"id": f"air-{record['air_id']}", "title": record["title"], "date": record["date"],
+                                "body": record["text"], "language": "hi", "agency": "AIR"})
+    return records
+
+
+def write_source(corpora: Path, count: int, source: Path, indic_share: float = 0.0) -> str:
+    """Write `count` releases to `source` as JSON Lines, PER_FILE a file; return a description.
+
+    With `indic_share`, that share of the releases are in India's languages (load_indic, repeated)."""
     collections = load_records(corpora)
+    if indic_share:
+        indic = load_indic(corpora)
+        wanted = round(sum(map(len, collections.values())) * indic_share / (1 - indic_share))
+        collections["Indian languages"] = [
+            {**indic[n % len(indic)], "id": f"{indic[n % len(indic)]['id']}-r{n // len(indic)}"} for n in range(wanted)]
     base = [record for records in collections.values() for record in records]
     random.Random(SEED).shuffle(base)
     source.mkdir(parents=True)
@@ -237,9 +262,10 @@ def change_titles(source: Path, percent: float, run: int, originals: dict[Path, 
     return releases
 
 
-def prepare(workdir: Path, corpora: Path, count: int, repeat: int = 1) -> dict[str, list[dict]]:
+def prepare(workdir: Path, corpora: Path, count: int, repeat: int = 1,
+            indic_share: float = 0.0) -> dict[str, list[dict]]:
     """Write the source and build every index once (ours `repeat` times); return the figures."""
-    print(f"writing {write_source(corpora, count, workdir / 'source')} to {workdir}", file=sys.stderr)
+    print(f"writing {write_source(corpora, count, workdir / 'source', indic_share)} to {workdir}", file=sys.stderr)
     runs = {"parse": [measure("parse", workdir)]}
     runs["full"] = [measure("full", workdir) for _ in range(repeat)]
     runs["bare"] = [measure("bare", workdir)]
@@ -268,6 +294,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="full builds to run (median)")
     parser.add_argument("--repeat-incremental", type=int, default=5, help="runs of each incremental case")
     parser.add_argument("--changed", type=float, default=1.0, help="percent of files changed")
+    parser.add_argument("--indic-share", type=float, default=0.0,
+                        help="share of the releases in India's languages (0.2: a fifth), from ../shared/corpora/indic")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -275,7 +303,7 @@ def main() -> None:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bench-index-"))
     if (workdir / "source").exists():
         sys.exit(f"{workdir} already has a source folder: give a new --workdir")
-    runs = prepare(workdir, args.corpora, args.count, args.repeat)
+    runs = prepare(workdir, args.corpora, args.count, args.repeat, args.indic_share)
     runs["none"] = [measure("incremental", workdir) for _ in range(args.repeat_incremental)]
     originals: dict[Path, bytes] = {}
     runs["changed"], changed = [], 0
