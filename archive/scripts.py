@@ -26,7 +26,8 @@ SCRIPT_RANGES = {
     "Arabic": ("\u0600", "\u06ff"),
 }
 _INDIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u0900-\u0d7f\ufb50-\ufdff\ufe70-\ufeff]")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u00ad\ufeff]")
+# Zero-width characters, soft hyphens and (emoji) variation selectors: invisible, never part of a word.
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u00ad\ufeff\ufe00-\ufe0f]")
 #: The nukta of each Brahmic script: a dot that makes another consonant (`ज़`), often left out.
 _NUKTAS = re.compile("[\u093c\u09bc\u0a3c\u0abc\u0b3c\u0cbc]")
 # A nasal consonant with a virama before another consonant is written as an anusvara too:

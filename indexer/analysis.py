@@ -22,10 +22,14 @@ from whoosh.lang.porter import stem as porter_stem
 
 from archive.scripts import SCRIPT_RANGES, main_script, normalise_indic
 
-#: A letter of a word: Unicode word characters, the marks that go with them, and joiners.
-LETTER = r"[\w\p{M}\u200c\u200d]"
+#: A letter of a word: what Python's `\w` matches (letters, numbers, `_`), the marks that go with
+#: them, and joiners. (The `regex` module's own `\w` differs from Python's on `½`, `²` ...)
+LETTER = r"[\p{L}\p{N}_\p{M}\u200c\u200d]"
+# Whoosh's default word pattern, `[\w\*]+(\.?[\w\*]+)*`, keeps asterisks inside words.
+# A mark belongs to the letter before it: a word starts with a letter, a number, `_` or `*`.
+_WORD_CHAR = r"[\p{L}\p{N}_*\p{M}\u200c\u200d]"
 #: A word, as the index cuts text into words (Whoosh's default, with marks inside words).
-WORD = regex.compile(rf"{LETTER}+(?:\.?{LETTER}+)*")
+WORD = regex.compile(rf"[\p{{L}}\p{{N}}_*]{_WORD_CHAR}*(?:\.?{_WORD_CHAR}+)*")
 #: The commonest function words of each Indian language, left out as English stop words are.
 INDIC_STOP_WORDS = {
     "hi": "के की का है हैं और में से को ने पर लिए किया कि एक इस यह वह भी गया गई था थे थी एवं तथा द्वारा साथ कर "
