@@ -162,6 +162,7 @@ def test_csv_export_has_every_match_not_one_page(client):
     rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
     assert len(rows) == 10 and response.headers["Content-Disposition"].startswith("attachment")
     assert {row["id"] for row in rows} >= {"coal", "drones"}
+    assert {row["language"] for row in rows} == {"en"}
 
 
 def test_jsonl_export_with_filter(client):
