@@ -66,7 +66,8 @@ def world(tmp_path_factory) -> World:
         folder = source / f"copy{number}"
         folder.mkdir(parents=True)
         for seed in [*SEEDS.glob("*.txt"), *SEEDS.glob("*.md")]:
-            if seed.name != "README.md":
+            # The English seeds of 2026: the kill points below are counted in their files.
+            if seed.name != "README.md" and not seed.name.startswith("pib_hi_"):
                 shutil.copy2(seed, folder / seed.name)
         # One release a folder longer than the index stores: its whole body is kept beside it.
         long = sorted(folder.glob("*.txt"))[1]
