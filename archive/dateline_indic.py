@@ -61,7 +61,8 @@ def _month(name: str) -> str:
 
 
 def _day(name: str) -> str:
-    return rf"(?P<{name}>\d{{1,2}})(?!\d)"
+    # Tamil writes the day as an ordinal, `4ஆம் தேதி` ("the 4th date"); Telugu `4వ తేదీ`.
+    return rf"(?P<{name}>\d{{1,2}})(?!\d)(?:-?(?:ஆம்|வது|వ)\s*(?:தேதி|తేదీ)?)?"
 
 
 def _year(name: str) -> str:

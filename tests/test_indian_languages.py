@@ -110,6 +110,9 @@ def test_language_as_files_name_it(written, code):
     ("पुणे, 3 मे 2020 कोविड-19 चा प्रसार", None, None, None),  # no punctuation after the date: a sentence
     ("मुंबई, 5 मार्च (भाषा) महाराष्ट्र", "Mumbai", (3, 5, None), "PTI"),
     ("ಬೆಂಗಳೂರು, ಏಪ್ರಿಲ್ 4, 2020\nಕೋವಿಡ್", "Bengaluru", (4, 4, 2020), ""),
+    ("புதுதில்லி, 2020 ஏப்ரல் 4ஆம் தேதி\nகோவிட்", "New Delhi", (4, 4, 2020), ""),
+    ("சென்னை, ஏப்ரல் 4, 2020\nகோவிட்", "Chennai", (4, 4, 2020), ""),
+    ("న్యూఢిల్లీ, ఏప్రిల్ 4వ తేదీ, 2020\nకోవిడ్", "New Delhi", (4, 4, 2020), ""),
     ("प्रधानमंत्री ने 5 अप्रैल को कहा", None, None, None),
 ])
 def test_datelines_in_indian_languages(text, place, date, agency):
