@@ -48,6 +48,7 @@ OWN_PLACES = {
     "Delhi": ("दिल्ली", "دہلی", "দিল্লি", "দিল্লী", "ਦਿੱਲੀ", "દિલ્હી", "ଦିଲ୍ଲୀ", "தில்லி", "டெல்லி", "ఢిల్లీ", "ದೆಹಲಿ",
               "ഡൽഹി"),
 }
+_SHORTEST_SKELETON = 3
 #: Agencies as Indian-language copy credits them.
 AGENCIES = {"आईएएनएस": "IANS", "पीटीआई": "PTI", "भाषा": "PTI", "वार्ता": "UNI", "यूएनआई": "UNI", "एएनआई": "ANI",
             "آئی اے این ایس": "IANS", "پی ٹی آئی": "PTI", "یو این آئی": "UNI", "اے این آئی": "ANI"}
@@ -86,13 +87,18 @@ def skeleton(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _months() -> dict[str, int]:
-    months: dict[str, int] = {}
+def _months() -> tuple[dict[str, int], dict[str, int]]:
+    """(spelling -> month, consonants -> month); names of one or two consonants (`मे`, `मई`) are
+    taken only as spelt, for words like `में` ("in") share their consonants."""
+    spelt: dict[str, int] = {}
+    by_consonants: dict[str, int] = {}
     for names in MONTHS.values():
         for number, spellings in enumerate(names.split(), start=1):
             for spelling in spellings.split("/"):
-                months.setdefault(skeleton(spelling), number)
-    return months
+                spelt.setdefault(normalise_indic(spelling), number)
+                if len(skeleton(spelling)) >= _SHORTEST_SKELETON:
+                    by_consonants.setdefault(skeleton(spelling), number)
+    return spelt, by_consonants
 
 
 @lru_cache(maxsize=1)
@@ -104,9 +110,18 @@ def _places() -> dict[str, tuple[str, str]]:
     return places
 
 
+@lru_cache(maxsize=1)
+def _agencies() -> dict[str, str]:
+    return {normalise_indic(written): name for written, name in AGENCIES.items()}
+
+
 def month_of(word: str) -> int | None:
     """The number of the month `word` names in any Indian language, or None."""
-    return _months().get(skeleton(word))
+    spelt, by_consonants = _months()
+    word = normalise_indic(word.rstrip("'’"))
+    if word in spelt:
+        return spelt[word]
+    return by_consonants.get(skeleton(word)) if len(skeleton(word)) >= _SHORTEST_SKELETON else None
 
 
 def indian_place(written: str) -> tuple[str, str] | None:
@@ -125,7 +140,10 @@ def parse_indic_dateline(text: str):
         return None
     day = int(match["day"] or match["day_after"] or match["day_last"])
     year_text = match["year"] or match["year_after"] or match["year_first"]
-    agency = AGENCIES.get(normalise_indic(" ".join((match["agency"] or "").split())), match["agency"] or "")
+    credit = " ".join((match["agency"] or "").split())
+    agency = _agencies().get(normalise_indic(credit), credit if credit.isascii() else None)
+    if agency is None:
+        return None  # words in brackets that are no agency: not a dateline
     place = indian_place(match["place"])
     if place is None and not (year_text or agency):
         return None  # an unknown place needs a full date or an agency to count as a dateline

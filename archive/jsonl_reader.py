@@ -47,10 +47,25 @@ def read_record(line: str, default_id: str, source: str, number: int) -> Release
     meta.language = meta.language or _scalar(record, "lang", source, number)
     # The versions of one release in several languages share a key: PIB scrapes give the English
     # release's id (`en_prid`, `release_key`); other files may say `translation_of`.
-    meta.translation_key = next(filter(None, (_scalar(record, key, source, number) for key in _TRANSLATION_KEYS)), "")
+    meta.translation_key = next(filter(None, (translation_key(record.get(key), key, source, number)
+                                              for key in _TRANSLATION_KEYS)), "")
     if "prid" in record and not meta.agency:
         meta.agency = "PIB"
     return build_release(release_id, f"{source}:{number}", body, meta)
+
+
+def translation_key(value, key: str, source: str, number: int | None = None) -> str:
+    """A release id shared by versions in several languages, as text (`2225110` or `"2225110"`);
+    ParseError naming the key for anything else (`false`, a list)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    raise ParseError(source, f"'{key}' must be a release id (text or a whole number), not {value!r}", number)
 
 
 def _scalar(record: dict, key: str, source: str, number: int) -> str:

@@ -17,6 +17,7 @@ import re
 import yaml
 
 from archive.extract import Metadata, build_release, explicit_date
+from archive.jsonl_reader import translation_key
 from archive.model import ParseError, Release, clean_id
 
 _OPENING = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
@@ -32,7 +33,8 @@ def read_markdown(text: str, release_id: str, source: str) -> Release:
     meta = Metadata(body_format="markdown", **{key: _text(front, key, source) for key in _TEXT_KEYS})
     meta.date = explicit_date(front.get("date"), source)
     meta.language = meta.language or _text(front, "lang", source)
-    meta.translation_key = _text(front, "translation_of", source) or _text(front, "translation_key", source)
+    meta.translation_key = (translation_key(front.get("translation_of"), "translation_of", source)
+                            or translation_key(front.get("translation_key"), "translation_key", source))
     meta.ministries = _names(front.get("ministries", front.get("ministry")), source)
     heading = _HEADING.match(body)
     if heading and not meta.title:

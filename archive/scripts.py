@@ -91,6 +91,15 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+_NASAL_BEFORE_WILDCARD = re.compile("[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[*?]|$)")
+
+
+def normalise_prefix(text: str) -> str:
+    """A wildcard's letters (`हिन्*`) as the words they should match are spelt: a nasal with a
+    virama before the wildcard may stand before a consonant, where words spell it as an anusvara."""
+    return _NASAL_BEFORE_WILDCARD.sub("\u0902", normalise_indic(text))
+
+
 def normalise_indic(text: str) -> str:
     """One spelling for the words of Indian scripts and Urdu, for matching; other text unchanged
     but for its digits and zero-width characters."""

@@ -12,7 +12,7 @@ import re
 import regex
 
 from archive.normalise import plain_punctuation
-from archive.scripts import normalise_indic
+from archive.scripts import normalise_indic, normalise_prefix
 from indexer.analysis import LETTER, word_stems
 from indexer.bodies import STORED_BODY_CHARS
 
@@ -36,7 +36,7 @@ class Marker:
 
     def __init__(self, text: str):
         text = _FIELD_PREFIX.sub(" ", _EXCLUDED.sub(" ", plain_punctuation(text or "")))
-        self.prefixes = tuple(_comparable(w) for w in _PREFIX.findall(text))
+        self.prefixes = tuple(normalise_prefix(w.lower()) for w in _PREFIX.findall(text))
         words = [w for w in _WHOLE_WORD.findall(text) if w not in _OPERATORS]
         self.stems = frozenset().union(*map(word_stems, words)) if words else frozenset()
         # The stemmers only ever change the end of a word, so a word can share a stem with the

@@ -14,7 +14,7 @@ from whoosh import query as wq
 from whoosh.qparser import FieldAliasPlugin, OrGroup, QueryParser
 
 from archive.normalise import plain_punctuation
-from archive.scripts import normalise_indic
+from archive.scripts import normalise_prefix
 from indexer.analysis import LETTER
 from indexer.errors import BadSearch
 from indexer.schema import BODY, PAIRS, TEXT
@@ -169,7 +169,7 @@ class _Parser(QueryParser):
 
     def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):
         if fieldname == TEXT and termclass in (wq.Wildcard, wq.Prefix):
-            return termclass(fieldname, normalise_indic(text.lower()), boost=boost)
+            return termclass(fieldname, normalise_prefix(text.lower()), boost=boost)
         return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
 
 

@@ -57,7 +57,8 @@ def _acquire(index_dir: Path) -> _OpenSearcher:
 def _open(index_dir: Path) -> _OpenSearcher:
     ix = open_index(index_dir)
     try:
-        return _OpenSearcher(current_generation(index_dir), ix)
+        # The folder opened, not the pointer read again: a swap in between must make it stale.
+        return _OpenSearcher(Path(ix.storage.folder), ix)
     except Exception:
         ix.close()
         raise

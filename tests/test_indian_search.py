@@ -141,3 +141,28 @@ def test_translations_are_listed_side_by_side(tmp_path):
     html_versions = client.get("/api/release/2175002").get_json()
     assert [v["id"] for v in html_versions["translations"]] == ["2175001"]
     assert "English" not in html_versions["body"] and "Urdu" not in html_versions["body"]
+
+
+def test_a_language_filter_given_by_name_can_be_switched_off(index):
+    client = create_app({"INDEX": str(index), "TESTING": True}).test_client()
+    page = client.get("/search?language=Hindi").get_data(as_text=True)
+    # The chip and the ticked value both link to the search without the filter.
+    assert '<a class="chip" href="?" aria-label="Remove filter Language: हिन्दी">' in page
+    assert '<li><a href="?" class="facet-value selected" aria-current="true">' in page
+    assert "language=Hindi&amp;language=hi" not in page
+
+
+@pytest.mark.parametrize("query", ["लद्दा*", "लद्*", "परियोजना*", "प्रगति"])
+def test_hindi_wildcards_match_words_as_spelt(index, query):
+    assert ids(search(index, SearchRequest(q=query))) == {"pib_hi"}
+
+
+def test_a_wildcard_ending_in_a_nasal_with_virama_finds_the_anusvara_spelling(tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "r.jsonl").write_text(json.dumps({"id": "r", "title": "हिंदी दिवस", "text": "हिंदी भाषा।"},
+                                               ensure_ascii=False) + "\n", "utf-8")
+    reindex(source, tmp_path / "index")
+    for query in ("हिन्*", "हिं*", "हिन्दी", "हिंदी"):
+        result = search(tmp_path / "index", SearchRequest(q=query))
+        assert ids(result) == {"r"} and "<mark>" in result.hits[0].title_html, query

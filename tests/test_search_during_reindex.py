@@ -97,3 +97,14 @@ def test_an_open_searcher_reads_its_own_generation_to_the_end(index, source):
     rest = list(releases)
     assert len(rest) == 9 and first.id not in {release.id for release in rest}
     assert get_release(index, "new-4") is not None and search(index, SearchRequest()).total == 11
+
+
+def test_a_searcher_opened_just_before_a_swap_is_not_kept_as_current(index, source, monkeypatch):
+    def one_full_rebuild():
+        add_release(source, 5)
+        reindex(source, index, full=True)
+
+    reindex_while_opening(monkeypatch, one_full_rebuild)
+    search(index, SearchRequest())  # may answer from the generation it opened, before the swap
+    # The next search of this thread sees the new generation, not the one that searcher holds.
+    assert search(index, SearchRequest(q="zebra")).total == 1

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
+from werkzeug.datastructures import MultiDict
+
 from indexer import FACETS, SORTS, TIMELINE, SearchRequest, get_release, related, search, translations
 from web.facets import query_string, toggle, with_params, without_filters
 from web.params import BadParameter, search_request
@@ -38,15 +40,17 @@ def search_page():
     """The search page: box, results, facets, timeline, paging."""
     search_req = parsed_request()
     result = run_search(search_req)
-    args = request.args
+    args = _as_indexed(request.args)
     facets = {
         name: [{"value": v.value, "label": v.label, "count": v.count, "selected": v.selected,
                 "lang": v.value if name == "language" else "", "url": "?" + toggle(args, name, v.value)}
                for v in values]
         for name, values in result.facets.items()
     }
+    indexed = {name: [_BY_NAME[name].as_indexed(value) for value in search_req.filters.get(name, ())]
+               for name in FILTER_NAMES}
     chips = [{"label": f"{FACET_LABELS[name]}: {_BY_NAME[name].label_of(value)}", "url": "?" + toggle(args, name, value)}
-             for name in FILTER_NAMES for value in search_req.filters.get(name, ())]
+             for name in FILTER_NAMES for value in indexed[name]]
     for name, label in (("from", "From"), ("to", "To")):
         if args.get(name):
             chips.append({"label": f"{label}: {args[name]}", "url": "?" + with_params(args, **{name: None, "page": None})})
@@ -64,6 +68,13 @@ def search_page():
         suggestion_args=with_params(args, q=result.suggestion, page=None),
         release_args=query_string({"q": search_req.q, "back": query_string(args)}),
     )
+
+
+def _as_indexed(args: MultiDict) -> MultiDict:
+    """The query string with facet values as the index holds them (`language=Hindi` -> `hi`), so
+    that the links toggling a value find it."""
+    return MultiDict([(key, _BY_NAME[key].as_indexed(value) if key in _BY_NAME else value)
+                      for key, value in args.items(multi=True)])
 
 
 def _with_empty_months(months: list[dict], most: int = 240) -> list[dict]:
