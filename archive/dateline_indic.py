@@ -121,7 +121,8 @@ def month_of(word: str) -> int | None:
     word = normalise_indic(word.rstrip("'’"))
     if word in spelt:
         return spelt[word]
-    return by_consonants.get(skeleton(word)) if len(skeleton(word)) >= _SHORTEST_SKELETON else None
+    consonants = skeleton(word)
+    return by_consonants.get(consonants) if len(consonants) >= _SHORTEST_SKELETON else None
 
 
 def indian_place(written: str) -> tuple[str, str] | None:

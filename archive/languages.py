@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from archive.scripts import script_counts
+from archive.scripts import LETTER, script_counts
 
 #: Each language's own name for itself, by ISO 639 code.
 NATIVE_NAMES = {
@@ -19,6 +19,7 @@ NATIVE_NAMES = {
     "bn": "বাংলা", "as": "অসমীয়া", "mni": "মৈতৈলোন্", "gu": "ગુજરાતી", "kn": "ಕನ್ನಡ", "ml": "മലയാളം",
     "or": "ଓଡ଼ିଆ", "pa": "ਪੰਜਾਬੀ", "ne": "नेपाली", "kok": "कोंकणी", "fa": "فارسی", "ar": "العربية",
 }
+_BY_NATIVE_NAME = {name: code for code, name in NATIVE_NAMES.items()}
 #: Right-to-left languages.
 RIGHT_TO_LEFT = frozenset({"ur", "fa", "ar"})
 #: English names and other codes people write for each language.
@@ -56,7 +57,7 @@ OFFICE_LANGUAGES = {"mumbai": "mr", "pune": "mr", "kolkata": "bn", "guwahati": "
                     "delhi": "hi", "chennai": "ta", "hyderabad": "te", "vijayawada": "te", "bengaluru": "kn",
                     "ahmedabad": "gu", "chandigarh": "pa", "bhubaneshwar": "or", "bhubaneswar": "or",
                     "thiruvananthpuram": "ml", "panaji": "kok"}
-_WORD = regex.compile(r"[\w\p{M}\u200c\u200d]+")
+_WORD = regex.compile(rf"{LETTER}+")
 _ENGLISH = {"the", "and", "of", "to", "in", "is", "for", "on", "that", "with", "was", "by", "has", "are", "will"}
 #: Word endings one language of a shared script uses much more than the others: Marathi's
 #: genitive (`काँग्रेसच्या`), Manipuri's case endings (`ভারতকী`, `মনুংদা`).
@@ -76,10 +77,7 @@ def canonical_language(value: str) -> str:
     code = text.split("-")[0]
     if code in NATIVE_NAMES or regex.fullmatch(r"[a-z]{2,3}", code) and code not in _NAMES:
         return code
-    if text in _NAMES:
-        return _NAMES[text]
-    natives = {name: code for code, name in NATIVE_NAMES.items()}
-    return natives.get(value.strip(), "")
+    return _NAMES.get(text) or _BY_NATIVE_NAME.get(value.strip(), "")
 
 
 def detect_language(text: str, office: str = "") -> str:

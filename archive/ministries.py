@@ -99,7 +99,8 @@ def canonical_issuer(line: str) -> str:
     else as written."""
     line = collapse_spaces(line)
     if _DEVANAGARI.search(line):
-        return hindi_issuer(line) or (find_hindi_ministries(line) + [line])[0]
+        mentioned = find_hindi_ministries(line)
+        return hindi_issuer(line) or (mentioned[0] if mentioned else line)
     authority = _authority()
     known = authority.issuers.get(fold(line))
     if known:

@@ -15,11 +15,11 @@ import regex
 
 from archive.authority import load_data
 from archive.normalise import fold
+from archive.scripts import LETTER
 
 _AND = ("एवं", "और", "व", "तथा")
 _MINISTRY = "मंत्रालय"
 _PORTFOLIO_FORMS = ("{p} मंत्रालय", "{p} मंत्री", "{p} राज्य मंत्री", "{p} राज्यमंत्री", "{p} सचिव", "{p} विभाग")
-_LETTER = r"[\w\p{M}]"
 # "<country> के विदेश मंत्री": a foreign government's minister, not India's.
 _FOREIGN_BEFORE = regex.compile(r"(\S+) (?:के|की) $")
 _OWN_GOVERNMENT = frozenset(fold(word) for word in ("भारत", "केंद्र", "केन्द्र", "सरकार", "केंद्रीय"))
@@ -58,7 +58,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
 def _mention_pattern() -> regex.Pattern:
     phrases = sorted(_tables()[1], key=len, reverse=True)
     alternation = "|".join(regex.escape(phrase) for phrase in phrases)
-    return regex.compile(rf"(?<!{_LETTER})(?:{alternation})(?!{_LETTER})")
+    return regex.compile(rf"(?<!{LETTER})(?:{alternation})(?!{LETTER})")
 
 
 def hindi_issuer(line: str) -> str:

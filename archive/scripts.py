@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+#: A letter of a word in any script (a `regex` class): what Python's `\w` matches (letters,
+#: numbers, `_`), the marks that go with them (vowel signs, viramas, nuktas), and joiners.
+#: (The `regex` module's own `\w` differs from Python's on `½`, `²` ...)
+LETTER = r"[\p{L}\p{N}_\p{M}\u200c\u200d]"
 #: Unicode blocks of the scripts, by name.
 SCRIPT_RANGES = {
     "Devanagari": ("\u0900", "\u097f"),

@@ -20,7 +20,8 @@ _HEADER_DATE = re.compile(r"^\s*date\s+(\S+)\s*", re.IGNORECASE)
 # The label follows the language of PIB's site (English or Hindi); the value stays in English.
 # Backgrounders may leave the office out.
 _POSTED_ON = re.compile(
-    r"^\s*(?:Posted\s+On|\u092a\u094d\u0930\u0935\u093f\u0937[\u200c\u200d]?\u094d?[\u200c\u200d]?\u091f\u093f\s+\u0924\u093f\u0925\u093f)"
+    r"^\s*(?:Posted\s+On|\u092a\u094d\u0930\u0935\u093f\u0937[\u200c\u200d]?\u094d?[\u200c\u200d]?\u091f\u093f"
+    r"\s+\u0924\u093f\u0925\u093f)"
     r"\s*:?\s*(?P<stamp>\d.+?)(?:\s+by\s+PIB\s+(?P<office>[A-Za-z][A-Za-z .]*?))?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -12,12 +12,13 @@ from indexer.results import FacetValue, Hit, SearchRequest, SearchResult
 from indexer.search import get_release, matching_releases, related, search, translations
 from indexer.store import last_updated, needs_full_rebuild
 from indexer.vocabulary import (
-    FACETS, MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, TIMELINE, Facet, Sort, facet_names,
+    FACETS, MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, TIMELINE, Facet, Sort, facet_named, facet_names,
 )
 
 __all__ = [
     "FACETS", "MAX_LIMIT", "MAX_PAGE", "MAX_QUERY_LENGTH", "PAGE_SIZE", "SORTS", "TIMELINE",
     "BadSearch", "Facet", "FacetValue", "Hit", "IndexMissing", "IndexWriteFailed", "ReindexReport", "ReindexRunning",
-    "SearchRequest", "SearchResult", "Sort", "default_index", "default_source", "facet_names", "get_release",
-    "last_updated", "mark_terms", "matching_releases", "needs_full_rebuild", "reindex", "related", "search", "translations",
+    "SearchRequest", "SearchResult", "Sort", "default_index", "default_source", "facet_named", "facet_names",
+    "get_release", "last_updated", "mark_terms", "matching_releases", "needs_full_rebuild", "reindex", "related",
+    "search", "translations",
 ]

@@ -22,9 +22,6 @@ from whoosh.lang.porter import stem as porter_stem
 
 from archive.scripts import SCRIPT_RANGES, main_script, normalise_indic
 
-#: A letter of a word: what Python's `\w` matches (letters, numbers, `_`), the marks that go with
-#: them, and joiners. (The `regex` module's own `\w` differs from Python's on `½`, `²` ...)
-LETTER = r"[\p{L}\p{N}_\p{M}\u200c\u200d]"
 # Whoosh's default word pattern, `[\w\*]+(\.?[\w\*]+)*`, keeps asterisks inside words.
 # A mark belongs to the letter before it: a word starts with a letter, a number, `_` or `*`.
 _WORD_CHAR = r"[\p{L}\p{N}_*\p{M}\u200c\u200d]"

@@ -12,8 +12,8 @@ import re
 import regex
 
 from archive.normalise import plain_punctuation
-from archive.scripts import normalise_indic, normalise_prefix
-from indexer.analysis import LETTER, word_stems
+from archive.scripts import LETTER, normalise_indic, normalise_prefix
+from indexer.analysis import word_stems
 from indexer.bodies import STORED_BODY_CHARS
 
 # Tags and character references are never marked inside.

@@ -235,7 +235,8 @@ RULES: dict[type, _Rule] = {
     # Whoosh scores a NOT 1, boosted or not.
     wq.Not: _Rule(lambda e, q: e.snapshot.live & ~e.mask(q.query),
                   lambda e, q, docs: e.matched(q, docs).astype(np.float64)),
-    wq.And: _Rule(_compound_mask, lambda e, q, docs: q.boost * e.sum_of_scores(q.subqueries, docs) * e.matched(q, docs)),
+    wq.And: _Rule(_compound_mask,
+                  lambda e, q, docs: q.boost * e.sum_of_scores(q.subqueries, docs) * e.matched(q, docs)),
     wq.Or: _Rule(_compound_mask, lambda e, q, docs: q.boost * e.sum_of_scores(q.subqueries, docs)),
     wq.AndNot: _Rule(lambda e, q: e.mask(q.a) & ~e.mask(q.b),
                      lambda e, q, docs: q.boost * e.scores(q.a, docs) * e.matched(q, docs)),

@@ -14,8 +14,7 @@ from whoosh import query as wq
 from whoosh.qparser import FieldAliasPlugin, OrGroup, QueryParser
 
 from archive.normalise import plain_punctuation
-from archive.scripts import normalise_prefix
-from indexer.analysis import LETTER
+from archive.scripts import LETTER, normalise_prefix
 from indexer.errors import BadSearch
 from indexer.schema import BODY, PAIRS, TEXT
 from indexer.vocabulary import DATE_FILTERS, FACETS, MAX_QUERY_LENGTH, facet_named

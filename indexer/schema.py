@@ -86,7 +86,8 @@ def build_schema(common_words: frozenset[str] = frozenset()) -> fields.Schema:
         TEXT: fields.TEXT(analyzer=stemmed, spelling=True),
         # Pairs of the same stems as the text, stop words left out as the text leaves them out;
         # only whether a release has a pair is kept (a fifth smaller than with frequencies).
-        PAIRS: fields.FieldType(formats.Existence(), build_analyzer() | CommonPairsFilter(common_words), scorable=False),
+        PAIRS: fields.FieldType(formats.Existence(), build_analyzer() | CommonPairsFilter(common_words),
+                                scorable=False),
         TITLE: fields.TEXT(analyzer=stemmed, stored=True),
         BODY: fields.STORED(),
         DATE: fields.ID(sortable=True),

@@ -21,7 +21,7 @@ from indexer.schema import BODY, ID, META, TEXT, TITLE, TRANSLATION
 from indexer.searchers import with_own_searcher, with_searcher
 from indexer.snapshot import Snapshot, snapshot_of
 from indexer.spelling import suggest_query
-from indexer.vocabulary import FACETS
+from indexer.vocabulary import FACETS, facet_named
 
 SNIPPET_CHARS = 240
 RELATED_WINDOW = 20_000
@@ -138,7 +138,8 @@ def translations(index_dir: Path, release_id: str) -> list[Hit]:
         key = (stored.get(META) or {}).get("translation_key") or release_id
         docnums = {*searcher.document_numbers(**{TRANSLATION: key}), searcher.document_number(**{ID: key})}
         hits = [_hit(searcher.stored_fields(docnum), None, None) for docnum in docnums - {None}]
-        return sorted((hit for hit in hits if hit.id != release_id), key=lambda hit: (hit.language != "en", hit.language))
+        others = (hit for hit in hits if hit.id != release_id)
+        return sorted(others, key=lambda hit: (hit.language != "en", hit.language))
 
     return with_searcher(index_dir, run)
 
@@ -161,17 +162,17 @@ def related(index_dir: Path, release_id: str, limit: int = 5) -> list[Hit]:
 
 def _merged_filters(request: SearchRequest, parsed: ParsedQuery) -> dict[str, list[str]]:
     merged: dict[str, list[str]] = {}
-    facets = {facet.name: facet for facet in FACETS}
     for source in (request.filters, parsed.filters):
         for name, values in source.items():
             for value in values:
-                value = facets[name].as_indexed(value.strip())
+                value = facet_named(name).as_indexed(value.strip())
                 if value and value not in merged.setdefault(name, []):
                     merged[name].append(value)
     return {name: values for name, values in merged.items() if values}
 
 
-def _base_docs(snapshot: Snapshot, evaluator: QueryEvaluator, parsed: ParsedQuery, request: SearchRequest) -> np.ndarray:
+def _base_docs(snapshot: Snapshot, evaluator: QueryEvaluator, parsed: ParsedQuery,
+               request: SearchRequest) -> np.ndarray:
     """The documents the words and the date range match."""
     asked_from, asked_to, note = ordered_range(request.date_from, request.date_to)
     typed_from, typed_to, typed_note = ordered_range(parsed.date_from, parsed.date_to)

@@ -62,7 +62,8 @@ class Snapshot:
     def lengths(self, reader, fieldname: str) -> np.ndarray:
         """Every document's length in `fieldname` (at least 1), as Whoosh's scoring reads it."""
         if fieldname not in self._lengths:
-            parts = [np.asarray(segment_lengths(leaf, fieldname), dtype=np.float64) for leaf, _ in reader.leaf_readers()]
+            parts = [np.asarray(segment_lengths(leaf, fieldname), dtype=np.float64)
+                     for leaf, _ in reader.leaf_readers()]
             self._lengths[fieldname] = np.concatenate(parts) if parts else np.zeros(0)
         return self._lengths[fieldname]
 

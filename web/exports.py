@@ -30,7 +30,8 @@ def quoteattr(text: str) -> str:
 
 
 FEED_ENTRIES = 50
-CSV_COLUMNS = ("id", "title", "date", "location", "country", "agency", "ministries", "language", "url", "source", "body")
+CSV_COLUMNS = ("id", "title", "date", "location", "country", "agency", "ministries", "language", "url", "source",
+               "body")
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

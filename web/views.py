@@ -5,7 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from indexer import FACETS, SORTS, TIMELINE, SearchRequest, get_release, related, search, translations
+from indexer import (
+    FACETS, SORTS, TIMELINE, SearchRequest, facet_named, get_release, related, search, translations,
+)
 from web.facets import query_string, toggle, with_params, without_filters
 from web.params import BadParameter, search_request
 from web.render import body_html, page_text
@@ -14,7 +16,6 @@ blueprint = Blueprint("views", __name__)
 
 FACET_LABELS = {facet.name: facet.label for facet in FACETS}
 FILTER_NAMES = tuple(FACET_LABELS)
-_BY_NAME = {facet.name: facet for facet in FACETS}
 FACETS_SHOWN = 8
 
 
@@ -47,13 +48,15 @@ def search_page():
                for v in values]
         for name, values in result.facets.items()
     }
-    indexed = {name: [_BY_NAME[name].as_indexed(value) for value in search_req.filters.get(name, ())]
+    indexed = {name: [facet_named(name).as_indexed(value) for value in search_req.filters.get(name, ())]
                for name in FILTER_NAMES}
-    chips = [{"label": f"{FACET_LABELS[name]}: {_BY_NAME[name].label_of(value)}", "url": "?" + toggle(args, name, value)}
+    chips = [{"label": f"{FACET_LABELS[name]}: {facet_named(name).label_of(value)}",
+              "url": "?" + toggle(args, name, value)}
              for name in FILTER_NAMES for value in indexed[name]]
     for name, label in (("from", "From"), ("to", "To")):
         if args.get(name):
-            chips.append({"label": f"{label}: {args[name]}", "url": "?" + with_params(args, **{name: None, "page": None})})
+            chips.append({"label": f"{label}: {args[name]}",
+                          "url": "?" + with_params(args, **{name: None, "page": None})})
     feed_args = with_params(args, page=None, sort=None, limit=None)
     return render_template(
         "search.html", result=result, req=search_req, q=search_req.q, facets=facets, chips=chips,
@@ -73,7 +76,7 @@ def search_page():
 def _as_indexed(args: MultiDict) -> MultiDict:
     """The query string with facet values as the index holds them (`language=Hindi` -> `hi`), so
     that the links toggling a value find it."""
-    return MultiDict([(key, _BY_NAME[key].as_indexed(value) if key in _BY_NAME else value)
+    return MultiDict([(key, facet_named(key).as_indexed(value) if key in FACET_LABELS else value)
                       for key, value in args.items(multi=True)])
 
 
@@ -115,8 +118,8 @@ def release_page(release_id: str):
     release, similar = _release_and_related(release_id)
     if release is None:
         abort(404, description=_unknown(release_id))
-    languages = _BY_NAME["language"] if "language" in _BY_NAME else None
-    versions = [(hit, languages.label_of(hit.language) if languages else hit.language)
+    languages = facet_named("language")
+    versions = [(hit, languages.label_of(hit.language))
                 for hit in translations(index_dir(), release_id)]
     back = request.args.get("back", "")
     # Only web addresses become links; anything else a file claims as its URL is shown as text.
@@ -125,7 +128,7 @@ def release_page(release_id: str):
     return render_template(
         "release.html", release=release, related=similar, q=q, body=body_html(shown, release.body_format, q),
         link=link, cut=(len(shown), len(release.body)) if len(shown) < len(release.body) else None,
-        language_name=languages.label_of(release.language) if languages else release.language, versions=versions,
+        language_name=languages.label_of(release.language), versions=versions,
         filter_url=lambda name, value: url_for("views.search_page") + "?" + query_string({name: value}),
         back_url=url_for("views.search_page") + "?" + back if back else "",
     )
