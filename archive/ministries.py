@@ -99,8 +99,7 @@ def canonical_issuer(line: str) -> str:
     else as written."""
     line = collapse_spaces(line)
     if _DEVANAGARI.search(line):
-        mentioned = find_hindi_ministries(line)
-        return hindi_issuer(line) or (mentioned[0] if mentioned else line)
+        return hindi_issuer(line) or next(iter(find_hindi_ministries(line)), line)
     authority = _authority()
     known = authority.issuers.get(fold(line))
     if known:
