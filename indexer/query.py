@@ -120,7 +120,7 @@ def _take_filter(match: re.Match[str], parsed: ParsedQuery, notes: list[str]) ->
     elif not facet_named(name).well_formed(value):
         notes.append(f"Ignored {name}:{value} ({name} is written {facet_named(name).form_hint}).")
     else:
-        parsed.filters.setdefault(name, []).append(value)
+        parsed.filters.setdefault(name, []).append(facet_named(name).as_indexed(value))
     return " "
 
 

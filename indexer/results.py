@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 from indexer.errors import BadSearch
 from indexer.query import check_partial_date
-from indexer.vocabulary import FACETS, MAX_LIMIT, MAX_PAGE, PAGE_SIZE, facet_names, sort_names
+from indexer.vocabulary import FACETS, MAX_LIMIT, MAX_PAGE, PAGE_SIZE, facet_named, facet_names, sort_names
 
 
 @dataclass
@@ -35,6 +35,9 @@ class SearchRequest:
             for value in self.filters.get(facet.name, ()):
                 if not facet.well_formed(value):
                     raise BadSearch(facet.name, f"{facet.name} must be written {facet.form_hint}, not {value!r}")
+        # As the index holds them (`language=Hindi` is `hi`), so that the results say which are selected.
+        self.filters = {name: [facet_named(name).as_indexed(value) for value in values]
+                        for name, values in self.filters.items()}
         self.date_from = check_partial_date(self.date_from, "from")
         self.date_to = check_partial_date(self.date_to, "to")
 

@@ -21,7 +21,7 @@ from indexer.schema import BODY, ID, META, TEXT, TITLE, TRANSLATION
 from indexer.searchers import with_own_searcher, with_searcher
 from indexer.snapshot import Snapshot, snapshot_of
 from indexer.spelling import suggest_query
-from indexer.vocabulary import FACETS, facet_named
+from indexer.vocabulary import FACETS
 
 SNIPPET_CHARS = 240
 RELATED_WINDOW = 20_000
@@ -165,7 +165,7 @@ def _merged_filters(request: SearchRequest, parsed: ParsedQuery) -> dict[str, li
     for source in (request.filters, parsed.filters):
         for name, values in source.items():
             for value in values:
-                value = facet_named(name).as_indexed(value.strip())
+                value = value.strip()
                 if value and value not in merged.setdefault(name, []):
                     merged[name].append(value)
     return {name: values for name, values in merged.items() if values}

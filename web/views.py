@@ -48,11 +48,9 @@ def search_page():
                for v in values]
         for name, values in result.facets.items()
     }
-    indexed = {name: [facet_named(name).as_indexed(value) for value in search_req.filters.get(name, ())]
-               for name in FILTER_NAMES}
     chips = [{"label": f"{FACET_LABELS[name]}: {facet_named(name).label_of(value)}",
               "url": "?" + toggle(args, name, value)}
-             for name in FILTER_NAMES for value in indexed[name]]
+             for name in FILTER_NAMES for value in search_req.filters.get(name, ())]
     for name, label in (("from", "From"), ("to", "To")):
         if args.get(name):
             chips.append({"label": f"{label}: {args[name]}",
