@@ -8,8 +8,8 @@ from indexer.build import ReindexReport, reindex
 from indexer.errors import BadSearch, IndexMissing, IndexWriteFailed, ReindexRunning
 from indexer.highlight import mark_terms
 from indexer.locations import default_index, default_source
-from indexer.results import FacetValue, Hit, SearchRequest, SearchResult
-from indexer.search import get_release, matching_releases, related, search, translations
+from indexer.results import FacetValue, Hit, SearchRequest, SearchResult, StoryVersion
+from indexer.search import get_release, matching_releases, related, search, story_versions, translations
 from indexer.store import last_updated, needs_full_rebuild
 from indexer.vocabulary import (
     FACETS, MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, TIMELINE, Facet, Sort, facet_named, facet_names,
@@ -18,7 +18,7 @@ from indexer.vocabulary import (
 __all__ = [
     "FACETS", "MAX_LIMIT", "MAX_PAGE", "MAX_QUERY_LENGTH", "PAGE_SIZE", "SORTS", "TIMELINE",
     "BadSearch", "Facet", "FacetValue", "Hit", "IndexMissing", "IndexWriteFailed", "ReindexReport", "ReindexRunning",
-    "SearchRequest", "SearchResult", "Sort", "default_index", "default_source", "facet_named", "facet_names",
+    "SearchRequest", "SearchResult", "Sort", "StoryVersion", "default_index", "default_source", "facet_named", "facet_names",
     "get_release", "last_updated", "mark_terms", "matching_releases", "needs_full_rebuild", "reindex", "related",
-    "search", "translations",
+    "search", "story_versions", "translations",
 ]

@@ -17,6 +17,7 @@ from indexer.bodies import long_body_key, remove_unused_bodies
 from indexer.documents import content_hash
 from indexer.release_writer import ReleaseWriter, default_jobs
 from indexer.schema import TEXT, build_schema
+from indexer.stories import refresh_stories
 from indexer.store import (
     committed_generation, current_generation, needs_full_rebuild, new_generation, publish, read_manifest,
     reindex_lock, remove_leftovers, remove_stale_generations, write_manifest,
@@ -170,6 +171,8 @@ def _reindex_into(folder: Path, source: Path, entries: list[Path | NotRead], ful
         writer.cancel()
         raise
     faults.checkpoint("committed")
+    refresh_stories(folder, full, writer.sketches, writer.removed)
+    faults.checkpoint("stories")
     if full or report.changed or new_files != old_files:
         write_manifest(folder, {"files": new_files, "commit": committed_generation(folder)})
         faults.checkpoint("manifest")

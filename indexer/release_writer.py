@@ -12,6 +12,7 @@ from indexer.documents import document_fields
 from indexer.errors import IndexWriteFailed
 from indexer.processes import GuardedMpWriter
 from indexer.schema import ID
+from indexer.stories import Sketch, sketch
 from indexer.store import open_folder
 
 #: Above this much source text a full build uses two writer processes (one segment each) by default.
@@ -35,6 +36,9 @@ class ReleaseWriter:
         self.folder, self.full, self.jobs = folder, full, jobs if full else 0
         self._ix = self._writer = None
         self.added = 0
+        #: What stories must look at again: the releases written (with their sketches) and removed.
+        self.sketches: dict[str, Sketch] = {}
+        self.removed: set[str] = set()
 
     def _open(self):
         if self._writer is None:
@@ -46,6 +50,8 @@ class ReleaseWriter:
     def remove(self, release_id: str) -> None:
         """Delete the release with this id."""
         self._open().delete_by_term(ID, release_id)
+        self.removed.add(release_id)
+        self.sketches.pop(release_id, None)
 
     def write(self, release: Release, new: bool, long_body: str | None = None) -> None:
         """Add a release (`new`) or replace the one with its id; `long_body` is its body's key when
@@ -57,6 +63,8 @@ class ReleaseWriter:
         add = writer.add_document if new and self.full else writer.update_document
         add(**document_fields(release, long_body))
         self.added += 1
+        self.sketches[release.id] = sketch(release)
+        self.removed.discard(release.id)
 
     def commit(self) -> None:
         """Commit what was written; IndexWriteFailed when a full build lost releases on the way."""

@@ -20,6 +20,10 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     limit: int = PAGE_SIZE
+    #: Each story once, as its best-ranked release (False: every release).
+    collapse: bool = True
+    #: Only the releases of this story (its id), when given.
+    story: str = ""
 
     def __post_init__(self) -> None:
         if self.sort not in sort_names():
@@ -44,7 +48,7 @@ class SearchRequest:
     def newest(self, limit: int) -> SearchRequest:
         """The same search, newest first, the first `limit` hits."""
         return SearchRequest(q=self.q, filters=self.filters, date_from=self.date_from, date_to=self.date_to,
-                             sort="newest", page=1, limit=limit)
+                             sort="newest", page=1, limit=limit, collapse=False, story=self.story)
 
 
 @dataclass
@@ -64,6 +68,28 @@ class Hit:
     url: str = ""
     #: ISO 639 code of the release's language ("" when unknown).
     language: str = ""
+    #: The release's story (the id of its earliest release) and how many other releases of it match
+    #: the search; when results are collapsed, the first few of those.
+    story: str = ""
+    versions: int = 0
+    other_versions: list[StoryVersion] = field(default_factory=list)
+
+
+@dataclass
+class StoryVersion:
+    """Another release of a story, as a list of versions shows it."""
+
+    id: str
+    title: str
+    agency: str
+    location: str
+    date: str
+    language: str = ""
+    #: Against the release it is listed for: `duplicate` (the same text) or `version`; "" when not compared.
+    kind: str = ""
+    similarity: float | None = None
+    #: Whether it is the story's first report (earliest date, then first indexed).
+    first: bool = False
 
 
 @dataclass
@@ -90,6 +116,9 @@ class SearchResult:
     note: str = ""
     query: str = ""
     sort: str = "relevance"
+    #: Whether each story is shown once: `total` then counts stories; `releases` always counts releases.
+    collapsed: bool = False
+    releases: int = 0
 
     @property
     def pages(self) -> int:
@@ -104,7 +133,8 @@ class SearchResult:
     def to_dict(self) -> dict:
         """The shape of `press-archive search --json` and `/api/search`."""
         return {
-            "total": self.total, "page": self.page, "pages": self.pages, "limit": self.limit,
+            "total": self.total, "releases": self.releases, "counts": "stories" if self.collapsed else "releases",
+            "facet_counts": "releases", "page": self.page, "pages": self.pages, "limit": self.limit,
             "sort": self.sort, "query": self.query, "note": self.note, "suggestion": self.suggestion,
             "hits": [asdict(hit) for hit in self.hits],
             "facets": {name: [asdict(value) for value in values] for name, values in self.facets.items()},

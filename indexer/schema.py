@@ -29,7 +29,7 @@ TEXT_FIELDS = (TEXT, TITLE)
 UNDATED = "0000-00-00"
 VALUE_SEPARATOR = "\n"
 #: Changes whenever the schema does: an index of another version is rebuilt in full.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def schema_signature() -> str:
@@ -82,7 +82,8 @@ def build_schema(common_words: frozenset[str] = frozenset()) -> fields.Schema:
     """Return a new schema for the release index; `common_words` are the stems paired for phrases."""
     stemmed = build_analyzer()
     return fields.Schema(**{
-        ID: fields.ID(unique=True, stored=True),
+        # A column too: stories are kept by release id, and a snapshot reads every id at once.
+        ID: fields.ID(unique=True, stored=True, sortable=columns.VarBytesColumn()),
         TEXT: fields.TEXT(analyzer=stemmed, spelling=True),
         # Pairs of the same stems as the text, stop words left out as the text leaves them out;
         # only whether a release has a pair is kept (a fifth smaller than with frequencies).

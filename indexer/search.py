@@ -12,11 +12,12 @@ import numpy as np
 
 from archive import Release
 from archive.normalise import fold
+from archive.stories import StoryText, compare
 from indexer.documents import release_from_stored
 from indexer.highlight import Marker, lead
 from indexer.matching import QueryEvaluator
 from indexer.query import ParsedQuery, ordered_range, parse_user_query
-from indexer.results import FacetValue, Hit, SearchRequest, SearchResult
+from indexer.results import FacetValue, Hit, SearchRequest, SearchResult, StoryVersion
 from indexer.schema import BODY, ID, META, TEXT, TITLE, TRANSLATION
 from indexer.searchers import with_own_searcher, with_searcher
 from indexer.snapshot import Snapshot, snapshot_of
@@ -27,6 +28,10 @@ SNIPPET_CHARS = 240
 RELATED_WINDOW = 20_000
 # Below this many hits a query with unknown words gets a "did you mean".
 SUGGEST_BELOW = 3
+#: The other versions of a story listed under its hit.
+VERSIONS_SHOWN = 5
+#: The versions of a story a release page lists and compares.
+MOST_VERSIONS = 50
 
 
 @dataclass
@@ -57,6 +62,9 @@ def _select(ix, searcher, request: SearchRequest) -> _Selection:
     evaluator = QueryEvaluator(searcher, snapshot)
     base = _base_docs(snapshot, evaluator, parsed, request)
     by_facet = {name: snapshot.facets[name].mask(values, snapshot.size) for name, values in filters.items()}
+    if request.story:
+        number = snapshot.story_number(request.story)
+        base = base & (snapshot.story == number) if number is not None else np.zeros_like(base)
     mask = _intersect(base, by_facet.values())
     return _Selection(parsed, filters, evaluator, base, by_facet, mask, int(np.count_nonzero(mask)),
                       _effective_sort(request, parsed))
@@ -68,14 +76,29 @@ def search(index_dir: Path, request: SearchRequest) -> SearchResult:
     def run(ix, searcher) -> SearchResult:
         selection = _select(ix, searcher, request)
         start = (request.page - 1) * request.limit
-        page = _ordered(selection, start + request.limit)[start:]
+        snapshot = selection.snapshot
+        # How many releases of each story the search matches.
+        per_story = np.bincount(snapshot.story[selection.mask], minlength=len(snapshot.story_ids))
+        if request.collapse:
+            page = _first_of_stories(selection, start + request.limit)[start:]
+            total = int(np.count_nonzero(per_story))
+        else:
+            page = _ordered(selection, start + request.limit)[start:]
+            total = selection.total
         marker = Marker(selection.parsed.text) if selection.parsed.has_words else None
         suggestion = suggest_query(searcher, selection.parsed, request.q) if selection.total < SUGGEST_BELOW else ""
+        hits = []
+        for docnum, score in page:
+            hit = _hit(searcher.stored_fields(docnum), score, marker)
+            story = snapshot.story[docnum]
+            hit.story, hit.versions = snapshot.story_ids[story], int(per_story[story]) - 1
+            if request.collapse and hit.versions:
+                hit.other_versions = _other_versions(searcher, selection, docnum)
+            hits.append(hit)
         return SearchResult(
-            total=selection.total, page=request.page, limit=request.limit,
-            hits=[_hit(searcher.stored_fields(docnum), score, marker) for docnum, score in page],
-            facets=_facets(selection),
+            total=total, page=request.page, limit=request.limit, hits=hits, facets=_facets(selection),
             suggestion=suggestion, note=selection.parsed.note, query=request.q, sort=selection.sort,
+            collapsed=request.collapse, releases=selection.total,
         )
 
     return with_searcher(index_dir, run)
@@ -89,25 +112,32 @@ def matching_releases(index_dir: Path, request: SearchRequest) -> ReleaseStream:
     """
 
     def run(ix, searcher):
-        docnums = [docnum for docnum, _score in _ordered(_select(ix, searcher, request), None)]
-        return docnums, searcher, Path(ix.storage.folder)
+        selection = _select(ix, searcher, request)
+        docnums = [docnum for docnum, _score in _ordered(selection, None)]
+        snapshot = selection.snapshot
+        stories = [snapshot.story_ids[number] for number in snapshot.story[docnums].tolist()]
+        return docnums, stories, searcher, Path(ix.storage.folder)
 
-    (docnums, searcher, generation), close = with_own_searcher(index_dir, run)
-    return ReleaseStream(docnums, searcher, generation, close)
+    (docnums, stories, searcher, generation), close = with_own_searcher(index_dir, run)
+    return ReleaseStream(docnums, stories, searcher, generation, close)
 
 
 class ReleaseStream(Iterator[Release]):
     """Releases read one at a time from a searcher of their own, closed when the last is read or
     by `close()` (which a stream left early must have)."""
 
-    def __init__(self, docnums: list[int], searcher, generation: Path, close) -> None:
+    def __init__(self, docnums: list[int], stories: list[str], searcher, generation: Path, close) -> None:
         self._docnums, self._searcher, self._generation, self._close = iter(docnums), searcher, generation, close
+        self._stories = iter(stories)
+        #: The story of the release last read.
+        self.story = ""
 
     def __next__(self) -> Release:
         docnum = next(self._docnums, None)
         if docnum is None or self._close is None:
             self.close()
             raise StopIteration
+        self.story = next(self._stories)
         return release_from_stored(self._searcher.stored_fields(docnum), self._generation)
 
     def close(self) -> None:
@@ -123,6 +153,32 @@ def get_release(index_dir: Path, release_id: str) -> Release | None:
     def run(ix, searcher) -> Release | None:
         stored = searcher.document(**{ID: release_id})
         return release_from_stored(stored, Path(ix.storage.folder)) if stored else None
+
+    return with_searcher(index_dir, run)
+
+
+def story_versions(index_dir: Path, release_id: str) -> list[StoryVersion]:
+    """Every release of this release's story, itself included, the first reported first: each
+    compared with it (kind, similarity), the first marked."""
+
+    def run(ix, searcher) -> list[StoryVersion]:
+        docnum = searcher.document_number(**{ID: release_id})
+        if docnum is None:
+            return []
+        snapshot = snapshot_of(searcher, str(ix.storage.folder))
+        members = np.flatnonzero(snapshot.live & (snapshot.story == snapshot.story[docnum]))
+        # First reported: the earliest date, then the first indexed (the sources' times are not kept).
+        members = members[np.lexsort((members, snapshot.first_indexed[members], snapshot.oldest_key()[members]))]
+        folder = Path(ix.storage.folder)
+        this = StoryText.of(release_from_stored(searcher.stored_fields(docnum), folder))
+        versions = []
+        for number, member in enumerate(members[:MOST_VERSIONS].tolist()):
+            release = release_from_stored(searcher.stored_fields(member), folder)
+            comparison = compare(this, StoryText.of(release))
+            versions.append(StoryVersion(release.id, release.title, release.agency, release.location, release.date,
+                                         release.language, comparison.kind or "version",
+                                         round(comparison.similarity, 3), first=number == 0))
+        return versions if len(versions) > 1 else []
 
     return with_searcher(index_dir, run)
 
@@ -227,6 +283,34 @@ def _ordered(selection: _Selection, count: int | None) -> list[tuple[int, float 
     else:
         ranked, _ = _top_k(-selection.snapshot.oldest_key()[docs], docs, docs, count)
     return [(docnum, None) for docnum in ranked.tolist()]
+
+
+def _first_of_stories(selection: _Selection, count: int) -> list[tuple[int, float | None]]:
+    """The best-ranked release of each of the first `count` stories, in the order asked."""
+    story = selection.snapshot.story
+    fetch = min(selection.total, 2 * count + 20)
+    while True:
+        ranked = _ordered(selection, fetch)
+        stories = story[np.fromiter((docnum for docnum, _ in ranked), dtype=np.int64, count=len(ranked))]
+        # The first place each story comes in is its best-ranked release.
+        firsts = np.sort(np.unique(stories, return_index=True)[1])
+        if len(firsts) >= count or fetch >= selection.total:
+            return [ranked[place] for place in firsts[:count].tolist()]
+        fetch = min(selection.total, fetch * 4)
+
+
+def _other_versions(searcher, selection: _Selection, docnum: int) -> list[StoryVersion]:
+    """The other releases of a hit's story that the search matches, earliest first (a few)."""
+    snapshot = selection.snapshot
+    others = np.flatnonzero(selection.mask & (snapshot.story == snapshot.story[docnum]))
+    others = others[others != docnum]
+    others = others[np.lexsort((others, snapshot.oldest_key()[others]))][:VERSIONS_SHOWN]
+    return [_version(searcher.stored_fields(other)) for other in others.tolist()]
+
+
+def _version(stored: dict) -> StoryVersion:
+    release = release_from_stored(stored)
+    return StoryVersion(release.id, release.title, release.agency, release.location, release.date, release.language)
 
 
 def _top_k(keys: np.ndarray, docs: np.ndarray, ties: np.ndarray, count: int | None) -> tuple[np.ndarray, np.ndarray]:

@@ -17,8 +17,9 @@ import numpy as np
 
 from indexer.facet_columns import FacetColumn, facet_column
 from indexer.lru import LeastRecentlyUsed
-from indexer.schema import DATE, UNDATED
+from indexer.schema import DATE, ID, UNDATED
 from indexer.scoring import segment_lengths
+from indexer.stories import load_stories, stories_stamp
 from indexer.vocabulary import facet_names
 from indexer.whoosh_reads import column_strings, leaf_postings
 
@@ -43,6 +44,19 @@ class Snapshot:
     #: Each document's rank among the distinct dates (undated releases sort first), and those dates.
     date_rank: np.ndarray
     distinct_dates: list[str]
+    #: Each document's story as a number (a document with no story yet has one of its own), and the
+    #: story's id by number.
+    story: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    story_ids: list[str] = field(default_factory=list)
+    #: The order each document's release was first indexed in (-1 when not known).
+    first_indexed: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    _story_numbers: dict[str, int] | None = None
+
+    def story_number(self, story: str) -> int | None:
+        """The number of the story with this id, None when no document has it."""
+        if self._story_numbers is None:
+            self._story_numbers = {story_id: number for number, story_id in enumerate(self.story_ids)}
+        return self._story_numbers.get(story)
     _lengths: dict[str, np.ndarray] = field(default_factory=dict)
     posting_cache: LeastRecentlyUsed = field(default_factory=lambda: LeastRecentlyUsed(
         POSTINGS_BUDGET, lambda found: found[0].nbytes + found[1].nbytes))
@@ -97,14 +111,14 @@ def snapshot_of(searcher, folder: str) -> Snapshot:
     """Return the arrays of the searcher's snapshot, built on first use."""
     reader = searcher.reader()
     # The searcher's own snapshot, not the index's latest generation, which may be newer.
-    key = (folder, reader.generation(), reader.doc_count_all())
+    key = (folder, reader.generation(), reader.doc_count_all(), stories_stamp(Path(folder)))
     with _kept_lock:
         # Only the newest snapshots of each index are worth keeping (an older one may still be
         # searched by a thread that has not yet seen a reindex); generations share an index dir.
         kept = _kept.setdefault(str(Path(folder).parent), LeastRecentlyUsed(KEPT_PER_INDEX))
     snapshot = kept.peek(key)
     if snapshot is None:
-        snapshot = kept.get(key, lambda: _build(reader))
+        snapshot = kept.get(key, lambda: _build(reader, Path(folder)))
         # The older snapshot serves only while searchers move over: it need not hold postings too.
         for previous in kept.values():
             if previous is not snapshot:
@@ -127,13 +141,13 @@ def forget_terms() -> None:
         snapshot.forget_terms()
 
 
-def _build(reader) -> Snapshot:
+def _build(reader, folder: Path) -> Snapshot:
     size = reader.doc_count_all()
     names = facet_names()
-    columns: dict[str, list[str]] = {name: [] for name in (*names, DATE)}
+    columns: dict[str, list[str]] = {name: [] for name in (*names, DATE, ID)}
     # Per segment: a segment where no document had a value for a facet has no column for it.
     for leaf, _offset in reader.leaf_readers():
-        for name in (*names, DATE):
+        for name in (*names, DATE, ID):
             if leaf.has_column(name):
                 columns[name] += column_strings(leaf, name)
             else:
@@ -143,8 +157,21 @@ def _build(reader) -> Snapshot:
     distinct_dates = sorted(set(columns[DATE]))
     rank_of = {date: rank for rank, date in enumerate(distinct_dates)}
     date_rank = np.fromiter(map(rank_of.__getitem__, columns[DATE]), dtype=np.int32, count=size)
+    story, story_ids, first_indexed = _stories(columns[ID], folder)
     return Snapshot(size, live, {name: facet_column(columns[name], live) for name in names}, date_rank,
-                    distinct_dates)
+                    distinct_dates, story, story_ids, first_indexed)
+
+
+def _stories(ids: list[str], folder: Path) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """Each document's story number, each number's story id, and each document's indexing order."""
+    table = load_stories(folder)
+    story_of = table.story_of()
+    order = dict(zip(table.ids, table.sequence.tolist()))
+    numbers: dict[str, int] = {}
+    story = np.fromiter((numbers.setdefault(story_of.get(release_id, release_id), len(numbers))
+                         for release_id in ids), dtype=np.int64, count=len(ids))
+    first_indexed = np.fromiter((order.get(release_id, -1) for release_id in ids), dtype=np.int64, count=len(ids))
+    return story, list(numbers), first_indexed
 
 
 def _read_postings(reader, fieldname: str, term: bytes) -> tuple[np.ndarray, np.ndarray]:

@@ -80,9 +80,9 @@ def page(browser):
 
 
 def result_count(page) -> int:
-    text = page.locator("#result-count").inner_text()
-    match = re.match(r"([\d,]+) release", text.strip())
-    return int(match.group(1).replace(",", "")) if match else 0
+    """The releases the search matched (facet and timeline counts count releases too)."""
+    count = page.locator("#release-count")
+    return int(count.inner_text().replace(",", "")) if count.count() else 0
 
 
 def test_type_query_and_see_highlighted_results(server, page):

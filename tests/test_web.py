@@ -17,7 +17,8 @@ def test_home_browses_newest_first(client):
     assert data["total"] == 10 and data["sort"] == "newest"
     assert [hit["id"] for hit in data["hits"][:3]] == ["coal", "colombo", "script"]
     html = client.get("/").get_data(as_text=True)
-    assert '<p id="result-count" aria-live="polite" aria-atomic="true">' in html and "10 releases" in html
+    assert '<p id="result-count" aria-live="polite" aria-atomic="true">' in html and "10 stories" in html
+    assert '<span id="release-count">10</span> releases' in html
     assert html.index("Coal production rises") < html.index("Sri Lanka hosts maritime dialogue")
     assert 'for="q"' in html and 'id="q"' in html and 'maxlength="1000"' in html
 

@@ -31,7 +31,9 @@ def quoteattr(text: str) -> str:
 
 FEED_ENTRIES = 50
 CSV_COLUMNS = ("id", "title", "date", "location", "country", "agency", "ministries", "language", "url", "source",
-               "body")
+               "story", "body")
+#: The Atom category scheme of a release's story (the id of the story's earliest release).
+STORY_SCHEME = "urn:press-archive:story"
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -67,6 +69,8 @@ def feed():
 def _entry(hit, fallback_date: str) -> str:
     link = url_for("views.release_page", release_id=hit.id, _external=True)
     categories = "".join(f"<category term={quoteattr(name)}/>" for name in hit.ministries)
+    # The story the release belongs to: entries of one story share it.
+    categories += f"<category scheme=\"{STORY_SCHEME}\" term={quoteattr(hit.story)}/>" if hit.story else ""
     author = f"<author><name>{escape(hit.agency)}</name></author>" if hit.agency else ""
     # Snippets arrive as escaped HTML; the feed declares them as such.
     return (
@@ -85,7 +89,7 @@ def export_jsonl():
 
     def lines():
         for release in releases:
-            yield json.dumps(release.as_record(), ensure_ascii=False) + "\n"
+            yield json.dumps({**release.as_record(), "story": releases.story}, ensure_ascii=False) + "\n"
 
     return _download(stream_with_context(lines()), "application/x-ndjson", "press-archive.jsonl", releases.close)
 
@@ -100,7 +104,7 @@ def export_csv():
         writer = csv.writer(buffer)
         writer.writerow(CSV_COLUMNS)
         for release in releases:
-            record = release.as_record()
+            record = {**release.as_record(), "story": releases.story}
             record["ministries"] = "; ".join(release.ministries)
             writer.writerow([csv_cell(str(record[column])) for column in CSV_COLUMNS])
             yield buffer.getvalue()

@@ -44,6 +44,8 @@ def search_request(args: MultiDict, per_page: int, max_query: int) -> SearchRequ
             sort=args.get("sort", "") or "relevance",
             page=_integer(args, "page", 1, 1, MAX_PAGE),
             limit=_integer(args, "limit", per_page, 1, MAX_LIMIT),
+            collapse=_integer(args, "collapse", 1, 0, 1) == 1,
+            story=args.get("story", "").strip(),
         )
     except BadSearch as exc:
         raise BadParameter(exc.parameter, f"Bad parameter: {exc}.") from None

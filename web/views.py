@@ -5,8 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
+from archive.stories import word_diff
 from indexer import (
-    FACETS, SORTS, TIMELINE, SearchRequest, facet_named, get_release, related, search, translations,
+    FACETS, SORTS, TIMELINE, SearchRequest, facet_named, get_release, related, search, story_versions, translations,
 )
 from web.facets import query_string, toggle, with_params, without_filters
 from web.params import BadParameter, search_request
@@ -51,7 +52,7 @@ def search_page():
     chips = [{"label": f"{FACET_LABELS[name]}: {facet_named(name).label_of(value)}",
               "url": "?" + toggle(args, name, value)}
              for name in FILTER_NAMES for value in search_req.filters.get(name, ())]
-    for name, label in (("from", "From"), ("to", "To")):
+    for name, label in (("from", "From"), ("to", "To"), ("story", "Versions of story")):
         if args.get(name):
             chips.append({"label": f"{label}: {args[name]}",
                           "url": "?" + with_params(args, **{name: None, "page": None})})
@@ -68,6 +69,8 @@ def search_page():
         export_query=feed_args, hidden=_hidden_fields(args),
         suggestion_args=with_params(args, q=result.suggestion, page=None),
         release_args=query_string({"q": search_req.q, "back": query_string(args)}),
+        versions_url=lambda story: "?" + with_params(args, story=story, collapse="0", page=None),
+        collapse_url="?" + with_params(args, collapse=None if search_req.collapse else "0", page=None),
     )
 
 
@@ -97,7 +100,7 @@ def _with_empty_months(months: list[dict], most: int = 240) -> list[dict]:
 
 def _hidden_fields(args) -> list[tuple[str, str]]:
     """The filters to carry through the search and date forms as hidden inputs."""
-    return [(k, v) for k, v in args.items(multi=True) if k in FILTER_NAMES or k in ("sort", "limit")]
+    return [(k, v) for k, v in args.items(multi=True) if k in FILTER_NAMES or k in ("sort", "limit", "collapse", "story")]
 
 
 @blueprint.route("/api/search")
@@ -119,6 +122,8 @@ def release_page(release_id: str):
     languages = facet_named("language")
     versions = [(hit, languages.label_of(hit.language))
                 for hit in translations(index_dir(), release_id)]
+    story = story_versions(index_dir(), release_id)
+    compared, diff = _compared(release, story)
     back = request.args.get("back", "")
     # Only web addresses become links; anything else a file claims as its URL is shown as text.
     link = release.url if release.url.lower().startswith(("http://", "https://")) else ""
@@ -126,7 +131,8 @@ def release_page(release_id: str):
     return render_template(
         "release.html", release=release, related=similar, q=q, body=body_html(shown, release.body_format, q),
         link=link, cut=(len(shown), len(release.body)) if len(shown) < len(release.body) else None,
-        language_name=languages.label_of(release.language), versions=versions,
+        language_name=languages.label_of(release.language), versions=versions, story=story,
+        compared=compared, diff=diff,
         filter_url=lambda name, value: url_for("views.search_page") + "?" + query_string({name: value}),
         back_url=url_for("views.search_page") + "?" + back if back else "",
     )
@@ -138,8 +144,30 @@ def api_release(release_id: str):
     release, similar = _release_and_related(release_id)
     if release is None:
         abort(404, description=_unknown(release_id))
+    story = story_versions(index_dir(), release_id)
+    versions = [{key: getattr(version, key) for key in ("id", "title", "agency", "date", "kind", "similarity", "first")}
+                for version in story if version.id != release_id]
     return jsonify({**release.as_record(), "related": [hit.__dict__ for hit in similar],
-                    "translations": [hit.__dict__ for hit in translations(index_dir(), release_id)]})
+                    "translations": [hit.__dict__ for hit in translations(index_dir(), release_id)],
+                    "story": story_id(story, release_id), "versions": versions})
+
+
+def story_id(story: list, release_id: str) -> str:
+    """The id of a release's story: its first report's id (its own when it has no other version)."""
+    return story[0].id if story else release_id
+
+
+def _compared(release, story: list):
+    """The version the page compares the release with (`?compare=<id>`), and their word diff."""
+    other_id = request.args.get("compare", "")
+    if not other_id or other_id == release.id:
+        return None, []
+    if other_id not in {version.id for version in story}:
+        abort(404, description=f"{other_id!r} is not a version of this release's story.")
+    other = get_release(index_dir(), other_id)
+    if other is None:
+        abort(404, description=_unknown(other_id))
+    return other, word_diff(page_text(other.body), page_text(release.body))
 
 
 def _release_and_related(release_id: str):
