@@ -74,13 +74,16 @@ class Comparison:
     #: Words of the shorter text.
     length: int
     identical: bool
+    #: Whether a number of one stands where the other has another word (a changed figure).
+    figure_changed: bool = False
 
     @property
     def kind(self) -> str:
         """`duplicate`, `version`, or "" when the two are different stories."""
         if self.length < MIN_WORDS:
             return ""
-        if self.identical or (self.similarity >= DUPLICATE_SIMILARITY and self.numbers == 1 and self.names == 1):
+        if self.identical or (self.similarity >= DUPLICATE_SIMILARITY and self.numbers == 1
+                              and self.names >= DUPLICATE_SIMILARITY):
             return "duplicate"
         return "version" if self.same_event else ""
 
@@ -95,14 +98,15 @@ class Comparison:
             return False
         # The same report on another day, its figures changed, is that day's report; a reply to
         # another question days later shares its background, not its headline.
-        if self.days and (self.numbers < 1 and self.length < SHORT_WORDS * 2 or self.titles < LATER_TITLES):
+        if self.days and (self.figure_changed or self.numbers < 1 and self.length < SHORT_WORDS * 2
+                          or self.titles < LATER_TITLES):
             return False
         return self.similarity >= VERSION_SIMILARITY or self.titles >= VERSION_TITLES
 
 
 #: Texts of fewer words never make a story (a release that is all headline and sign-off).
 MIN_WORDS = 8
-#: At least this similarity, with every number and name the same: the same text (a re-send).
+#: At least this similarity, with every number and this share of names the same: the same text (a re-send).
 DUPLICATE_SIMILARITY = 0.9
 #: A version shares this much of the shorter text, and as many of its numbers and names ...
 VERSION_CONTAINMENT = 0.5
@@ -166,7 +170,19 @@ def compare(first: StoryText, second: StoryText) -> Comparison:
         containment=shared / len(shorter.shingles) if shorter.shingles else 0.0,
         numbers=_share(shorter.numbers, longer.numbers), names=_share(shorter.names, longer.names),
         titles=titles, days=days, length=min(len(first.words), len(second.words)), identical=False,
+        figure_changed=_figure_changed(first.words[:ALIGNED_WORDS], second.words[:ALIGNED_WORDS]),
     )
+
+
+#: Words of each text aligned to find changed figures (the start of a long text is enough).
+ALIGNED_WORDS = 1000
+
+
+def _figure_changed(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """Whether, the texts aligned word by word, a number in one stands in place of other words."""
+    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
+    return any(op == "replace" and any(_NUMBER.search(word) for word in (*first[a0:a1], *second[b0:b1]))
+               for op, a0, a1, b0, b1 in matcher.get_opcodes())
 
 
 def _share(few: frozenset[str], many: frozenset[str]) -> float:

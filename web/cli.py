@@ -95,13 +95,18 @@ def _facet_options(command):
 @click.option("--limit", type=click.IntRange(1, MAX_LIMIT), default=10, show_default=True, help="Results a page.")
 @click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Index folder [default: $PRESS_ARCHIVE_INDEX or a per-user data folder].")
+@click.option("--all-versions", is_flag=True,
+              help="List every release; by default each story (copies and versions of one text) is listed once.")
+@click.option("--story", default="", help="Only the releases of this story (the id of its first release).")
 @click.option("--json", "as_json", is_flag=True, help="Print the results, facets and suggestion as JSON.")
 def search_command(query: tuple[str, ...], date_from: str, date_to: str, sort: str, page: int, limit: int,
-                   index_dir: Path | None, as_json: bool, **facets: tuple[str, ...]) -> None:
+                   index_dir: Path | None, all_versions: bool, story: str, as_json: bool,
+                   **facets: tuple[str, ...]) -> None:
     """Search the archive. QUERY takes words, "phrases", AND/OR/NOT, field:value and wildcards."""
     try:
         request = SearchRequest(q=" ".join(query), filters={k: list(v) for k, v in facets.items() if v},
-                                date_from=date_from, date_to=date_to, sort=sort, page=page, limit=limit)
+                                date_from=date_from, date_to=date_to, sort=sort, page=page, limit=limit,
+                                collapse=not all_versions, story=story.strip())
         result = search(index_dir or default_index(), request)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
@@ -125,12 +130,16 @@ def format_results(result) -> str:
         lines.append(f"Did you mean: {click.style(result.suggestion, bold=True)}?")
     first = (result.page - 1) * result.limit + 1
     shown = f"{first}-{first + len(result.hits) - 1} of " if result.hits else ""
-    lines.append(f"{shown}{result.total} release(s), sorted by {result.sort}, page {result.page} of {result.pages}")
+    counted = (f"{result.total} stories ({result.releases} release(s))" if result.collapsed
+               else f"{result.total} release(s)")
+    lines.append(f"{shown}{counted}, sorted by {result.sort}, page {result.page} of {result.pages}")
     for hit in result.hits:
         place = ", ".join(p for p in (hit.location, hit.country) if p)
         lines += ["", click.style(hit.title or "(untitled)", bold=True),
                   "  " + " | ".join(p for p in (hit.date or "undated", place, hit.agency, hit.id) if p),
                   "  " + _emphasise(hit.snippet)]
+        if result.collapsed and hit.versions:
+            lines.append(f"  + {hit.versions} other version(s): --story {hit.story} --all-versions lists them")
     return "\n".join(lines)
 
 

@@ -1,0 +1,105 @@
+"""What stories cost: their share of a full build and of an incremental reindex, and search with
+stories collapsed against every release shown, on one index in one run.
+
+    .venv/bin/python benchmarks/bench_stories.py --workdir /tmp/bench-indic [--changed 1.0] [--queries 200]
+
+WORKDIR/source is a benchmark source (bench_index.py writes one). The time spent sketching
+releases (indexer.stories.sketch, as they are written) and finding their stories
+(indexer.stories.refresh_stories, after the commit) is measured inside the reindex itself, so
+the share is of the same run. Searches run the bench_search.py queries both ways, in turns.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import indexer.build as build  # noqa: E402
+import indexer.release_writer as release_writer  # noqa: E402
+from benchmarks.bench_search import make_queries, p95  # noqa: E402
+from indexer import SearchRequest, reindex, search  # noqa: E402
+from indexer.searchers import close_all  # noqa: E402
+
+spent = {"sketch": 0.0, "stories": 0.0}
+
+
+def _timed(name, function):
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[name] += time.perf_counter() - start
+    return wrapper
+
+
+release_writer.sketch = _timed("sketch", release_writer.sketch)
+build.refresh_stories = _timed("stories", build.refresh_stories)
+
+
+def _run(label: str, **kwargs) -> None:
+    spent.update(sketch=0.0, stories=0.0)
+    start = time.perf_counter()
+    report = reindex(**kwargs)
+    total = time.perf_counter() - start
+    story = spent["sketch"] + spent["stories"]
+    print(f"{label}: {total:.1f} s, {report.added} added, {report.updated} updated; stories {story:.2f} s "
+          f"(sketching {spent['sketch']:.2f} s, finding {spent['stories']:.2f} s) = {100 * story / total:.1f}% "
+          f"of the run")
+
+
+def _change_files(source: Path, percent: float, seed: int = 7) -> list[tuple[Path, bytes]]:
+    files = sorted(source.glob("*.jsonl"))
+    chosen = random.Random(seed).sample(files, max(1, int(len(files) * percent / 100)))
+    saved = []
+    for path in chosen:
+        data = path.read_bytes()
+        saved.append((path, data))
+        lines = [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
+        for record in lines:
+            record["title"] = "Updated: " + record.get("title", "")
+        path.write_text("".join(json.dumps(record, ensure_ascii=False) + "\n" for record in lines), "utf-8")
+    return saved
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workdir", type=Path, required=True, help="folder with source/ (bench_index.py)")
+    parser.add_argument("--changed", type=float, default=1.0, help="percent of files changed for the incremental run")
+    parser.add_argument("--queries", type=int, default=200)
+    args = parser.parse_args()
+    source, index = args.workdir / "source", args.workdir / "stories-index"
+    shutil.rmtree(index, ignore_errors=True)
+    _run("full build", source=source, index_dir=index, full=True)
+    saved = _change_files(source, args.changed)
+    try:
+        _run(f"incremental ({args.changed}% of files changed)", source=source, index_dir=index)
+    finally:
+        for path, data in saved:
+            path.write_bytes(data)
+    _run("incremental (changes undone)", source=source, index_dir=index)
+    queries = make_queries(args.workdir, args.queries)
+    times: dict[bool, list[float]] = {True: [], False: []}
+    for query in queries:
+        filters = {"ministry": [query["ministry"]]} if query["ministry"] else {}
+        for collapse in (False, True):  # in turns, so that both see the same machine
+            start = time.perf_counter()
+            search(index, SearchRequest(q=query["q"], filters=filters, date_from=query["date_from"],
+                                        date_to=query["date_to"], collapse=collapse))
+            times[collapse].append(1000 * (time.perf_counter() - start))
+    close_all()
+    for collapse, label in ((False, "every release"), (True, "stories collapsed")):
+        print(f"search, {label}: median {statistics.median(times[collapse]):.1f} ms, p95 {p95(times[collapse]):.1f} ms")
+    print(f"p95 ratio collapsed/every release: {p95(times[True]) / p95(times[False]):.2f}")
+
+
+if __name__ == "__main__":
+    main()

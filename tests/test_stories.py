@@ -1,0 +1,234 @@
+"""Stories: which releases are copies or versions of one another, kept up to date by reindex,
+shown once in searches, listed and compared on the release page."""
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from archive import Release
+from archive.reading import iter_release_files, read_file
+from archive.stories import StoryText, compare, story_text, word_diff
+from indexer import SearchRequest, reindex, search, story_versions
+from indexer.stories import StoryTable, load_stories, sketch, update_stories
+from indexer.store import current_generation
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Release]:
+    """The seed releases by PIB release id (the number in `pib_2227978` and `2227978`)."""
+    found = {}
+    for path in iter_release_files(ROOT / "seeds"):
+        for result in read_file(path, ROOT / "seeds", 2_000_000):
+            if isinstance(result, Release):
+                found[result.id.removeprefix("pib_")] = result
+    return found
+
+
+# Real PIB pairs (seeds/pib_2026-02_story_pairs.jsonl and other seeds), labelled by reading them.
+PIB_PAIRS = [
+    # The same Cabinet decision issued twice, and the same parliamentary answer twice.
+    ("2227978", "2228002", "duplicate"),
+    ("2227982", "2227996", "duplicate"),
+    ("2226237", "2226238", "duplicate"),
+    ("2227985", "2227989", "duplicate"),
+    # A correction: the outlay of one ministry (1058 -> 10,585 crore) changed in a re-issue.
+    ("2229201", "2229273", "version"),
+    # Hard negatives: bodies that are only a sign-off; answers to other questions sharing a table or
+    # background paragraphs; a summit's advisories for two different days.
+    ("2228608", "2229280", ""),
+    ("2222261", "2223849", ""),
+    ("2226217", "2226218", ""),
+    ("2223198", "2224536", ""),
+    ("2222543", "2223118", ""),
+    ("2228945", "2229347", ""),
+]
+
+
+@pytest.mark.parametrize("first, second, kind", PIB_PAIRS)
+def test_real_pib_pairs(seeds, first, second, kind):
+    comparison = compare(StoryText.of(seeds[first]), StoryText.of(seeds[second]))
+    assert comparison.kind == kind, comparison
+
+
+def wire(release_id: str, title: str, body: str, day: str = "1987-03-19", place: str = "New York") -> Release:
+    return Release(id=release_id, title=title, body=body, date=day, location=place, agency="Reuters")
+
+
+DIVIDEND = "Qtly div 30 cts vs 30 cts prior\nPay April {pay}\nRecord April Three"
+REPO = ("The Federal Reserve entered the U.S. Government securities market to arrange 1.5 billion dlrs of "
+        "customer repurchase agreements, a Fed spokesman said. Dealers said Federal funds were trading at {rate} "
+        "pct when the Fed began its temporary and indirect supply of reserves to the banking system.")
+STORY = ("Acme Mining Corp said it would close its Red Lake gold mine in northern Ontario for three months from "
+         "April 1 because of low ore grades, laying off 240 of its 310 workers. The company said the mine produced "
+         "48,000 ounces of gold in 1986. It said it expected to reopen the mine after development of a new zone. "
+         "Acme shares fell 1/2 to 14-3/8 on the Toronto Stock Exchange.")
+
+# Pairs in the shapes of wire copy (made-up text): the kinds that must be told apart.
+WIRE_PAIRS = [
+    ("re-sent", wire("a", "Acme To Close Red Lake Mine", STORY),
+     wire("b", "Acme To Close Red Lake Mine", STORY.replace("  ", " ")), "duplicate"),
+    ("cut copy", wire("a", "Acme To Close Red Lake Mine", STORY),
+     wire("b", "Acme To Close Red Lake Mine", STORY.split(". It said")[0] + "."), "version"),
+    ("correction", wire("a", "Acme To Close Red Lake Mine", STORY),
+     wire("b", "Acme To Close Red Lake Mine <corrected>", STORY.replace("240 of its 310", "204 of its 310")),
+     "version"),
+    ("two companies' dividends", wire("a", "J.P. Stevens And Co <stn> In Payout", DIVIDEND.format(pay=30)),
+     wire("b", "Moore Financial Group Inc <mfgi> Sets Payout", DIVIDEND.format(pay=16)), ""),
+    ("the same report on another day", wire("a", "Fed Adds Reserves Via Customer Repurchases", REPO.format(rate="six")),
+     wire("b", "Fed Adds Reserves Via Customer Repurchases", REPO.format(rate="6-1/16"), day="1987-03-20"), ""),
+]
+
+
+@pytest.mark.parametrize("name, first, second, kind", WIRE_PAIRS, ids=[pair[0] for pair in WIRE_PAIRS])
+def test_wire_pairs(name, first, second, kind):
+    assert compare(StoryText.of(first), StoryText.of(second)).kind == kind
+
+
+def test_story_text_leaves_out_dateline_credit_and_sign_off():
+    release = Release(id="x", body="NEW DELHI, March 3 (IANS) - The minister said so.\n\n***\n\nMJPS/SR")
+    assert story_text(release) == "The minister said so."
+    pib = Release(id="y", body="Posted On: 06 OCT 2025 4:10PM by PIB Delhi\nThe Cabinet approved it.\n(Release ID: 2227978)")
+    assert story_text(pib) == "The Cabinet approved it."
+
+
+def test_word_diff_marks_insertions_and_deletions():
+    runs = word_diff("The mine employs 240 people.\nIt opened in 1980.", "The mine employs 204 people.\n\nIt opened in 1980.")
+    assert ("deleted", "240") in runs and ("inserted", "204") in runs
+    # A change of line breaks alone is no change.
+    assert "".join(text for op, text in runs if op != "deleted").split() == "The mine employs 204 people. It opened in 1980.".split()
+
+
+def _sketches(releases):
+    return {release.id: sketch(release) for release in releases}
+
+
+def _made_up_story(n: int) -> str:
+    """A text of its own for story `n`: words no other story uses."""
+    rng = random.Random(n)
+    words = [f"w{n}x{rng.randrange(40)}" for _ in range(60)]
+    return " ".join(words[:30]) + f". Sales rose {n + 3} pct to {n * 7 + 11} mln dlrs. " + " ".join(words[30:]) + "."
+
+
+def _copies(count: int = 12) -> list[Release]:
+    """Releases in several stories: copies re-sent on later days, versions, and singles."""
+    releases = []
+    for n in range(count):
+        body = _made_up_story(n)
+        releases.append(wire(f"s{n}-a", f"Company{n} closes Site{n} mine", body, day=f"1987-03-{10 + n % 5:02d}"))
+        if n % 3 == 0:
+            releases.append(wire(f"s{n}-b", f"Company{n} closes Site{n} mine", body, day=f"1987-03-{11 + n % 5:02d}"))
+        if n % 4 == 0:
+            releases.append(wire(f"s{n}-c", f"Company{n} closes Site{n} mine", body + " Shares rose on the news, and analysts said the outlook for the rest of the year was good.",
+                                 day=f"1987-03-{10 + n % 5:02d}"))
+    return releases
+
+
+def _text_of(releases):
+    by_id = {release.id: release for release in releases}
+    return lambda release_id: StoryText.of(by_id[release_id]) if release_id in by_id else None
+
+
+def test_incremental_runs_find_the_stories_a_full_build_finds():
+    releases = _copies()
+    text_of = _text_of(releases)
+    full = update_stories(StoryTable.empty(), _sketches(releases), set(), text_of)
+    assert sorted(set(full.stories)) == sorted(f"s{n}-a" for n in range(12))
+    shuffled = releases[:]
+    random.Random(4).shuffle(shuffled)
+    table = StoryTable.empty()
+    for start in range(0, len(shuffled), 5):
+        table = update_stories(table, _sketches(shuffled[start:start + 5]), set(), text_of)
+    assert table.story_of() == full.story_of()
+
+
+def test_removing_the_only_link_separates_a_story():
+    early = wire("early", "Acme closes mine", STORY, day="1987-03-10")
+    middle = wire("middle", "Acme closes mine", STORY, day="1987-03-13")
+    late = wire("late", "Acme closes mine", STORY, day="1987-03-16")
+    releases = [early, middle, late]
+    table = update_stories(StoryTable.empty(), _sketches(releases), set(), _text_of(releases))
+    # Six days apart, early and late are one story only through the copy between them.
+    assert set(table.stories) == {"early"}
+    table = update_stories(table, {}, {"middle"}, _text_of(releases))
+    assert table.story_of() == {"early": "early", "late": "late"}
+    table = update_stories(table, _sketches([middle]), set(), _text_of(releases))
+    assert set(table.stories) == {"early"}
+
+
+def test_a_changed_release_leaves_its_story():
+    first, second = wire("one", "Acme closes mine", STORY), wire("two", "Acme closes mine", STORY)
+    table = update_stories(StoryTable.empty(), _sketches([first, second]), set(), _text_of([first, second]))
+    assert table.story_of() == {"one": "one", "two": "one"}
+    changed = wire("one", "Weather", "Showers continued throughout the week in the Bahia cocoa zone, alleviating "
+                   "the drought since early January and improving prospects for the coming temporao.")
+    table = update_stories(table, _sketches([changed]), set(), _text_of([changed, second]))
+    assert table.story_of() == {"one": "one", "two": "two"}
+
+
+def _write(source: Path, name: str, release: Release) -> None:
+    record = {"id": release.id, "title": release.title, "date": release.date, "text": release.body,
+              "location": release.location, "agency": release.agency}
+    (source / name).write_text(json.dumps(record) + "\n", "utf-8")
+
+
+@pytest.fixture
+def story_index(tmp_path):
+    source, index = tmp_path / "source", tmp_path / "index"
+    source.mkdir()
+    for release in _copies(6):
+        _write(source, f"{release.id}.jsonl", release)
+    reindex(source, index)
+    return source, index
+
+
+def test_reindex_keeps_stories_up_to_date(story_index):
+    source, index = story_index
+    stories = load_stories(current_generation(index)).story_of()
+    assert stories["s0-b"] == stories["s0-c"] == "s0-a" and stories["s1-a"] == "s1-a"
+    # A new copy joins its story; a removed one leaves it.
+    copy = wire("s1-copy", "Company1 closes Site1 mine", _made_up_story(1), day="1987-03-12")
+    _write(source, "s1-copy.jsonl", copy)
+    (source / "s0-b.jsonl").unlink()
+    report = reindex(source, index)
+    assert report.added == 1 and report.removed == 1 and not report.full
+    stories = load_stories(current_generation(index)).story_of()
+    assert stories["s1-copy"] == "s1-a" and "s0-b" not in stories and stories["s0-c"] == "s0-a"
+    # The same as a full build of the same files.
+    assert reindex(source, index, full=True).full
+    assert load_stories(current_generation(index)).story_of() == stories
+
+
+def test_search_shows_each_story_once(story_index):
+    _, index = story_index
+    collapsed = search(index, SearchRequest(q="mine"))
+    every = search(index, SearchRequest(q="mine", collapse=False))
+    assert every.total == every.releases == 10 and not every.collapsed
+    assert collapsed.total == 6 and collapsed.releases == 10 and collapsed.collapsed
+    assert len({hit.story for hit in collapsed.hits}) == len(collapsed.hits) == 6
+    first = next(hit for hit in collapsed.hits if hit.story == "s0-a")
+    assert first.versions == 2 and {v.id for v in first.other_versions} | {first.id} == {"s0-a", "s0-b", "s0-c"}
+    # Facet counts count releases either way.
+    assert collapsed.facets["agency"][0].count == every.facets["agency"][0].count == 10
+    only = search(index, SearchRequest(story="s0-a", collapse=False))
+    assert sorted(hit.id for hit in only.hits) == ["s0-a", "s0-b", "s0-c"]
+    assert search(index, SearchRequest(story="nothing")).total == 0
+
+
+def test_paging_through_stories_lists_each_once(story_index):
+    _, index = story_index
+    pages = [search(index, SearchRequest(sort="oldest", limit=2, page=page)) for page in (1, 2, 3)]
+    seen = [hit.story for page in pages for hit in page.hits]
+    assert len(seen) == len(set(seen)) == 6 and pages[0].pages == 3
+
+
+def test_story_versions_first_reported_first(story_index):
+    _, index = story_index
+    versions = story_versions(index, "s0-b")
+    assert [v.id for v in versions] == ["s0-a", "s0-c", "s0-b"] and versions[0].first
+    kinds = {v.id: v.kind for v in versions}
+    assert kinds["s0-a"] == "duplicate" and kinds["s0-c"] == "version"
+    assert story_versions(index, "s1-a") == []
