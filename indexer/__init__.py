@@ -18,7 +18,8 @@ from indexer.vocabulary import (
 __all__ = [
     "FACETS", "MAX_LIMIT", "MAX_PAGE", "MAX_QUERY_LENGTH", "PAGE_SIZE", "SORTS", "TIMELINE",
     "BadSearch", "Facet", "FacetValue", "Hit", "IndexMissing", "IndexWriteFailed", "ReindexReport", "ReindexRunning",
-    "SearchRequest", "SearchResult", "Sort", "StoryVersion", "default_index", "default_source", "facet_named", "facet_names",
+    "SearchRequest", "SearchResult", "Sort", "StoryVersion", "default_index", "default_source", "facet_named",
+    "facet_names",
     "get_release", "last_updated", "mark_terms", "matching_releases", "needs_full_rebuild", "reindex", "related",
     "search", "story_versions", "translations",
 ]

@@ -91,15 +91,18 @@ def test_wire_pairs(name, first, second, kind):
 def test_story_text_leaves_out_dateline_credit_and_sign_off():
     release = Release(id="x", body="NEW DELHI, March 3 (IANS) - The minister said so.\n\n***\n\nMJPS/SR")
     assert story_text(release) == "The minister said so."
-    pib = Release(id="y", body="Posted On: 06 OCT 2025 4:10PM by PIB Delhi\nThe Cabinet approved it.\n(Release ID: 2227978)")
+    pib = Release(id="y", body="Posted On: 06 OCT 2025 4:10PM by PIB Delhi\nThe Cabinet approved it.\n"
+                               "(Release ID: 2227978)")
     assert story_text(pib) == "The Cabinet approved it."
 
 
 def test_word_diff_marks_insertions_and_deletions():
-    runs = word_diff("The mine employs 240 people.\nIt opened in 1980.", "The mine employs 204 people.\n\nIt opened in 1980.")
+    runs = word_diff("The mine employs 240 people.\nIt opened in 1980.",
+                     "The mine employs 204 people.\n\nIt opened in 1980.")
     assert ("deleted", "240") in runs and ("inserted", "204") in runs
     # A change of line breaks alone is no change.
-    assert "".join(text for op, text in runs if op != "deleted").split() == "The mine employs 204 people. It opened in 1980.".split()
+    shown = "".join(text for op, text in runs if op != "deleted")
+    assert shown.split() == "The mine employs 204 people. It opened in 1980.".split()
 
 
 def _sketches(releases):
@@ -122,7 +125,7 @@ def _copies(count: int = 12) -> list[Release]:
         if n % 3 == 0:
             releases.append(wire(f"s{n}-b", f"Company{n} closes Site{n} mine", body, day=f"1987-03-{11 + n % 5:02d}"))
         if n % 4 == 0:
-            releases.append(wire(f"s{n}-c", f"Company{n} closes Site{n} mine", body + " Shares rose on the news, and analysts said the outlook for the rest of the year was good.",
+            releases.append(wire(f"s{n}-c", f"Company{n} closes Site{n} mine", body + " Shares rose on the news, and analysts said the outlook was good.",
                                  day=f"1987-03-{10 + n % 5:02d}"))
     return releases
 
@@ -232,3 +235,60 @@ def test_story_versions_first_reported_first(story_index):
     kinds = {v.id: v.kind for v in versions}
     assert kinds["s0-a"] == "duplicate" and kinds["s0-c"] == "version"
     assert story_versions(index, "s1-a") == []
+
+
+@pytest.fixture
+def story_client(story_index):
+    from web import create_app
+
+    source, index = story_index
+    hostile = wire("s0-d", "Company0 closes Site0 mine <b>now</b>",
+                   _made_up_story(0) + ' <script>alert("x")</script> & more', day="1987-03-10")
+    _write(source, "s0-d.jsonl", hostile)
+    reindex(source, index)
+    return create_app({"INDEX": str(index), "TESTING": True}).test_client()
+
+
+def test_release_page_lists_versions_and_compares_them_escaped(story_client):
+    html = story_client.get("/release/s0-b").get_data(as_text=True)
+    assert "Other versions of this story" in html and "First reported" in html
+    assert html.index("/release/s0-a") < html.index("This release")
+    compared = story_client.get("/release/s0-a?compare=s0-d").get_data(as_text=True)
+    diff = compared[compared.index('<div class="diff"'):]
+    diff = diff[:diff.index("</div>")]
+    # The words the other version has and this one has not are marked, escaped.
+    assert "&lt;script&gt;alert(" in diff and "&amp; more</del>" in diff
+    assert "<script>" not in diff and "<b>now</b>" not in compared
+    assert story_client.get("/release/s0-a?compare=s1-a").status_code == 404
+
+
+def test_api_carries_story_and_versions(story_client):
+    data = story_client.get("/api/release/s0-b").get_json()
+    assert data["story"] == "s0-a"
+    assert [v["id"] for v in data["versions"]] == ["s0-a", "s0-c", "s0-d"]
+    assert set(data["versions"][0]) == {"id", "title", "agency", "date", "kind", "similarity", "first"}
+    assert data["versions"][0]["kind"] == "duplicate" and data["versions"][0]["first"]
+    found = story_client.get("/api/search?q=sales").get_json()
+    assert found["counts"] == "stories" and found["facet_counts"] == "releases"
+    assert found["total"] == 6 and found["releases"] == 11
+    hit = next(hit for hit in found["hits"] if hit["story"] == "s0-a")
+    assert hit["versions"] == 3
+    every = story_client.get("/api/search?q=sales&collapse=0").get_json()
+    assert every["total"] == every["releases"] == 11 and every["counts"] == "releases"
+    assert story_client.get("/api/search?collapse=yes").status_code == 400
+
+
+def test_search_page_folds_versions_under_a_hit(story_client):
+    html = story_client.get("/search?q=sales").get_data(as_text=True)
+    assert "6 stories" in html and '<span id="release-count">11</span> releases' in html
+    assert "3 other versions" in html and "story=s0-a&amp;collapse=0" in html
+    assert "Show every release" in html
+
+
+def test_exports_and_feed_keep_every_release_with_its_story(story_client):
+    rows = story_client.get("/export.csv?q=sales").get_data(as_text=True).splitlines()
+    assert rows[0].split(",")[-2:] == ["story", "body"] and len(rows) >= 12
+    lines = [json.loads(line) for line in story_client.get("/export.jsonl?q=sales").get_data(as_text=True).splitlines()]
+    assert len(lines) == 11 and {line["story"] for line in lines if line["id"].startswith("s0-")} == {"s0-a"}
+    feed = story_client.get("/feed.atom?q=sales").get_data(as_text=True)
+    assert feed.count("<entry>") == 11 and 'scheme="urn:press-archive:story" term="s0-a"' in feed

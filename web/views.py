@@ -100,7 +100,8 @@ def _with_empty_months(months: list[dict], most: int = 240) -> list[dict]:
 
 def _hidden_fields(args) -> list[tuple[str, str]]:
     """The filters to carry through the search and date forms as hidden inputs."""
-    return [(k, v) for k, v in args.items(multi=True) if k in FILTER_NAMES or k in ("sort", "limit", "collapse", "story")]
+    carried = ("sort", "limit", "collapse", "story")
+    return [(k, v) for k, v in args.items(multi=True) if k in FILTER_NAMES or k in carried]
 
 
 @blueprint.route("/api/search")
