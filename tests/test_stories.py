@@ -125,7 +125,8 @@ def _copies(count: int = 12) -> list[Release]:
         if n % 3 == 0:
             releases.append(wire(f"s{n}-b", f"Company{n} closes Site{n} mine", body, day=f"1987-03-{11 + n % 5:02d}"))
         if n % 4 == 0:
-            releases.append(wire(f"s{n}-c", f"Company{n} closes Site{n} mine", body + " Shares rose on the news, and analysts said the outlook was good.",
+            extended = body + " Shares rose on the news, and analysts said the outlook was good."
+            releases.append(wire(f"s{n}-c", f"Company{n} closes Site{n} mine", extended,
                                  day=f"1987-03-{10 + n % 5:02d}"))
     return releases
 
