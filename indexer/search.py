@@ -168,7 +168,7 @@ def story_versions(index_dir: Path, release_id: str) -> list[StoryVersion]:
         snapshot = snapshot_of(searcher, str(ix.storage.folder))
         members = np.flatnonzero(snapshot.live & (snapshot.story == snapshot.story[docnum]))
         # First reported: the earliest date, then the first indexed (the sources' times are not kept).
-        members = members[np.lexsort((members, snapshot.first_indexed[members], snapshot.oldest_key()[members]))]
+        members = members[np.lexsort((members, snapshot.first_indexed[members], snapshot.oldest_key[members]))]
         folder = Path(ix.storage.folder)
         this = StoryText.of(release_from_stored(searcher.stored_fields(docnum), folder))
         versions = []
@@ -281,7 +281,7 @@ def _ordered(selection: _Selection, count: int | None) -> list[tuple[int, float 
         # Undated releases have the lowest rank, so they come last.
         ranked, _ = _top_k(selection.snapshot.date_rank[docs], docs, -docs, count)
     else:
-        ranked, _ = _top_k(-selection.snapshot.oldest_key()[docs], docs, docs, count)
+        ranked, _ = _top_k(-selection.snapshot.oldest_key[docs], docs, docs, count)
     return [(docnum, None) for docnum in ranked.tolist()]
 
 
@@ -304,7 +304,7 @@ def _other_versions(searcher, selection: _Selection, docnum: int) -> list[StoryV
     snapshot = selection.snapshot
     others = np.flatnonzero(selection.mask & (snapshot.story == snapshot.story[docnum]))
     others = others[others != docnum]
-    others = others[np.lexsort((others, snapshot.oldest_key()[others]))][:VERSIONS_SHOWN]
+    others = others[np.lexsort((others, snapshot.oldest_key[others]))][:VERSIONS_SHOWN]
     return [_version(searcher.stored_fields(other)) for other in others.tolist()]
 
 

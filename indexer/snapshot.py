@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -68,8 +69,9 @@ class Snapshot:
         end = bisect.bisect_right(self.distinct_dates, high + "\uffff")
         return self.live & (self.date_rank >= start) & (self.date_rank < end)
 
+    @cached_property
     def oldest_key(self) -> np.ndarray:
-        """Date ranks with undated releases moved after every dated one."""
+        """Date ranks with undated releases moved after every dated one (computed once a snapshot)."""
         undated = bisect.bisect_left(self.distinct_dates, UNDATED + "\uffff")
         return np.where(self.date_rank < undated, len(self.distinct_dates), self.date_rank)
 
