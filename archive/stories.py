@@ -140,7 +140,7 @@ class StoryText:
         title = story_words(_TICKER.sub(" ", release.title))
         numbers = frozenset(word for word in (*words, *title) if _NUMBER.search(word))
         names = frozenset(fold(name) for name in _NAME.findall(f"{release.location} {release.title} {text}")) - _COMMON
-        return cls(tuple(words), frozenset(shingles(words)), numbers, names, frozenset(title), _day(release.date))
+        return cls(tuple(words), frozenset(shingles(words)), numbers, names, frozenset(title), day_number(release.date))
 
 
 _TICKER = re.compile(r"<[^<>]*>")
@@ -149,11 +149,16 @@ _COMMON = frozenset("""a an and as at be but by for from had has have he her his
 she that the their there these they this those to was we were will with""".split())
 
 
-def _day(iso: str) -> int:
+#: The day number of an undated release (dated ones are proleptic ordinals, from 1).
+UNDATED = 0
+
+
+def day_number(iso: str) -> int:
+    """The day of an ISO date as a number, to count days between releases; UNDATED when there is none."""
     try:
         return date.fromisoformat(iso[:10]).toordinal()
     except ValueError:
-        return 0
+        return UNDATED
 
 
 def compare(first: StoryText, second: StoryText) -> Comparison:

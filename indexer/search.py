@@ -170,10 +170,11 @@ def story_versions(index_dir: Path, release_id: str) -> list[StoryVersion]:
         # First reported: the earliest date, then the first indexed (the sources' times are not kept).
         members = members[np.lexsort((members, snapshot.first_indexed[members], snapshot.oldest_key[members]))]
         folder = Path(ix.storage.folder)
-        this = StoryText.of(release_from_stored(searcher.stored_fields(docnum), folder))
+        own = release_from_stored(searcher.stored_fields(docnum), folder)
+        this = StoryText.of(own)
         versions = []
         for number, member in enumerate(members[:MOST_VERSIONS].tolist()):
-            release = release_from_stored(searcher.stored_fields(member), folder)
+            release = own if member == docnum else release_from_stored(searcher.stored_fields(member), folder)
             comparison = compare(this, StoryText.of(release))
             versions.append(StoryVersion(release.id, release.title, release.agency, release.location, release.date,
                                          release.language, comparison.kind or "version",

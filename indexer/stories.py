@@ -15,14 +15,15 @@ import os
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from archive import Release
-from archive.stories import STORY_WINDOW_DAYS, StoryText, compare, story_text, story_words
+from archive.stories import (
+    STORY_WINDOW_DAYS, UNDATED, StoryText, compare, day_number, story_text, story_words,
+)
 from indexer.documents import release_from_stored
 from indexer.lru import LeastRecentlyUsed
 from indexer.schema import ID
@@ -34,9 +35,11 @@ NUM_PERM = 64
 LSH_THRESHOLD = 0.25
 #: Story texts kept while pairs are checked.
 TEXTS_KEPT = 4096
-UNDATED_DAY = -1
+UNDATED_DAY = UNDATED
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1).permutations
-_BANDS, _ROWS = (lambda lsh: (lsh.b, lsh.r))(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM))
+# The bands and rows datasketch's LSH would use for this threshold.
+_LSH = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+_BANDS, _ROWS = _LSH.b, _LSH.r
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5,
                  0x85EBCA77C2B2AE63, 0xFF51AFD7ED558CCD][:_ROWS], dtype=np.uint64)
 
@@ -62,14 +65,7 @@ def sketch(release: Release) -> Sketch:
     if len(hashes):
         minhash.update_batch(np.unique(hashes))
     fingerprint = int.from_bytes(hashlib.blake2b("\x1f".join(words).encode("utf-8"), digest_size=8).digest(), "big")
-    return Sketch(_day(release.date), fingerprint, minhash.hashvalues.astype(np.uint32))
-
-
-def _day(iso: str) -> int:
-    try:
-        return date.fromisoformat(iso[:10]).toordinal()
-    except ValueError:
-        return UNDATED_DAY
+    return Sketch(day_number(release.date), fingerprint, minhash.hashvalues.astype(np.uint32))
 
 
 @dataclass
@@ -147,7 +143,7 @@ def update_stories(table: StoryTable, written: dict[str, Sketch], removed: set[s
     """The table with `written` releases added or replaced and `removed` ones gone, stories found anew
     where they changed; `text_of(id)` gives a release's text as stories compare it."""
     gone = removed | set(written)
-    old_story = dict(zip(table.ids, table.stories))
+    old_story = table.story_of()
     # Stories that lost or changed a release are taken apart; their other releases are looked at again.
     broken = {old_story[release_id] for release_id in gone if release_id in old_story}
     keep = np.array([release_id not in gone for release_id in table.ids], dtype=bool)

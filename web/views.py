@@ -150,10 +150,10 @@ def api_release(release_id: str):
                 for version in story if version.id != release_id]
     return jsonify({**release.as_record(), "related": [hit.__dict__ for hit in similar],
                     "translations": [hit.__dict__ for hit in translations(index_dir(), release_id)],
-                    "story": story_id(story, release_id), "versions": versions})
+                    "story": _story_id(story, release_id), "versions": versions})
 
 
-def story_id(story: list, release_id: str) -> str:
+def _story_id(story: list, release_id: str) -> str:
     """The id of a release's story: its first report's id (its own when it has no other version)."""
     return story[0].id if story else release_id
 
