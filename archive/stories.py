@@ -28,6 +28,8 @@ SHINGLE_WORDS = 3
 _WORD = regex.compile(rf"{LETTER}+(?:[.,'’]{LETTER}+)*")
 _NUMBER = regex.compile(r"\d")
 _NAME = regex.compile(r"\b\p{Lu}[\p{L}\p{M}]+")
+# A capitalised word after a lower-case word or a comma: a name, not a sentence's first word.
+_MID_NAME = regex.compile(r"(?<=[\p{Ll}\d,;:]\s+)\p{Lu}[\p{L}\p{M}]+")
 _POSTED = re.compile(r"^\s*Posted On:[^\n]*\n", re.IGNORECASE)
 # Lines that end a release without being part of it: `Reuter`, `***`, `(ANI)`, `MJPS/SR`, `-END-`.
 _SIGN_OFF = re.compile(
@@ -37,11 +39,33 @@ _SIGN_OFF = re.compile(
 )
 
 
+# PIB's sign-off of an answer in Parliament: "This information was given by <minister> in a written
+# reply in the Rajya Sabha today", "<minister> stated this in a written reply in the Lok Sabha".
+_REPLY = regex.compile(
+    r"^[^\n]{0,600}?(?:\b(?:reply|replies|answer|information)\b|लिखित उत्तर|जानकारी)[^\n]{0,400}?"
+    r"(?:\b(?P<house>Lok|Rajya)\s*Sabha\b|(?P<hindi>लोक|राज्य)\s*सभा)[^\n]*$",
+    regex.IGNORECASE | regex.MULTILINE)
+#: Paragraphs from the end a sign-off is looked for in.
+_SIGN_OFF_PARAGRAPHS = 4
+
+
 def story_text(release: Release) -> str:
-    """The release's body with its dateline, agency credit, `Posted On` line and sign-off taken off."""
+    """The release's body with its dateline, agency credit, `Posted On` line and sign-offs taken off."""
+    return story_parts(release)[0]
+
+
+def story_parts(release: Release) -> tuple[str, str]:
+    """The story text, and the House of Parliament (`lok`, `rajya`) when the release is an answer in one."""
     text = _POSTED.sub("", release.body.lstrip())
-    text = parse_dateline(text).rest
-    return _SIGN_OFF.sub("", "\n" + text).strip()
+    text = _SIGN_OFF.sub("", "\n" + parse_dateline(text).rest).strip()
+    house = ""
+    tail = text.rsplit("\n\n", _SIGN_OFF_PARAGRAPHS)[0] if text.count("\n\n") >= _SIGN_OFF_PARAGRAPHS else ""
+    match = _REPLY.search(text, len(tail))
+    if match:
+        house = "lok" if (match["house"] or "").lower() == "lok" or match["hindi"] == "लोक" else "rajya"
+        # Who answered, where, and the contacts after are furniture; the House is kept as a fact.
+        text = text[:match.start()].strip()
+    return text, house
 
 
 def story_words(text: str) -> list[str]:
@@ -76,49 +100,87 @@ class Comparison:
     identical: bool
     #: Whether a number of one stands where the other has another word (a changed figure).
     figure_changed: bool = False
+    #: For two answers in Parliament, whether they were given in the same House ("same", "other"), else "".
+    houses: str = ""
+    #: Of the names in either headline that its text names too, the share the other release names.
+    subjects: float = 1.0
+    #: The words aligned in order, matched over all (difflib's ratio): 1 for the same words.
+    alike: float = 1.0
 
     @property
     def kind(self) -> str:
         """`duplicate`, `version`, or "" when the two are different stories."""
-        if self.length < MIN_WORDS:
+        if self.length < MIN_WORDS or not self.same_subject:
             return ""
-        if self.identical or (self.similarity >= DUPLICATE_SIMILARITY and self.numbers == 1
-                              and self.names >= DUPLICATE_SIMILARITY):
+        # Shingles of a short text change with every word: its words are compared in order.
+        short = self.length < SHORT_WORDS
+        if self.identical or self.numbers == 1 and not self.figure_changed and (
+                self.similarity >= DUPLICATE_SIMILARITY and self.names >= DUPLICATE_SIMILARITY
+                or short and self.alike >= DUPLICATE_ALIKE and self.subjects == 1):
             return "duplicate"
         return "version" if self.same_event else ""
 
     @property
+    def same_subject(self) -> bool:
+        """Whether the two could be of one event: the same question in Parliament, the same subject,
+        and for a short item of set wording (a dividend, a rate) much the same headline."""
+        # Each question asked in Parliament is its own event, however alike the answers.
+        if self.houses == "other" or self.houses == "same" and self.titles < REPLY_TITLES:
+            return False
+        if self.subjects < SAME_SUBJECTS:
+            return False
+        return self.length >= SHORT_WORDS or self.titles >= SHORT_TITLES
+
+    @property
     def same_event(self) -> bool:
         """Whether the two tell of the same event: much text in common, its numbers and names agreeing."""
+        # The same report on another day, its figures changed, is that day's report; a reply to
+        # another question days later shares its background, not its headline.
+        if self.days and (self.numbers < 1 or self.figure_changed and self.length < LATER_FIGURES_WORDS
+                          or self.titles < LATER_TITLES):
+            return False
+        # The same words with a figure or a name changed: a correction (short set wording is a template).
+        if self.alike >= CORRECTED_ALIKE and self.length >= SHORT_WORDS:
+            return True
         facts = min(self.numbers, self.names)
         if self.containment < VERSION_CONTAINMENT or facts < VERSION_FACTS:
             return False
-        # A short item of set wording (a dividend, a rate) names its event in the headline.
-        if self.length < SHORT_WORDS and (self.titles < SHORT_TITLES or facts < 1):
+        if self.length < SHORT_WORDS and facts < 1:
             return False
-        # The same report on another day, its figures changed, is that day's report; a reply to
-        # another question days later shares its background, not its headline.
-        if self.days and (self.figure_changed or self.numbers < 1 and self.length < SHORT_WORDS * 2
-                          or self.titles < LATER_TITLES):
-            return False
+        # A cut or a write-through of the same day's text, its facts all there.
+        if not self.days and self.containment >= WRITE_THROUGH_CONTAINMENT and facts >= WRITE_THROUGH_FACTS:
+            return True
         return self.similarity >= VERSION_SIMILARITY or self.titles >= VERSION_TITLES
 
 
 #: Texts of fewer words never make a story (a release that is all headline and sign-off).
 MIN_WORDS = 8
-#: At least this similarity, with every number and this share of names the same: the same text (a re-send).
+#: At least this similarity (for a short text, words this alike), with every number and this share
+#: of names the same: the same text (a re-send).
 DUPLICATE_SIMILARITY = 0.9
+DUPLICATE_ALIKE = 0.9
+#: Words this alike in order, a figure or name changed: a correction.
+CORRECTED_ALIKE = 0.9
 #: A version shares this much of the shorter text, and as many of its numbers and names ...
 VERSION_CONTAINMENT = 0.5
 VERSION_FACTS = 0.75
 #: ... and this much of all the text, or of the headline.
-VERSION_SIMILARITY = 0.7
-VERSION_TITLES = 0.3
+VERSION_SIMILARITY = 0.6
+VERSION_TITLES = 0.2
+#: On the same day, this much of the shorter text with this share of its facts is enough.
+WRITE_THROUGH_CONTAINMENT = 0.85
+WRITE_THROUGH_FACTS = 0.9
 #: Texts shorter than this are set wording: their headlines must agree.
 SHORT_WORDS = 30
 SHORT_TITLES = 0.5
-#: A release of another day must have a headline this much like the other's.
+#: A release of another day must have a headline this much like the other's, every figure of the
+#: shorter, and when shorter than this no figure changed.
 LATER_TITLES = 0.2
+LATER_FIGURES_WORDS = 100
+#: Two answers in Parliament are one only with headlines this much alike (the question's).
+REPLY_TITLES = 0.5
+#: The share of headline subjects the other must name.
+SAME_SUBJECTS = 0.75
 
 
 @dataclass(frozen=True)
@@ -131,16 +193,30 @@ class StoryText:
     names: frozenset[str]
     title: frozenset[str]
     day: int
+    #: The House of Parliament the release answers a question in (`lok`, `rajya`), else "".
+    house: str = ""
+    #: Words of the headline its text names mid-sentence (who or what the release is about).
+    subjects: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, release: Release) -> StoryText:
         """Prepare a release for comparing."""
-        text = story_text(release)
+        text, house = story_parts(release)
         words = story_words(text)
-        title = story_words(_TICKER.sub(" ", release.title))
+        headline = _TICKER.sub(" ", release.title)
+        title = story_words(headline)
         numbers = frozenset(word for word in (*words, *title) if _NUMBER.search(word))
-        names = frozenset(fold(name) for name in _NAME.findall(f"{release.location} {release.title} {text}")) - _COMMON
-        return cls(tuple(words), frozenset(shingles(words)), numbers, names, frozenset(title), day_number(release.date))
+        # In a headline in title case or capitals every word is capitalised, names or not.
+        named = f"{release.location} {text}" if _all_capitalised(headline) else f"{release.location} {headline} {text}"
+        names = frozenset(fold(name) for name in _NAME.findall(named)) - _COMMON
+        subjects = frozenset(title) & {fold(name) for name in _MID_NAME.findall(text)} - _COMMON
+        return cls(tuple(words), frozenset(shingles(words)), numbers, names, frozenset(title),
+                   day_number(release.date), house, subjects)
+
+
+def _all_capitalised(headline: str) -> bool:
+    words = [word for word in headline.split() if word[:1].isalpha() and word.casefold() not in _COMMON]
+    return len(words) > 1 and all(word[:1].isupper() for word in words)
 
 
 _TICKER = re.compile(r"<[^<>]*>")
@@ -164,18 +240,21 @@ def day_number(iso: str) -> int:
 def compare(first: StoryText, second: StoryText) -> Comparison:
     """How alike two releases' story texts are."""
     days = abs(first.day - second.day) if first.day and second.day else 0
+    houses = ("same" if first.house == second.house else "other") if first.house and second.house else ""
     shorter, longer = sorted((first, second), key=lambda text: len(text.shingles))
     titles = len(first.title & second.title) / len(first.title | second.title) if first.title | second.title else 0.0
+    subjects = _subjects(first, second)
     if first.words == second.words:
-        return Comparison(1.0, 1.0, 1.0, 1.0, titles, days, len(first.words), True)
+        return Comparison(1.0, 1.0, 1.0, 1.0, titles, days, len(first.words), True, houses=houses, subjects=subjects)
     shared = len(first.shingles & second.shingles)
     union = len(first.shingles | second.shingles)
+    figure_changed, alike = _aligned(first.words[:ALIGNED_WORDS], second.words[:ALIGNED_WORDS])
     return Comparison(
         similarity=shared / union if union else 0.0,
         containment=shared / len(shorter.shingles) if shorter.shingles else 0.0,
         numbers=_share(shorter.numbers, longer.numbers), names=_share(shorter.names, longer.names),
         titles=titles, days=days, length=min(len(first.words), len(second.words)), identical=False,
-        figure_changed=_figure_changed(first.words[:ALIGNED_WORDS], second.words[:ALIGNED_WORDS]),
+        figure_changed=figure_changed, houses=houses, subjects=subjects, alike=alike,
     )
 
 
@@ -183,11 +262,20 @@ def compare(first: StoryText, second: StoryText) -> Comparison:
 ALIGNED_WORDS = 1000
 
 
-def _figure_changed(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
-    """Whether, the texts aligned word by word, a number in one stands in place of other words."""
+def _aligned(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[bool, float]:
+    """The texts aligned word by word: whether a number in one stands in place of other words, and
+    how alike they are (difflib's ratio)."""
     matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
-    return any(op == "replace" and any(_NUMBER.search(word) for word in (*first[a0:a1], *second[b0:b1]))
-               for op, a0, a1, b0, b1 in matcher.get_opcodes())
+    changed = any(op == "replace" and any(_NUMBER.search(word) for word in (*first[a0:a1], *second[b0:b1]))
+                  for op, a0, a1, b0, b1 in matcher.get_opcodes())
+    return changed, matcher.ratio()
+
+
+def _subjects(first: StoryText, second: StoryText) -> float:
+    """Of either headline's subjects, the share the other release names (in its text or headline)."""
+    found = len(first.subjects & (second.names | second.title)) + len(second.subjects & (first.names | first.title))
+    total = len(first.subjects) + len(second.subjects)
+    return found / total if total else 1.0
 
 
 def _share(few: frozenset[str], many: frozenset[str]) -> float:

@@ -171,7 +171,7 @@ def _reindex_into(folder: Path, source: Path, entries: list[Path | NotRead], ful
         writer.cancel()
         raise
     faults.checkpoint("committed")
-    refresh_stories(folder, full, writer.sketches, writer.removed)
+    refresh_stories(folder, full, writer.sketches, writer.removed, writer.at_hand)
     faults.checkpoint("stories")
     if full or report.changed or new_files != old_files:
         write_manifest(folder, {"files": new_files, "commit": committed_generation(folder)})

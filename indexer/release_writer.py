@@ -21,6 +21,8 @@ PARALLEL_BYTES = 5_000_000
 #: uses about three times this: at 96, a full build of 10,000 releases peaks at 445 MB in all
 #: processes (860 MB at 256, which builds it 25% faster; benchmarks/bench_bounds.py).
 WRITER_MB = 96
+#: Releases an incremental run keeps at hand for finding their stories (more are read back from the index).
+RELEASES_AT_HAND = 5000
 
 
 def default_jobs(source_bytes: int) -> int:
@@ -39,6 +41,7 @@ class ReleaseWriter:
         #: What stories must look at again: the releases written (with their sketches) and removed.
         self.sketches: dict[str, Sketch] = {}
         self.removed: set[str] = set()
+        self.at_hand: dict[str, Release] = {}
 
     def _open(self):
         if self._writer is None:
@@ -52,6 +55,7 @@ class ReleaseWriter:
         self._open().delete_by_term(ID, release_id)
         self.removed.add(release_id)
         self.sketches.pop(release_id, None)
+        self.at_hand.pop(release_id, None)
 
     def write(self, release: Release, new: bool, long_body: str | None = None) -> None:
         """Add a release (`new`) or replace the one with its id; `long_body` is its body's key when
@@ -65,6 +69,8 @@ class ReleaseWriter:
         self.added += 1
         self.sketches[release.id] = sketch(release)
         self.removed.discard(release.id)
+        if not self.full and len(self.at_hand) < RELEASES_AT_HAND:
+            self.at_hand[release.id] = release
 
     def commit(self) -> None:
         """Commit what was written; IndexWriteFailed when a full build lost releases on the way."""

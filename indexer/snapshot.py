@@ -168,7 +168,7 @@ def _stories(ids: list[str], folder: Path) -> tuple[np.ndarray, list[str], np.nd
     """Each document's story number, each number's story id, and each document's indexing order."""
     table = load_stories(folder)
     story_of = table.story_of()
-    order = dict(zip(table.ids, table.sequence.tolist()))
+    order = dict(zip(table.ids.tolist(), table.sequence.tolist()))
     numbers: dict[str, int] = {}
     story = np.fromiter((numbers.setdefault(story_of.get(release_id, release_id), len(numbers))
                          for release_id in ids), dtype=np.int64, count=len(ids))

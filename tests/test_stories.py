@@ -140,7 +140,7 @@ def test_incremental_runs_find_the_stories_a_full_build_finds():
     releases = _copies()
     text_of = _text_of(releases)
     full = update_stories(StoryTable.empty(), _sketches(releases), set(), text_of)
-    assert sorted(set(full.stories)) == sorted(f"s{n}-a" for n in range(12))
+    assert sorted(set(full.story_of().values())) == sorted(f"s{n}-a" for n in range(12))
     shuffled = releases[:]
     random.Random(4).shuffle(shuffled)
     table = StoryTable.empty()
@@ -156,11 +156,11 @@ def test_removing_the_only_link_separates_a_story():
     releases = [early, middle, late]
     table = update_stories(StoryTable.empty(), _sketches(releases), set(), _text_of(releases))
     # Six days apart, early and late are one story only through the copy between them.
-    assert set(table.stories) == {"early"}
+    assert set(table.story_of().values()) == {"early"}
     table = update_stories(table, {}, {"middle"}, _text_of(releases))
     assert table.story_of() == {"early": "early", "late": "late"}
     table = update_stories(table, _sketches([middle]), set(), _text_of(releases))
-    assert set(table.stories) == {"early"}
+    assert set(table.story_of().values()) == {"early"}
 
 
 def test_a_changed_release_leaves_its_story():
