@@ -45,8 +45,8 @@ _REPLY = regex.compile(
     r"^[^\n]{0,600}?(?:\b(?:reply|replies|answer|information)\b|लिखित उत्तर|जानकारी)[^\n]{0,400}?"
     r"(?:\b(?P<house>Lok|Rajya)\s*Sabha\b|(?P<hindi>लोक|राज्य)\s*सभा)[^\n]*$",
     regex.IGNORECASE | regex.MULTILINE)
-#: Paragraphs from the end a sign-off is looked for in.
-_SIGN_OFF_PARAGRAPHS = 4
+#: Characters from the end a sign-off is looked for in.
+_SIGN_OFF_CHARS = 1500
 
 
 def story_text(release: Release) -> str:
@@ -59,8 +59,8 @@ def story_parts(release: Release) -> tuple[str, str]:
     text = _POSTED.sub("", release.body.lstrip())
     text = _SIGN_OFF.sub("", "\n" + parse_dateline(text).rest).strip()
     house = ""
-    tail = text.rsplit("\n\n", _SIGN_OFF_PARAGRAPHS)[0] if text.count("\n\n") >= _SIGN_OFF_PARAGRAPHS else ""
-    match = _REPLY.search(text, len(tail))
+    start = max(0, len(text) - _SIGN_OFF_CHARS)
+    match = _REPLY.search(text, start) if "Sabha" in text[start:] or "सभा" in text[start:] else None
     if match:
         house = "lok" if (match["house"] or "").lower() == "lok" or match["hindi"] == "लोक" else "rajya"
         # Who answered, where, and the contacts after are furniture; the House is kept as a fact.

@@ -45,6 +45,12 @@ PIB_PAIRS = [
     ("2223198", "2224536", ""),
     ("2222543", "2223118", ""),
     ("2228945", "2229347", ""),
+    # One answer given in the Lok Sabha and, days later, in the Rajya Sabha; one text answering two
+    # questions in the same House; an answer whose text is only the minister's sign-off.
+    ("2222699", "2224570", ""),
+    ("2222172", "2223213", ""),
+    ("2225421", "2225423", ""),
+    ("2226280", "2226337", ""),
 ]
 
 
