@@ -104,7 +104,8 @@ class Comparison:
     houses: str = ""
     #: Of the names in either headline that its text names too, the share the other release names.
     subjects: float = 1.0
-    #: The words aligned in order, matched over all (difflib's ratio): 1 for the same words.
+    #: The words aligned in order, matched over all (difflib's ratio); 0 when under half the shorter
+    #: text is shared (then no rule needs it, and it is not worked out).
     alike: float = 1.0
 
     @property
@@ -248,10 +249,13 @@ def compare(first: StoryText, second: StoryText) -> Comparison:
         return Comparison(1.0, 1.0, 1.0, 1.0, titles, days, len(first.words), True, houses=houses, subjects=subjects)
     shared = len(first.shingles & second.shingles)
     union = len(first.shingles | second.shingles)
-    figure_changed, alike = _aligned(first.words[:ALIGNED_WORDS], second.words[:ALIGNED_WORDS])
+    containment = shared / len(shorter.shingles) if shorter.shingles else 0.0
+    # Under half the shorter text's shingles shared, no rule asks how the words align (words 90%
+    # alike share far more): aligning is most of a comparison's cost.
+    figure_changed, alike = _aligned(first.words[:ALIGNED_WORDS], second.words[:ALIGNED_WORDS]) \
+        if containment >= VERSION_CONTAINMENT else (False, 0.0)
     return Comparison(
-        similarity=shared / union if union else 0.0,
-        containment=shared / len(shorter.shingles) if shorter.shingles else 0.0,
+        similarity=shared / union if union else 0.0, containment=containment,
         numbers=_share(shorter.numbers, longer.numbers), names=_share(shorter.names, longer.names),
         titles=titles, days=days, length=min(len(first.words), len(second.words)), identical=False,
         figure_changed=figure_changed, houses=houses, subjects=subjects, alike=alike,

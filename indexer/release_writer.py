@@ -12,7 +12,7 @@ from indexer.documents import document_fields
 from indexer.errors import IndexWriteFailed
 from indexer.processes import GuardedMpWriter
 from indexer.schema import ID
-from indexer.stories import Sketch, sketch
+from indexer.story_table import Sketch, sketch
 from indexer.store import open_folder
 
 #: Above this much source text a full build uses two writer processes (one segment each) by default.

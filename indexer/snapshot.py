@@ -20,7 +20,7 @@ from indexer.facet_columns import FacetColumn, facet_column
 from indexer.lru import LeastRecentlyUsed
 from indexer.schema import DATE, ID, UNDATED
 from indexer.scoring import segment_lengths
-from indexer.stories import load_stories, stories_stamp
+from indexer.story_table import load_stories, stories_stamp
 from indexer.vocabulary import facet_names
 from indexer.whoosh_reads import column_strings, leaf_postings
 

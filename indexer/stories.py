@@ -1,136 +1,32 @@
-"""Stories of one index generation: each release's MinHash sketch, and the story it belongs to.
+"""Stories of one index generation: which releases are copies or versions of one another.
 
-A reindex sketches the releases it writes (MinHash of their shingles, from `datasketch`, kept as
-band keys for locality-sensitive hashing), finds the pairs that may be copies by those keys,
-checks each pair by its exact similarity (archive.stories.compare), and joins the pairs into
-stories. Releases of the same text are one class, checked once. Only what changed is looked at
-again: the stories of changed and removed releases are taken apart and found anew, the others are
-kept whole, so a series of incremental runs gives the stories a full build gives (the pairs are
-the same), at a cost that grows with what changed, not with the archive.
+A reindex sketches the releases it writes (indexer.story_table), finds the pairs of texts that may
+be copies by their MinHash band keys, checks each such pair once by its exact similarity
+(archive.stories.compare), keeps the verdict, and joins the releases of pairs found alike, in
+their time window, into stories. Releases of the same text are one class, checked once. Only
+what changed is looked at again: the stories of changed and removed releases are taken apart and
+joined anew from the verdicts kept, and only the texts just written are compared, so a series of
+incremental runs gives the stories a full build gives, at a cost that grows with what changed.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import regex
-from datasketch import MinHash
 
 from archive import Release
-from archive.stories import (
-    MIN_WORDS, SHORT_WORDS, STORY_WINDOW_DAYS, UNDATED, StoryText, compare, day_number, story_parts,
-)
+from archive.stories import STORY_WINDOW_DAYS, UNDATED, StoryText, compare
 from indexer.documents import release_from_stored
 from indexer.lru import LeastRecentlyUsed
 from indexer.schema import ID
 from indexer.store import open_folder
+from indexer.story_table import BANDS, NO_FINGERPRINT, Sketch, StoryTable, load_stories, save_stories
 
-STORIES_FILE = "stories.npz"
-#: 32 bands of 2 rows: a pair whose shingles are 30% the same is looked at 95 times in 100, one of 10%
-#: 28 times (README, "Stories"): a cut copy or a rewrite is rarely missed, and every pair is checked.
-BANDS, ROWS = 32, 2
-NUM_PERM = BANDS * ROWS
-#: The fingerprint of a text too short to be anyone's copy (archive.stories.MIN_WORDS).
-NO_FINGERPRINT = 0
 #: Story texts kept while pairs are checked.
 TEXTS_KEPT = 4096
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1).permutations
-_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F], dtype=np.uint64)
-# Sketches need words, not the words compare folds: cased and accented letters alike, marks kept.
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _LAST_DAY = 1 << 30
-
-
-@dataclass(frozen=True)
-class Sketch:
-    """What stories keep of a release: its day, the fingerprint of its words, its MinHash band keys."""
-
-    day: int
-    fingerprint: int
-    bands: np.ndarray
-
-
-def sketch(release: Release) -> Sketch:
-    """The sketch of a release, made as it is written."""
-    text, house = story_parts(release)
-    words = _WORD.findall(text.lower())
-    day = day_number(release.date)
-    if len(words) < MIN_WORDS:
-        return Sketch(day, NO_FINGERPRINT, np.zeros(BANDS, np.uint32))
-    hashes = np.fromiter((zlib.crc32(word.encode("utf-8")) for word in words), dtype=np.uint64, count=len(words))
-    # A three-word shingle's hash from its words' (archive.stories.SHINGLE_WORDS).
-    hashes = (hashes[:-2] * np.uint64(1_000_003) + hashes[1:-1] * np.uint64(8191) + hashes[2:]) & np.uint64(0xFFFFFFFF)
-    minhash = MinHash(num_perm=NUM_PERM, permutations=_PERMUTATIONS, hashfunc=int, scheme="affine32")
-    minhash.update_batch(np.unique(hashes))
-    rows = minhash.hashvalues.astype(np.uint64).reshape(BANDS, ROWS)
-    bands = ((rows * _MIX).sum(axis=1) >> np.uint64(32)).astype(np.uint32)
-    # Copies of one text are joined unchecked: a short text or an answer in Parliament is one
-    # only under the same headline (compare's rule), so that is part of what it is.
-    same = " ".join(words)
-    if len(words) < SHORT_WORDS or house:
-        same = f"{release.title.lower()}\x1f{house}\x1f{same}"
-    digest = hashlib.blake2b(same.encode("utf-8"), digest_size=8).digest()
-    return Sketch(day, int.from_bytes(digest, "big") or 1, bands)
-
-
-@dataclass
-class StoryTable:
-    """Every release's sketch and story in one generation, rows in the order of their ids."""
-
-    ids: np.ndarray
-    days: np.ndarray
-    fingerprints: np.ndarray
-    bands: np.ndarray
-    #: The order releases were first indexed in (for "first reported" when dates are equal).
-    sequence: np.ndarray
-    #: Each release's story, as the `sequence` of its earliest release (then lowest id).
-    story: np.ndarray
-
-    @classmethod
-    def empty(cls) -> StoryTable:
-        """A table with no release."""
-        return cls(np.zeros(0, dtype=str), np.zeros(0, np.int32), np.zeros(0, np.uint64),
-                   np.zeros((0, BANDS), np.uint32), np.zeros(0, np.int64), np.zeros(0, np.int64))
-
-    def story_of(self) -> dict[str, str]:
-        """Each release id's story: the id of the story's earliest release."""
-        by_sequence = dict(zip(self.sequence.tolist(), self.ids.tolist()))
-        return {release_id: by_sequence[story] for release_id, story in zip(self.ids.tolist(), self.story.tolist())}
-
-
-def load_stories(folder: Path) -> StoryTable:
-    """The generation's story table (empty when it has none yet)."""
-    try:
-        with np.load(Path(folder) / STORIES_FILE, allow_pickle=False) as data:
-            return StoryTable(*(data[name] for name in _COLUMNS))
-    except FileNotFoundError:
-        return StoryTable.empty()
-
-
-_COLUMNS = ("ids", "days", "fingerprints", "bands", "sequence", "story")
-
-
-def stories_stamp(folder: Path) -> tuple[int, int] | None:
-    """When the generation's stories last changed (None when it has none): snapshots key on it."""
-    try:
-        stat = (Path(folder) / STORIES_FILE).stat()
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
-
-
-def save_stories(folder: Path, table: StoryTable) -> None:
-    """Replace the generation's story table atomically."""
-    temporary = Path(folder) / f"{STORIES_FILE}.tmp"
-    with open(temporary, "wb") as file:
-        np.savez(file, **{name: getattr(table, name) for name in _COLUMNS})
-    os.replace(temporary, Path(folder) / STORIES_FILE)
 
 
 def refresh_stories(folder: Path, full: bool, written: dict[str, Sketch], removed: set[str],
@@ -174,25 +70,28 @@ def update_stories(table: StoryTable, written: dict[str, Sketch], removed: set[s
     kept_ids = table.ids[keep]
     at = np.searchsorted(kept_ids, new_ids)
     ids = np.insert(kept_ids.astype(np.result_type(kept_ids, new_ids)), at, new_ids)
-    new_rows = at + np.arange(len(new_ids))
     sketches = [written[release_id] for release_id in new_ids.tolist()]
 
     def merged(column: np.ndarray, values) -> np.ndarray:
-        return np.insert(column[keep], at, np.asarray(values, dtype=column.dtype).reshape(-1, *column.shape[1:]), axis=0)
+        values = np.asarray(values, dtype=column.dtype).reshape(-1, *column.shape[1:])
+        return np.insert(column[keep], at, values, axis=0)
 
     days = merged(table.days, [sketch.day for sketch in sketches])
     fingerprints = merged(table.fingerprints, [sketch.fingerprint for sketch in sketches])
     bands = merged(table.bands, [sketch.bands for sketch in sketches])
     sequence = merged(table.sequence, new_sequence)
     story = merged(table.story, new_sequence)
-    free = np.zeros(len(ids), dtype=bool)
-    free[new_rows] = True
-    free |= np.isin(story, broken)
+    fresh = np.zeros(len(ids), dtype=bool)
+    fresh[at + np.arange(len(new_ids))] = True
+    free = fresh | np.isin(story, broken)
     story[free] = sequence[free]
     links = _Links(free, story)
-    _link_copies(links, days, fingerprints, bands, free, ids, text_of)
+    classes = _Classes(fingerprints, days)
+    verdicts = _Verdicts(table.pairs, table.joined, classes)
+    _compare_new_pairs(verdicts, classes, bands, fresh, ids, text_of)
+    _join_copies(links, classes, verdicts, free)
     _name_stories(links, story, ids, days, sequence)
-    return StoryTable(ids, days, fingerprints, bands, sequence, story)
+    return StoryTable(ids, days, fingerprints, bands, sequence, story, verdicts.pairs, verdicts.joined)
 
 
 def _rows_of(ids: np.ndarray, wanted: set[str], in_order: bool = False) -> np.ndarray:
@@ -203,6 +102,101 @@ def _rows_of(ids: np.ndarray, wanted: set[str], in_order: bool = False) -> np.nd
     at = np.minimum(np.searchsorted(ids, wanted_ids), len(ids) - 1)
     present = ids[at] == wanted_ids
     return np.where(present, at, -1) if in_order else at[present]
+
+
+class _Classes:
+    """The rows of each text (fingerprint), earliest first."""
+
+    def __init__(self, fingerprints: np.ndarray, days: np.ndarray):
+        self.fingerprints, self.days = fingerprints, days
+        self._order = np.argsort(fingerprints, kind="stable")
+        self._sorted = fingerprints[self._order]
+        self._rows: dict[int, np.ndarray] = {}
+
+    def rows(self, fingerprint: int) -> np.ndarray:
+        """The rows with this fingerprint, sorted by day."""
+        if fingerprint not in self._rows:
+            rows = self._order[np.searchsorted(self._sorted, np.uint64(fingerprint)):
+                               np.searchsorted(self._sorted, np.uint64(fingerprint), side="right")]
+            self._rows[fingerprint] = rows[np.argsort(self.days[rows], kind="stable")]
+        return self._rows[fingerprint]
+
+    def of(self, rows: np.ndarray) -> np.ndarray:
+        """The distinct fingerprints of these rows that can be copies (not too short)."""
+        found = np.unique(self.fingerprints[rows])
+        return found[found != NO_FINGERPRINT]
+
+    def present(self, fingerprints: np.ndarray) -> np.ndarray:
+        """Which of these fingerprints some row still has."""
+        at = np.minimum(np.searchsorted(self._sorted, fingerprints), max(len(self._sorted) - 1, 0))
+        return (self._sorted[at] == fingerprints) if len(self._sorted) else np.zeros(fingerprints.shape, bool)
+
+
+class _Verdicts:
+    """The pairs of texts compared, kept while both texts are in the archive."""
+
+    def __init__(self, pairs: np.ndarray, joined: np.ndarray, classes: _Classes):
+        kept = classes.present(pairs[:, 0]) & classes.present(pairs[:, 1]) if len(pairs) else np.zeros(0, bool)
+        self.pairs, self.joined = pairs[kept], joined[kept]
+        self._keys = np.sort(_pair_keys(self.pairs))
+
+    def unknown(self, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The pairs with no verdict yet."""
+        if not pairs or not len(self._keys):
+            return pairs
+        keys = _pair_keys(np.array(pairs, dtype=np.uint64))
+        at = np.minimum(np.searchsorted(self._keys, keys), len(self._keys) - 1)
+        return [pair for pair, known in zip(pairs, (self._keys[at] == keys).tolist()) if not known]
+
+    def add(self, pairs: list[tuple[int, int]], joined: list[bool]) -> None:
+        """Keep these verdicts."""
+        if pairs:
+            self.pairs = np.concatenate([self.pairs, np.array(pairs, dtype=np.uint64).reshape(-1, 2)])
+            self.joined = np.concatenate([self.joined, np.array(joined, dtype=bool)])
+
+    def joined_with(self, fingerprints: np.ndarray) -> np.ndarray:
+        """The pairs found one story that have one of these fingerprints."""
+        pairs = self.pairs[self.joined]
+        return pairs[np.isin(pairs[:, 0], fingerprints) | np.isin(pairs[:, 1], fingerprints)]
+
+
+def _pair_keys(pairs: np.ndarray) -> np.ndarray:
+    return pairs[:, 0] * np.uint64(0x9E3779B97F4A7C15) ^ pairs[:, 1]
+
+
+def _compare_new_pairs(verdicts: _Verdicts, classes: _Classes, bands: np.ndarray, fresh: np.ndarray,
+                       ids: np.ndarray, text_of: Callable[[str], StoryText | None]) -> None:
+    """Compare the texts just written with the texts their sketches say may be copies, in the window."""
+    written = classes.of(np.flatnonzero(fresh))
+    if not len(written):
+        return
+    texts = LeastRecentlyUsed(TEXTS_KEPT)
+
+    def text(fingerprint: int) -> StoryText | None:
+        # A text just written is at hand in a release just written.
+        rows = classes.rows(fingerprint)
+        row = int(rows[np.argmax(fresh[rows])])
+        return texts.get(fingerprint, lambda: text_of(str(ids[row])))
+
+    pairs, joined = [], []
+    for first, second in verdicts.unknown(_candidate_pairs(classes.fingerprints, bands, fresh, written)):
+        a_rows, b_rows = classes.rows(first), classes.rows(second)
+        # Out of the window there is no verdict yet: a later copy may bring the two close.
+        if not _any_in_window(a_rows, b_rows, classes.days):
+            continue
+        a, b = text(first), text(second)
+        pairs.append((first, second))
+        joined.append(a is not None and b is not None and bool(compare(a, b).kind))
+    verdicts.add(pairs, joined)
+
+
+def _join_copies(links: _Links, classes: _Classes, verdicts: _Verdicts, free: np.ndarray) -> None:
+    """Join the free rows with the rows of their text and of texts found alike, in the time window."""
+    affected = classes.of(np.flatnonzero(free))
+    for fingerprint in affected.tolist():
+        _join_chain(links, classes.rows(fingerprint), classes.days)
+    for first, second in verdicts.joined_with(affected).tolist():
+        _join_in_window(links, classes.rows(first), classes.rows(second), classes.days)
 
 
 class _Links:
@@ -267,53 +261,14 @@ def _name_stories(links: _Links, story: np.ndarray, ids: np.ndarray, days: np.nd
         story[hit] = new[at[hit]]
 
 
-def _link_copies(links: _Links, days: np.ndarray, fingerprints: np.ndarray, bands: np.ndarray,
-                 free: np.ndarray, ids: np.ndarray, text_of: Callable[[str], StoryText | None]) -> None:
-    """Join the free rows with every row that is a copy of them, in the time window."""
-    changed = np.unique(fingerprints[free])
-    changed = changed[changed != NO_FINGERPRINT]
-    if not len(changed):
-        return
-    by_fingerprint = np.argsort(fingerprints, kind="stable")
-    sorted_fingerprints = fingerprints[by_fingerprint]
-    members: dict[int, np.ndarray] = {}
-
-    def rows_of(fingerprint: int) -> np.ndarray:
-        if fingerprint not in members:
-            low = np.searchsorted(sorted_fingerprints, fingerprint, side="left")
-            rows = by_fingerprint[low:np.searchsorted(sorted_fingerprints, fingerprint, side="right")]
-            members[fingerprint] = rows[np.argsort(days[rows], kind="stable")]
-        return members[fingerprint]
-
-    for fingerprint in changed.tolist():
-        _join_chain(links, rows_of(fingerprint), days)
-    texts = LeastRecentlyUsed(TEXTS_KEPT)
-
-    def text(fingerprint: int) -> StoryText | None:
-        # A free row's text is at hand when it was just written.
-        rows = rows_of(fingerprint)
-        row = int(rows[np.argmax(free[rows])])
-        return texts.get(fingerprint, lambda: text_of(str(ids[row])))
-
-    for first, second in _candidate_pairs(fingerprints, bands, free, changed):
-        a_rows, b_rows = rows_of(first), rows_of(second)
-        if not _any_in_window(a_rows, b_rows, days):
-            continue
-        a, b = text(first), text(second)
-        if a is not None and b is not None and compare(a, b).kind:
-            _join_in_window(links, a_rows, b_rows, days)
-
-
-def _candidate_pairs(fingerprints: np.ndarray, bands: np.ndarray, free: np.ndarray,
-                     changed: np.ndarray) -> list[tuple[int, int]]:
-    """Pairs of fingerprints whose sketches agree on a whole band, at least one of them changed."""
+def _candidate_pairs(fingerprints: np.ndarray, bands: np.ndarray, fresh: np.ndarray,
+                     written: np.ndarray) -> list[tuple[int, int]]:
+    """Pairs of fingerprints (the lower first) whose sketches agree on a whole band, one of them written."""
     usable = fingerprints != NO_FINGERPRINT
-    changed_rows = free & usable
     pairs: set[tuple[int, int]] = set()
     for band in range(BANDS):
         keys = bands[:, band]
-        wanted = _among(keys, np.unique(keys[changed_rows])) & usable
-        rows = np.flatnonzero(wanted)
+        rows = np.flatnonzero(_among(keys, np.unique(keys[fresh & usable])) & usable)
         # One row for each (key, fingerprint): copies of one text are one class.
         order = np.lexsort((fingerprints[rows], keys[rows]))
         key, fingerprint = keys[rows][order], fingerprints[rows][order]
@@ -324,8 +279,8 @@ def _candidate_pairs(fingerprints: np.ndarray, bands: np.ndarray, free: np.ndarr
         for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
             group = fingerprint[start:start + size].tolist()
             pairs.update((a, b) for n, a in enumerate(group) for b in group[n + 1:])
-    changed_set = set(changed.tolist())
-    return sorted(pair for pair in pairs if pair[0] in changed_set or pair[1] in changed_set)
+    written_set = set(written.tolist())
+    return sorted(pair for pair in pairs if pair[0] in written_set or pair[1] in written_set)
 
 
 def _among(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:

@@ -11,7 +11,8 @@ from archive import Release
 from archive.reading import iter_release_files, read_file
 from archive.stories import StoryText, compare, story_text, word_diff
 from indexer import SearchRequest, reindex, search, story_versions
-from indexer.stories import StoryTable, load_stories, sketch, update_stories
+from indexer.stories import update_stories
+from indexer.story_table import StoryTable, load_stories, sketch
 from indexer.store import current_generation
 
 ROOT = Path(__file__).resolve().parent.parent
