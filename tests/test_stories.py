@@ -9,7 +9,7 @@ import pytest
 
 from archive import Release
 from archive.reading import iter_release_files, read_file
-from archive.stories import StoryText, compare, story_text, word_diff
+from archive.stories import StoryText, compare, story_parts, story_text, word_diff
 from indexer import SearchRequest, reindex, search, story_versions
 from indexer.stories import update_stories
 from indexer.story_table import StoryTable, load_stories, sketch
@@ -69,6 +69,9 @@ DIVIDEND = "Qtly div 30 cts vs 30 cts prior\nPay April {pay}\nRecord April Three
 REPO = ("The Federal Reserve entered the U.S. Government securities market to arrange 1.5 billion dlrs of "
         "customer repurchase agreements, a Fed spokesman said. Dealers said Federal funds were trading at {rate} "
         "pct when the Fed began its temporary and indirect supply of reserves to the banking system.")
+PRIME = ("{bank} said it raised its prime lending rate to 7-3/4 pct from 7-1/2 pct, effective tomorrow. "
+         "The increase follows similar moves by several other major U.S. banks earlier in the day, which cited "
+         "the recent rise in the cost of funds to banks.")
 STORY = ("Acme Mining Corp said it would close its Red Lake gold mine in northern Ontario for three months from "
          "April 1 because of low ore grades, laying off 240 of its 310 workers. The company said the mine produced "
          "48,000 ounces of gold in 1986. It said it expected to reopen the mine after development of a new zone. "
@@ -87,6 +90,16 @@ WIRE_PAIRS = [
      wire("b", "Moore Financial Group Inc <mfgi> Sets Payout", DIVIDEND.format(pay=16)), ""),
     ("the same report on another day", wire("a", "Fed Adds Reserves Via Customer Repurchases", REPO.format(rate="six")),
      wire("b", "Fed Adds Reserves Via Customer Repurchases", REPO.format(rate="6-1/16"), day="1987-03-20"), ""),
+    ("a short notice re-sent with an abbreviation changed",
+     wire("a", "Carolina Power And Light Co <cpl> Qtly Div", DIVIDEND.format(pay=30)),
+     wire("b", "Carolina Power And Light Co <cpl> Sets Payout", DIVIDEND.format(pay=30).replace("Qtly", "Qtrly")),
+     "duplicate"),
+    ("two companies' notices in the same words", wire("a", "Franklin Insured Tax-free Sets Payout",
+                                                      DIVIDEND.format(pay=30) + "\nNOTE: Franklin Insured Fund."),
+     wire("b", "Franklin Puerto Rico Tax-free Sets Payout",
+          DIVIDEND.format(pay=30) + "\nNOTE: Franklin Puerto Rico Fund."), ""),
+    ("two banks' rate moves", wire("a", "Marine Midland Raises Prime Rate", PRIME.format(bank="Marine Midland Bank")),
+     wire("b", "Mellon Bank Raises Prime Rate", PRIME.format(bank="Mellon Bank")), ""),
 ]
 
 
@@ -101,6 +114,30 @@ def test_story_text_leaves_out_dateline_credit_and_sign_off():
     pib = Release(id="y", body="Posted On: 06 OCT 2025 4:10PM by PIB Delhi\nThe Cabinet approved it.\n"
                                "(Release ID: 2227978)")
     assert story_text(pib) == "The Cabinet approved it."
+
+
+REPLY = ("The scheme covers 1.2 lakh villages in 14 States, and 3,400 works have been taken up so far "
+         "under it, the Ministry said in its answer.\n\n"
+         "This information was given by the Minister of State for Rural Development Shri Kamlesh Paswan in a "
+         "written reply in the {house} Sabha today.\n\n*****\n\nMS")
+
+
+def test_an_answer_in_parliament_keeps_its_house_as_a_fact_not_as_text():
+    lok = Release(id="lok", title="RURAL WORKS", body=REPLY.format(house="Lok"), date="2026-02-03")
+    rajya = Release(id="rajya", title="RURAL WORKS", body=REPLY.format(house="Rajya"), date="2026-02-05")
+    assert story_parts(lok) == (REPLY.split("\n\n")[0], "lok") and story_parts(rajya)[1] == "rajya"
+    hindi = Release(id="hi", body="योजना 14 राज्यों में है।\n\nयह जानकारी ग्रामीण विकास राज्य मंत्री ने आज लोकसभा में "
+                                  "एक लिखित उत्तर में दी।")
+    assert story_parts(hindi) == ("योजना 14 राज्यों में है।", "lok")
+    # The same answer in the other House is another event; so is an answer to another question.
+    assert compare(StoryText.of(lok), StoryText.of(rajya)).kind == ""
+    other_question = Release(id="q2", title="WAGES UNDER RURAL SCHEMES", body=REPLY.format(house="Lok"),
+                             date="2026-02-03")
+    assert compare(StoryText.of(lok), StoryText.of(other_question)).kind == ""
+    again = Release(id="again", title="RURAL WORKS", body=REPLY.format(house="Lok"), date="2026-02-03")
+    assert compare(StoryText.of(lok), StoryText.of(again)).kind == "duplicate"
+    # Copies are joined by their fingerprint unchecked: an answer's holds its headline and House.
+    assert len({sketch(release).fingerprint for release in (lok, rajya, other_question, again)}) == 3
 
 
 def test_word_diff_marks_insertions_and_deletions():
@@ -154,6 +191,57 @@ def test_incremental_runs_find_the_stories_a_full_build_finds():
     for start in range(0, len(shuffled), 5):
         table = update_stories(table, _sketches(shuffled[start:start + 5]), set(), text_of)
     assert table.story_of() == full.story_of()
+
+
+def test_any_series_of_adds_changes_and_removals_ends_with_a_full_build_s_stories():
+    releases = _copies(15)
+    changed = {release.id: Release(id=release.id, title=release.title, body=f"Weather report {n}. " + STORY,
+                                   date=release.date, location=release.location)
+               for n, release in enumerate(releases[::4])}
+    rng = random.Random(11)
+    table, present = StoryTable.empty(), {}
+    for _ in range(30):
+        step = rng.sample(releases, 4)
+        gone = set(rng.sample(sorted(present), min(2, len(present))))
+        for release in step:
+            present[release.id] = changed[release.id] if release.id in changed and rng.random() < 0.5 else release
+        for release_id in gone - {release.id for release in step}:
+            present.pop(release_id)
+        table = update_stories(table, _sketches([present[r.id] for r in step]), gone - set(present),
+                               _text_of(list(present.values())))
+    full = update_stories(StoryTable.empty(), _sketches(list(present.values())), set(),
+                          _text_of(list(present.values())))
+    assert table.story_of() == full.story_of() and len(set(full.story_of().values())) < len(present)
+
+
+def test_an_incremental_run_compares_only_the_texts_just_written():
+    releases = _copies()
+    text_of = _text_of(releases)
+    table = update_stories(StoryTable.empty(), _sketches(releases), set(), text_of)
+    assert len(table.pairs) and table.joined.any()
+    asked = []
+
+    def counting(release_id):
+        asked.append(release_id)
+        return text_of(release_id)
+
+    # Re-written with the same text (a changed headline): every pair has its verdict already.
+    again = update_stories(table, _sketches(releases[:5]), set(), counting)
+    assert asked == [] and again.story_of() == table.story_of()
+    # A new text is compared with the texts its sketch finds, and only with those.
+    newcomer = wire("s0-d", "Company0 closes Site0 mine", _made_up_story(0) + " Unions said they would appeal.",
+                    day="1987-03-11")
+    again = update_stories(table, _sketches([newcomer]), set(), lambda i: counting(i) if i != "s0-d" else
+                           StoryText.of(newcomer))
+    assert again.story_of()["s0-d"] == "s0-a" and 0 < len(asked) <= 3
+
+
+def test_texts_too_short_to_be_copies_are_never_joined():
+    # Bodies that are only a headline's worth, day after day: no story of them all.
+    releases = [wire(f"flash{n}", "Markets", "Stocks rose.", day=f"1987-03-{10 + n:02d}") for n in range(6)]
+    releases += [wire(f"empty{n}", "Photo", "", day=f"1987-03-{10 + n:02d}") for n in range(6)]
+    table = update_stories(StoryTable.empty(), _sketches(releases), set(), _text_of(releases))
+    assert len(set(table.story_of().values())) == len(releases) and not len(table.pairs)
 
 
 def test_removing_the_only_link_separates_a_story():
