@@ -45,7 +45,7 @@ _REPLY = regex.compile(
     r"^[^\n]{0,600}?(?:\b(?:reply|replies|answer|information)\b|लिखित उत्तर|जानकारी)[^\n]{0,400}?"
     r"(?:\b(?P<house>Lok|Rajya)\s*Sabha\b|(?P<hindi>लोक|राज्य)\s*सभा)[^\n]*$",
     regex.IGNORECASE | regex.MULTILINE)
-#: Characters from the end a sign-off is looked for in.
+#: Characters from the end an answer's sign-off is looked for in.
 _SIGN_OFF_CHARS = 1500
 
 
@@ -57,7 +57,7 @@ def story_text(release: Release) -> str:
 def story_parts(release: Release) -> tuple[str, str]:
     """The story text, and the House of Parliament (`lok`, `rajya`) when the release is an answer in one."""
     text = _POSTED.sub("", release.body.lstrip())
-    text = _SIGN_OFF.sub("", "\n" + parse_dateline(text).rest).strip()
+    text = _without_sign_off(parse_dateline(text).rest).strip()
     house = ""
     start = max(0, len(text) - _SIGN_OFF_CHARS)
     match = _REPLY.search(text, start) if "Sabha" in text[start:] or "सभा" in text[start:] else None
@@ -66,6 +66,16 @@ def story_parts(release: Release) -> tuple[str, str]:
         # Who answered, where, and the contacts after are furniture; the House is kept as a fact.
         text = text[:match.start()].strip()
     return text, house
+
+
+def _without_sign_off(text: str) -> str:
+    # Sign-offs are short: only the last lines are looked at, not every line of a long text.
+    cut = text.rfind("\n", 0, max(0, len(text) - _SIGN_OFF_TAIL))
+    return text[:cut] + _SIGN_OFF.sub("", text[cut:]) if cut > 0 else _SIGN_OFF.sub("", "\n" + text)
+
+
+#: Characters from the end sign-off lines are looked for in.
+_SIGN_OFF_TAIL = 500
 
 
 def story_words(text: str) -> list[str]:
