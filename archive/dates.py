@@ -52,6 +52,25 @@ def parse_explicit_date(value: object) -> str:
     return first.date().isoformat()
 
 
+_TIME = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(?:([AaPp])\.?\s*[Mm]\b\.?)?(?![\d:])")
+
+
+def parse_explicit_time(value: object) -> str:
+    """Return the time of day a metadata stamp gives as `HH:MM` (24-hour), or "" when it gives none
+    (`06 OCT 2025 4:10PM` -> `16:10`, `26-FEB-1987 15:01:01.79` -> `15:01`)."""
+    if isinstance(value, datetime):
+        return value.strftime("%H:%M")
+    match = _TIME.search(value) if isinstance(value, str) else None
+    if not match:
+        return ""
+    hour, minute = int(match[1]), int(match[2])
+    if match[3]:
+        if not 1 <= hour <= 12:
+            return ""
+        hour = hour % 12 + (12 if match[3] in "Pp" else 0)
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else ""
+
+
 def resolve_dateline_date(month: int, day: int, year: int | None, header: str | None) -> str:
     """Return the dateline's date, taking a missing year from the header date (nearest wins)."""
     if year is not None:

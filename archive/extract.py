@@ -38,6 +38,8 @@ class Metadata:
     language: str = ""
     translation_key: str = ""
     body_format: str = "text"
+    #: The time of day of `date` (or of `header_date` when the release takes its date from there).
+    time: str = ""
 
 
 #: How much of a body is read for the ministries it mentions (PIB's longest releases are 140,000).
@@ -69,6 +71,8 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
         url=meta.url,
         body_format=meta.body_format,
         translation_key=meta.translation_key,
+        # A time belongs to the stamp it came with, not to a dateline's other day.
+        time=meta.time if date and date == (meta.date or meta.header_date) else "",
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 
+from archive.dates import parse_explicit_time
 from archive.extract import Metadata, build_release, explicit_date
 from archive.model import ParseError, Release, clean_id
 
@@ -37,6 +38,7 @@ def read_record(line: str, default_id: str, source: str, number: int) -> Release
         raise ParseError(source, "record has neither a title nor a body", number)
     stamp = record.get("date") or record.get("release_datetime") or record.get("timestamp")
     meta.date = explicit_date(stamp, source, number)
+    meta.time = parse_explicit_time(stamp) or parse_explicit_time(record.get("time_ist") or record.get("time"))
     ministries = record.get("ministries")
     if isinstance(ministries, str):
         ministries = [ministries]

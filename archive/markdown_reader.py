@@ -16,6 +16,7 @@ import re
 
 import yaml
 
+from archive.dates import parse_explicit_time
 from archive.extract import Metadata, build_release, explicit_date
 from archive.jsonl_reader import translation_key
 from archive.model import ParseError, Release, clean_id
@@ -32,6 +33,7 @@ def read_markdown(text: str, release_id: str, source: str) -> Release:
     release_id = clean_id(front.get("id")) or release_id
     meta = Metadata(body_format="markdown", **{key: _text(front, key, source) for key in _TEXT_KEYS})
     meta.date = explicit_date(front.get("date"), source)
+    meta.time = parse_explicit_time(front.get("date")) or parse_explicit_time(front.get("time"))
     meta.language = meta.language or _text(front, "lang", source)
     meta.translation_key = (translation_key(front.get("translation_of"), "translation_of", source)
                             or translation_key(front.get("translation_key"), "translation_key", source))

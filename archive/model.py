@@ -29,6 +29,8 @@ class Release:
     body_format: str = "text"
     #: Shared by the versions of one release in different languages (PIB's English release id).
     translation_key: str = ""
+    #: The time of day the source stamps the release with (`HH:MM`, its own time zone), "" when none.
+    time: str = ""
 
     def to_dict(self, with_body: bool = False) -> dict:
         """Return the release's summary fields (and its body on request) as a plain dict."""

@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Iterator
 
+from archive.dates import parse_explicit_time
 from archive.extract import Metadata, build_release, explicit_date
 from archive.model import ParseError, Release
 
@@ -46,13 +47,15 @@ def read_item(match: re.Match[str], stem: str, source: str, line: int) -> Releas
     inner = match["inner"]
     newid = _NEWID.search(match["attrs"])
     release_id = f"reuters-{newid[1]}" if newid else f"{stem}-{line}"
-    stamp = _element(inner, "DATE").strip().split(" ")[0]
+    filed = _element(inner, "DATE").strip()
+    stamp = filed.split(" ")[0]
     meta = Metadata(
         title=_headline_case(_element(inner, "TITLE")),
         agency="Reuters",
     )
     # The <DATE> element is when the item was filed: the header date the dateline's day is read against.
     meta.header_date = explicit_date(stamp, source, line) if stamp else ""
+    meta.time = parse_explicit_time(filed)
     body = _TRAILER.sub("", _element(inner, "BODY"))
     text = f"{_element(inner, 'DATELINE').strip()} {body}".strip()
     if not text and not meta.title:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from archive.dates import parse_explicit_time
 from archive.extract import Metadata, build_release, explicit_date
 from archive.model import ParseError, Release
 
@@ -63,6 +64,7 @@ def parse_pib_layout(text: str, release_id: str, source: str) -> Release | None:
         issuer=issuer,
         title=" ".join(title.split()),
         date=explicit_date(posted["stamp"], source),
+        time=parse_explicit_time(posted["stamp"]),
         location=posted["office"] or "",
         agency="PIB",
     )

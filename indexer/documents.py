@@ -13,7 +13,7 @@ from indexer.bodies import STORED_BODY_CHARS, read_long_body
 from indexer.schema import BODY, DATE, ID, META, PAIRS, TEXT, TITLE, TRANSLATION, UNDATED, VALUE_SEPARATOR
 from indexer.vocabulary import FACETS
 
-_META_KEYS = ("date", "location", "country", "agency", "ministries", "language", "source", "url", "body_format",
+_META_KEYS = ("date", "time", "location", "country", "agency", "ministries", "language", "source", "url", "body_format",
               "translation_key")
 
 

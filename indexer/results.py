@@ -88,8 +88,13 @@ class StoryVersion:
     #: Against the release it is listed for: `duplicate` (the same text) or `version`; "" when not compared.
     kind: str = ""
     similarity: float | None = None
-    #: Whether it is the story's first report (earliest date, then first indexed).
+    #: Whether it is the story's first report (earliest date, then time of day, then first indexed).
     first: bool = False
+    #: The time of day its source gives (`HH:MM`), "" when none.
+    time: str = ""
+    #: On the first report: what put it first, against the next one: "date", "time" or "indexed" (the
+    #: order the archive first indexed them, when date and time do not tell).
+    first_by: str = ""
 
 
 @dataclass

@@ -29,7 +29,7 @@ TEXT_FIELDS = (TEXT, TITLE)
 UNDATED = "0000-00-00"
 VALUE_SEPARATOR = "\n"
 #: Changes whenever the schema does: an index of another version is rebuilt in full.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def schema_signature() -> str:

@@ -167,19 +167,28 @@ def story_versions(index_dir: Path, release_id: str) -> list[StoryVersion]:
             return []
         snapshot = snapshot_of(searcher, str(ix.storage.folder))
         members = np.flatnonzero(snapshot.live & (snapshot.story == snapshot.story[docnum]))
-        # First reported: the earliest date, then the first indexed (the sources' times are not kept).
         members = members[np.lexsort((members, snapshot.first_indexed[members], snapshot.oldest_key[members]))]
         folder = Path(ix.storage.folder)
         own = release_from_stored(searcher.stored_fields(docnum), folder)
         this = StoryText.of(own)
+        found = [(own if member == docnum else release_from_stored(searcher.stored_fields(member), folder),
+                  int(snapshot.first_indexed[member])) for member in members[:MOST_VERSIONS].tolist()]
+        if len(found) < 2:
+            return []
+        # First reported: the earliest date, then the earliest time of day where the sources give
+        # one, then the first indexed.
+        found.sort(key=lambda pair: (pair[0].date or "9999", pair[0].time or "24:00", pair[1]))
+        (first, _), (second, _) = found[:2]
+        first_by = "date" if first.date != second.date else "time" if first.time and first.time != second.time \
+            else "indexed"
         versions = []
-        for number, member in enumerate(members[:MOST_VERSIONS].tolist()):
-            release = own if member == docnum else release_from_stored(searcher.stored_fields(member), folder)
+        for number, (release, _) in enumerate(found):
             comparison = compare(this, StoryText.of(release))
             versions.append(StoryVersion(release.id, release.title, release.agency, release.location, release.date,
                                          release.language, comparison.kind or "version",
-                                         round(comparison.similarity, 3), first=number == 0))
-        return versions if len(versions) > 1 else []
+                                         round(comparison.similarity, 3), first=number == 0, time=release.time,
+                                         first_by=first_by if number == 0 else ""))
+        return versions
 
     return with_searcher(index_dir, run)
 

@@ -1,6 +1,7 @@
 import pytest
 
-from archive.dates import month_number, parse_explicit_date, resolve_dateline_date
+from archive.reading import read_file
+from archive.dates import month_number, parse_explicit_date, parse_explicit_time, resolve_dateline_date
 
 
 @pytest.mark.parametrize("name, number", [
@@ -48,3 +49,32 @@ def test_parse_explicit_date_rejects(value):
 ])
 def test_resolve_dateline_date(month, day, year, header, expected):
     assert resolve_dateline_date(month, day, year, header) == expected
+
+
+@pytest.mark.parametrize("stamp, time", [
+    ("06 OCT 2025 4:10PM", "16:10"),            # PIB's Posted On
+    ("06 OCT 2025 12:30AM", "00:30"),
+    ("26-FEB-1987 15:01:01.79", "15:01"),       # Reuters' <DATE>
+    ("2026-02-08T15:05:00+05:30", "15:05"),
+    ("12:05 p.m.", "12:05"),
+    ("09:32", "09:32"),                         # PIB scrapes' time_ist
+    ("2026-02-08", ""),
+    ("25:00", ""),
+    ("13:00PM", ""),
+    (None, ""),
+])
+def test_time_of_day_from_a_stamp(stamp, time):
+    assert parse_explicit_time(stamp) == time
+
+
+def test_readers_keep_the_source_s_time_of_day(tmp_path):
+    (tmp_path / "a.txt").write_text("Ministry of Defence\nVisit ends\nPosted On: 06 OCT 2025 4:10PM by PIB Delhi\n"
+                                    "The Defence Secretary ended his visit.\n", "utf-8")
+    (tmp_path / "b.jsonl").write_text('{"prid": "1", "title": "T", "text": "Body text here.", '
+                                      '"date": "2020-01-03", "time_ist": "09:32"}\n', "utf-8")
+    (tmp_path / "c.sgm").write_text('<REUTERS NEWID="7"><DATE>26-FEB-1987 15:01:01.79</DATE><TEXT><TITLE>COCOA'
+                                    '</TITLE><DATELINE>SALVADOR, Feb 26 -</DATELINE><BODY>Showers fell.</BODY>'
+                                    '</TEXT></REUTERS>\n', "utf-8")
+    times = {r.id: (r.date, r.time) for name in ("a.txt", "b.jsonl", "c.sgm")
+             for r in read_file(tmp_path / name, tmp_path, 100_000)}
+    assert times == {"a": ("2025-10-06", "16:10"), "1": ("2020-01-03", "09:32"), "reuters-7": ("1987-02-26", "15:01")}

@@ -269,7 +269,8 @@ def test_a_changed_release_leaves_its_story():
 
 
 def _write(source: Path, name: str, release: Release) -> None:
-    record = {"id": release.id, "title": release.title, "date": release.date, "text": release.body,
+    stamp = f"{release.date}T{release.time}" if release.time else release.date
+    record = {"id": release.id, "title": release.title, "date": stamp, "text": release.body,
               "location": release.location, "agency": release.agency}
     (source / name).write_text(json.dumps(record) + "\n", "utf-8")
 
@@ -331,6 +332,25 @@ def test_story_versions_first_reported_first(story_index):
     kinds = {v.id: v.kind for v in versions}
     assert kinds["s0-a"] == "duplicate" and kinds["s0-c"] == "version"
     assert story_versions(index, "s1-a") == []
+    # Copies of one day with no time of day: the first indexed is first.
+    assert versions[0].first_by == "indexed" and [v.first for v in versions] == [True, False, False]
+
+
+def test_first_reported_by_date_then_time_of_day(tmp_path):
+    source, index = tmp_path / "source", tmp_path / "index"
+    source.mkdir()
+    body = _made_up_story(3)
+    # Indexed in file order: the noon copy first, the morning copy of the same day later.
+    for name, release_id, day, time in (("a.jsonl", "noon", "1987-03-10", "12:05"),
+                                        ("b.jsonl", "morning", "1987-03-10", "09:30"),
+                                        ("c.jsonl", "next-day", "1987-03-11", "")):
+        release = wire(release_id, "Company3 closes Site3 mine", body, day=day)
+        release.time = time
+        _write(source, name, release)
+    reindex(source, index)
+    versions = story_versions(index, "next-day")
+    assert [(v.id, v.time) for v in versions] == [("morning", "09:30"), ("noon", "12:05"), ("next-day", "")]
+    assert versions[0].first and versions[0].first_by == "time"
 
 
 @pytest.fixture
@@ -362,7 +382,8 @@ def test_api_carries_story_and_versions(story_client):
     data = story_client.get("/api/release/s0-b").get_json()
     assert data["story"] == "s0-a"
     assert [v["id"] for v in data["versions"]] == ["s0-a", "s0-c", "s0-d"]
-    assert set(data["versions"][0]) == {"id", "title", "agency", "date", "kind", "similarity", "first"}
+    assert set(data["versions"][0]) == {"id", "title", "agency", "date", "time", "kind", "similarity", "first",
+                                        "first_by"}
     assert data["versions"][0]["kind"] == "duplicate" and data["versions"][0]["first"]
     found = story_client.get("/api/search?q=sales").get_json()
     assert found["counts"] == "stories" and found["facet_counts"] == "releases"

@@ -146,7 +146,8 @@ def api_release(release_id: str):
     if release is None:
         abort(404, description=_unknown(release_id))
     story = story_versions(index_dir(), release_id)
-    versions = [{key: getattr(version, key) for key in ("id", "title", "agency", "date", "kind", "similarity", "first")}
+    versions = [{key: getattr(version, key) for key in ("id", "title", "agency", "date", "time", "kind", "similarity",
+                                                          "first", "first_by")}
                 for version in story if version.id != release_id]
     return jsonify({**release.as_record(), "related": [hit.__dict__ for hit in similar],
                     "translations": [hit.__dict__ for hit in translations(index_dir(), release_id)],
