@@ -1,7 +1,7 @@
 import pytest
 
-from archive.reading import read_file
 from archive.dates import month_number, parse_explicit_date, parse_explicit_time, resolve_dateline_date
+from archive.reading import read_file
 
 
 @pytest.mark.parametrize("name, number", [
