@@ -180,3 +180,27 @@ def test_keyboard_only_search(server, page):
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"q=coal"))
     assert result_count(page) > 0
+
+
+def _accessibility_violations(page) -> list[str]:
+    """What axe-core finds wrong on the page, by rule and the elements it names."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [f"{violation['id']}: {[node['target'] for node in violation['nodes']]}"
+            for violation in results.response["violations"]]
+
+
+def test_release_page_shows_its_story_and_a_comparison(server, page):
+    # A PIB re-issue that corrected one ministry's outlay (seeds/pib_2026-02_story_pairs.jsonl).
+    page.goto(server + "/release/2229273")
+    story = page.locator("aside.story")
+    assert story.get_by_role("heading", name="Other versions of this story").count() == 1
+    assert story.locator("a", has_text=re.compile(r"\S")).first.get_attribute("href") == "/release/2229201"
+    assert story.locator(".badge", has_text="First reported").count() == 1
+    assert _accessibility_violations(page) == []
+    story.get_by_role("link", name="Compare with this release").first.click()
+    page.wait_for_url(re.compile(r"compare=2229201"))
+    diff = page.locator(".comparison .diff")
+    assert diff.locator("ins").count() > 0 and diff.locator("del").count() > 0
+    assert _accessibility_violations(page) == []
