@@ -49,11 +49,11 @@ def sketch(release: Release) -> Sketch:
     day = day_number(release.date)
     if len(words) < MIN_WORDS:
         return Sketch(day, NO_FINGERPRINT, np.zeros(BANDS, np.uint32))
-    hashes = np.fromiter((zlib.crc32(word.encode("utf-8")) for word in words), dtype=np.uint64, count=len(words))
+    hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
     # A three-word shingle's hash from its words' (archive.stories.SHINGLE_WORDS).
     hashes = (hashes[:-2] * np.uint64(1_000_003) + hashes[1:-1] * np.uint64(8191) + hashes[2:]) & np.uint64(0xFFFFFFFF)
     minhash = MinHash(num_perm=NUM_PERM, permutations=_PERMUTATIONS, hashfunc=int, scheme="affine32")
-    minhash.update_batch(np.unique(hashes))
+    minhash.update_batch(hashes)  # a shingle seen twice changes no minimum
     rows = minhash.hashvalues.astype(np.uint64).reshape(BANDS, ROWS)
     bands = ((rows * _MIX).sum(axis=1) >> np.uint64(32)).astype(np.uint32)
     # Copies of one text are joined unchecked: a short text or an answer in Parliament is one
