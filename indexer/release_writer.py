@@ -21,8 +21,9 @@ PARALLEL_BYTES = 5_000_000
 #: uses about three times this: at 96, a full build of 10,000 releases peaks at 445 MB in all
 #: processes (860 MB at 256, which builds it 25% faster; benchmarks/bench_bounds.py).
 WRITER_MB = 96
-#: Releases an incremental run keeps at hand for finding their stories (more are read back from the index).
-RELEASES_AT_HAND = 5000
+#: Characters of releases an incremental run keeps at hand for finding their stories (others are read
+#: back from the index).
+CHARACTERS_AT_HAND = 50_000_000
 
 
 def default_jobs(source_bytes: int) -> int:
@@ -42,6 +43,7 @@ class ReleaseWriter:
         self.sketches: dict[str, Sketch] = {}
         self.removed: set[str] = set()
         self.at_hand: dict[str, Release] = {}
+        self._room = CHARACTERS_AT_HAND
 
     def _open(self):
         if self._writer is None:
@@ -69,8 +71,9 @@ class ReleaseWriter:
         self.added += 1
         self.sketches[release.id] = sketch(release)
         self.removed.discard(release.id)
-        if not self.full and len(self.at_hand) < RELEASES_AT_HAND:
+        if not self.full and len(release.body) <= self._room:
             self.at_hand[release.id] = release
+            self._room -= len(release.body)
 
     def commit(self) -> None:
         """Commit what was written; IndexWriteFailed when a full build lost releases on the way."""
