@@ -45,8 +45,9 @@ _REPLY = regex.compile(
     r"^[^\n]{0,600}?(?:\b(?:reply|replies|answer|information)\b|लिखित उत्तर|जानकारी)[^\n]{0,400}?"
     r"(?:\b(?P<house>Lok|Rajya)\s*Sabha\b|(?P<hindi>लोक|राज्य)\s*सभा)[^\n]*$",
     regex.IGNORECASE | regex.MULTILINE)
-#: Characters from the end an answer's sign-off is looked for in.
+#: Characters from the end an answer's sign-off is looked for in, and that may follow it.
 _SIGN_OFF_CHARS = 1500
+_AFTER_SIGN_OFF = 300
 
 
 def story_text(release: Release) -> str:
@@ -59,8 +60,14 @@ def story_parts(release: Release) -> tuple[str, str]:
     text = _POSTED.sub("", release.body.lstrip())
     text = _without_sign_off(parse_dateline(text).rest).strip()
     house = ""
-    start = max(0, len(text) - _SIGN_OFF_CHARS)
-    match = _REPLY.search(text, start) if "Sabha" in text[start:] or "सभा" in text[start:] else None
+    # From the start of a line: the sign-off is a paragraph of its own.
+    start = text.rfind("\n", 0, max(0, len(text) - _SIGN_OFF_CHARS)) + 1
+    tail = text[start:].lower()
+    matches = list(_REPLY.finditer(text, start)) if "sabha" in tail or "सभा" in tail else []
+    match = matches[-1] if matches else None
+    # Only contacts and initials may follow it; a reply quoted mid-text is the text's.
+    if match and len(text) - match.end() > _AFTER_SIGN_OFF:
+        match = None
     if match:
         house = "lok" if (match["house"] or "").lower() == "lok" or match["hindi"] == "लोक" else "rajya"
         # Who answered, where, and the contacts after are furniture; the House is kept as a fact.
@@ -252,7 +259,8 @@ def compare(first: StoryText, second: StoryText) -> Comparison:
     """How alike two releases' story texts are."""
     days = abs(first.day - second.day) if first.day and second.day else 0
     houses = ("same" if first.house == second.house else "other") if first.house and second.house else ""
-    shorter, longer = sorted((first, second), key=lambda text: len(text.shingles))
+    # The same either way round: equal sizes are ordered by their words.
+    shorter, longer = sorted((first, second), key=lambda text: (len(text.shingles), text.words))
     titles = len(first.title & second.title) / len(first.title | second.title) if first.title | second.title else 0.0
     subjects = _subjects(first, second)
     if first.words == second.words:

@@ -171,8 +171,10 @@ def story_versions(index_dir: Path, release_id: str) -> list[StoryVersion]:
         folder = Path(ix.storage.folder)
         own = release_from_stored(searcher.stored_fields(docnum), folder)
         this = StoryText.of(own)
+        # The earliest by date (and the release itself) when a story has more than can be listed.
+        shown = [*members[:MOST_VERSIONS].tolist(), *([] if docnum in members[:MOST_VERSIONS] else [docnum])]
         found = [(own if member == docnum else release_from_stored(searcher.stored_fields(member), folder),
-                  int(snapshot.first_indexed[member])) for member in members[:MOST_VERSIONS].tolist()]
+                  int(snapshot.first_indexed[member])) for member in shown]
         if len(found) < 2:
             return []
         # First reported: the earliest date, then the earliest time of day where the sources give

@@ -63,9 +63,13 @@ def update_stories(table: StoryTable, written: dict[str, Sketch], removed: set[s
     keep[gone_rows] = False
     new_ids = np.array(sorted(written), dtype=str)
     old_rows = _rows_of(table.ids, set(written), in_order=True)
-    next_sequence = int(table.sequence.max()) + 1 if len(table.sequence) else 0
-    new_sequence = np.arange(next_sequence, next_sequence + len(new_ids), dtype=np.int64)
     found = old_rows >= 0
+    # A release keeps its place in the order first indexed; new ones follow in the order written.
+    next_sequence = int(table.sequence.max()) + 1 if len(table.sequence) else 0
+    known = set(new_ids[found].tolist())
+    rank = {release_id: n for n, release_id in enumerate(i for i in written if i not in known)}
+    new_sequence = next_sequence + np.array([rank.get(release_id, 0) for release_id in new_ids.tolist()],
+                                            dtype=np.int64)
     new_sequence[found] = table.sequence[old_rows[found]]
     kept_ids = table.ids[keep]
     at = np.searchsorted(kept_ids, new_ids)
@@ -179,7 +183,7 @@ def _compare_new_pairs(verdicts: _Verdicts, classes: _Classes, bands: np.ndarray
         return texts.get(fingerprint, lambda: text_of(str(ids[row])))
 
     pairs, joined = [], []
-    for first, second in verdicts.unknown(_candidate_pairs(classes.fingerprints, bands, fresh, written)):
+    for first, second in verdicts.unknown(_candidate_pairs(classes.fingerprints, bands, classes.days, fresh, written)):
         a_rows, b_rows = classes.rows(first), classes.rows(second)
         # Out of the window there is no verdict yet: a later copy may bring the two close.
         if not _any_in_window(a_rows, b_rows, classes.days):
@@ -261,26 +265,31 @@ def _name_stories(links: _Links, story: np.ndarray, ids: np.ndarray, days: np.nd
         story[hit] = new[at[hit]]
 
 
-def _candidate_pairs(fingerprints: np.ndarray, bands: np.ndarray, fresh: np.ndarray,
+def _candidate_pairs(fingerprints: np.ndarray, bands: np.ndarray, days: np.ndarray, fresh: np.ndarray,
                      written: np.ndarray) -> list[tuple[int, int]]:
-    """Pairs of fingerprints (the lower first) whose sketches agree on a whole band, one of them written."""
+    """Pairs of fingerprints (the lower first) whose sketches agree on a whole band, within the time
+    window of each other (a fingerprint has one date), one of them written."""
     usable = fingerprints != NO_FINGERPRINT
+    written_set = set(written.tolist())
     pairs: set[tuple[int, int]] = set()
     for band in range(BANDS):
         keys = bands[:, band]
         rows = np.flatnonzero(_among(keys, np.unique(keys[fresh & usable])) & usable)
-        # One row for each (key, fingerprint): copies of one text are one class.
-        order = np.lexsort((fingerprints[rows], keys[rows]))
-        key, fingerprint = keys[rows][order], fingerprints[rows][order]
+        # One row for each (key, fingerprint): copies of one text are one class; by day within a key.
+        order = np.lexsort((fingerprints[rows], days[rows], keys[rows]))
+        key, fingerprint, day = keys[rows][order], fingerprints[rows][order], days[rows][order]
         distinct = np.r_[True, (key[1:] != key[:-1]) | (fingerprint[1:] != fingerprint[:-1])]
-        key, fingerprint = key[distinct], fingerprint[distinct]
+        key, fingerprint, day = key[distinct], fingerprint[distinct], day[distinct]
         starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
         sizes = np.diff(np.r_[starts, len(key)])
         for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
-            group = fingerprint[start:start + size].tolist()
-            pairs.update((a, b) for n, a in enumerate(group) for b in group[n + 1:])
-    written_set = set(written.tolist())
-    return sorted(pair for pair in pairs if pair[0] in written_set or pair[1] in written_set)
+            group, group_days = fingerprint[start:start + size].tolist(), day[start:start + size]
+            # Undated (day 0) sort first and reach only each other: no dated day is that small.
+            ends = np.searchsorted(group_days, group_days + STORY_WINDOW_DAYS, side="right").tolist()
+            for n, (a, end) in enumerate(zip(group, ends)):
+                pairs.update((min(a, b), max(a, b)) for b in group[n + 1:end]
+                             if a in written_set or b in written_set)
+    return sorted(pairs)
 
 
 def _among(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:

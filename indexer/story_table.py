@@ -14,7 +14,7 @@ import regex
 from datasketch import MinHash
 
 from archive import Release
-from archive.stories import MIN_WORDS, SHORT_WORDS, day_number, story_parts
+from archive.stories import MIN_WORDS, day_number, story_parts, story_words
 
 STORIES_FILE = "stories.npz"
 #: 32 bands of 2 rows: a pair whose shingles are 30% the same is looked at 95 times in 100, one of 10%
@@ -47,7 +47,8 @@ def sketch(release: Release) -> Sketch:
     # The start of a long text is enough to find its copies (they share it), and costs a third less.
     words = _WORD.findall(lowered, 0, SKETCH_CHARS)
     day = day_number(release.date)
-    if len(words) < MIN_WORDS:
+    # Too short to be anyone's copy by compare's own count of words (which reads `6.25` as one).
+    if len(words) < MIN_WORDS or len(words) < 4 * MIN_WORDS and len(story_words(text)) < MIN_WORDS:
         return Sketch(day, NO_FINGERPRINT, np.zeros(BANDS, np.uint32))
     hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
     # A three-word shingle's hash from its words' (archive.stories.SHINGLE_WORDS).
@@ -56,11 +57,9 @@ def sketch(release: Release) -> Sketch:
     minhash.update_batch(hashes)  # a shingle seen twice changes no minimum
     rows = minhash.hashvalues.astype(np.uint64).reshape(BANDS, ROWS)
     bands = ((rows * _MIX).sum(axis=1) >> np.uint64(32)).astype(np.uint32)
-    # Copies of one text are joined unchecked: a short text or an answer in Parliament is one
-    # only under the same headline (compare's rule), so that is part of what it is.
-    same = " ".join(lowered.split())
-    if len(words) < SHORT_WORDS or house:
-        same = f"{release.title.lower()}\x1f{house}\x1f{same}"
+    # Releases of one fingerprint are joined unchecked and compared as one: it covers all that
+    # compare reads (text, House, headline, place, date), so any of them stands for the others.
+    same = "\x1f".join((" ".join(text.split()), house, release.title, release.location, release.date))
     digest = hashlib.blake2b(same.encode("utf-8"), digest_size=8).digest()
     return Sketch(day, int.from_bytes(digest, "big") or 1, bands)
 

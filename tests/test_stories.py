@@ -129,6 +129,12 @@ def test_an_answer_in_parliament_keeps_its_house_as_a_fact_not_as_text():
     hindi = Release(id="hi", body="योजना 14 राज्यों में है।\n\nयह जानकारी ग्रामीण विकास राज्य मंत्री ने आज लोकसभा में "
                                   "एक लिखित उत्तर में दी।")
     assert story_parts(hindi) == ("योजना 14 राज्यों में है।", "lok")
+    # In capitals too; an answer quoted in the text, with more after it, is the text's.
+    shouted = Release(id="caps", body=REPLY.format(house="Lok").replace("Lok Sabha", "LOK SABHA"))
+    assert story_parts(shouted)[1] == "lok"
+    quoted = Release(id="quoted", body="Details were given in reply to a question in the Lok Sabha last year.\n\n"
+                                       + "The scheme now covers every district of the State. " * 10)
+    assert story_parts(quoted) == (quoted.body.strip(), "")
     # The same answer in the other House is another event; so is an answer to another question.
     assert compare(StoryText.of(lok), StoryText.of(rajya)).kind == ""
     other_question = Release(id="q2", title="WAGES UNDER RURAL SCHEMES", body=REPLY.format(house="Lok"),
@@ -225,9 +231,16 @@ def test_an_incremental_run_compares_only_the_texts_just_written():
         asked.append(release_id)
         return text_of(release_id)
 
-    # Re-written with the same text (a changed headline): every pair has its verdict already.
+    # Re-written as they were (a file saved again): every pair has its verdict already.
     again = update_stories(table, _sketches(releases[:5]), set(), counting)
     assert asked == [] and again.story_of() == table.story_of()
+    # A changed headline is looked at again, as a full build would.
+    retitled = [Release(id=r.id, title="Weather In Bahia", body=r.body, date=r.date, location=r.location)
+                for r in releases[:2]]
+    changed = [*retitled, *releases[2:]]
+    again = update_stories(table, _sketches(retitled), set(), _text_of(changed))
+    assert again.story_of() == update_stories(StoryTable.empty(), _sketches(changed), set(),
+                                              _text_of(changed)).story_of()
     # A new text is compared with the texts its sketch finds, and only with those.
     newcomer = wire("s0-d", "Company0 closes Site0 mine", _made_up_story(0) + " Unions said they would appeal.",
                     day="1987-03-11")
@@ -236,10 +249,25 @@ def test_an_incremental_run_compares_only_the_texts_just_written():
     assert again.story_of()["s0-d"] == "s0-a" and 0 < len(asked) <= 3
 
 
+def test_copies_of_one_text_on_other_days_are_judged_as_themselves():
+    # The same text on the 10th and the 20th; a correction of it on the 20th. Only the copy of the
+    # 20th is in the correction's window: it decides, whichever order they were indexed in.
+    first, later = wire("a1", "Acme To Close Mine", STORY, day="1987-03-10"), wire("a2", "Acme To Close Mine", STORY,
+                                                                                  day="1987-03-20")
+    corrected = wire("b", "Acme To Close Mine", STORY.replace("240 of its 310", "204 of its 310"), day="1987-03-20")
+    releases = [first, later, corrected]
+    full = update_stories(StoryTable.empty(), _sketches(releases), set(), _text_of(releases)).story_of()
+    table = update_stories(StoryTable.empty(), _sketches([first, corrected]), set(), _text_of(releases))
+    table = update_stories(table, _sketches([later]), set(), _text_of(releases))
+    assert table.story_of() == full and full["b"] == full["a2"] == "a2" and full["a1"] == "a1"
+
+
 def test_texts_too_short_to_be_copies_are_never_joined():
     # Bodies that are only a headline's worth, day after day: no story of them all.
     releases = [wire(f"flash{n}", "Markets", "Stocks rose.", day=f"1987-03-{10 + n:02d}") for n in range(6)]
     releases += [wire(f"empty{n}", "Photo", "", day=f"1987-03-{10 + n:02d}") for n in range(6)]
+    # Short by compare's count (a figure is one word), however a sketch splits it.
+    releases += [wire(f"rates{n}", "Rates", "Rates 6.25 6.50 6.75 7.00 U.S.") for n in range(2)]
     table = update_stories(StoryTable.empty(), _sketches(releases), set(), _text_of(releases))
     assert len(set(table.story_of().values())) == len(releases) and not len(table.pairs)
 
@@ -351,6 +379,17 @@ def test_first_reported_by_date_then_time_of_day(tmp_path):
     versions = story_versions(index, "next-day")
     assert [(v.id, v.time) for v in versions] == [("morning", "09:30"), ("noon", "12:05"), ("next-day", "")]
     assert versions[0].first and versions[0].first_by == "time"
+
+
+def test_first_reported_by_the_order_first_indexed_when_nothing_else_tells(tmp_path):
+    source, index = tmp_path / "source", tmp_path / "index"
+    source.mkdir()
+    # Read in file order (a, b), so "zeta" is indexed before "alpha".
+    for name, release_id in (("a.jsonl", "zeta"), ("b.jsonl", "alpha")):
+        _write(source, name, wire(release_id, "Company4 closes Site4 mine", _made_up_story(4), day="1987-03-10"))
+    reindex(source, index, full=True)
+    versions = story_versions(index, "alpha")
+    assert [v.id for v in versions] == ["zeta", "alpha"] and versions[0].first_by == "indexed"
 
 
 @pytest.fixture
