@@ -81,6 +81,7 @@ def update_stories(table: StoryTable, written: dict[str, Sketch], removed: set[s
         return np.insert(column[keep], at, values, axis=0)
 
     days = merged(table.days, [sketch.day for sketch in sketches])
+    minutes = merged(table.minutes, [sketch.minute for sketch in sketches])
     fingerprints = merged(table.fingerprints, [sketch.fingerprint for sketch in sketches])
     bands = merged(table.bands, [sketch.bands for sketch in sketches])
     sequence = merged(table.sequence, new_sequence)
@@ -94,8 +95,8 @@ def update_stories(table: StoryTable, written: dict[str, Sketch], removed: set[s
     verdicts = _Verdicts(table.pairs, table.joined, classes)
     _compare_new_pairs(verdicts, classes, bands, fresh, ids, text_of)
     _join_copies(links, classes, verdicts, free)
-    _name_stories(links, story, ids, days, sequence)
-    return StoryTable(ids, days, fingerprints, bands, sequence, story, verdicts.pairs, verdicts.joined)
+    _name_stories(links, story, ids, days, minutes, sequence)
+    return StoryTable(ids, days, minutes, fingerprints, bands, sequence, story, verdicts.pairs, verdicts.joined)
 
 
 def _rows_of(ids: np.ndarray, wanted: set[str], in_order: bool = False) -> np.ndarray:
@@ -235,9 +236,10 @@ class _Links:
             yield [root, *members]
 
 
-def _name_stories(links: _Links, story: np.ndarray, ids: np.ndarray, days: np.ndarray,
+def _name_stories(links: _Links, story: np.ndarray, ids: np.ndarray, days: np.ndarray, minutes: np.ndarray,
                   sequence: np.ndarray) -> None:
-    """Give each group of joined rows and stories the story of its earliest release (lowest id among equals)."""
+    """Give each group of joined rows and stories the story of its earliest release, by date and time
+    of day (the lowest id among equals)."""
     groups = list(links.groups())
     if not groups:
         return
@@ -248,7 +250,8 @@ def _name_stories(links: _Links, story: np.ndarray, ids: np.ndarray, days: np.nd
         # A story kept whole is represented by its earliest release.
         rows = [element if element >= 0 else int(row_of_sequence[np.searchsorted(sorted_sequence, -1 - element)])
                 for element in members]
-        first = min(rows, key=lambda row: (int(days[row]) if days[row] != UNDATED else _LAST_DAY, ids[row]))
+        first = min(rows, key=lambda row: (int(days[row]) if days[row] != UNDATED else _LAST_DAY, int(minutes[row]),
+                                           ids[row]))
         name = sequence[first]
         for element, row in zip(members, rows):
             if element >= 0:

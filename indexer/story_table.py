@@ -23,6 +23,8 @@ BANDS, ROWS = 32, 2
 NUM_PERM = BANDS * ROWS
 #: The fingerprint of a text too short to be anyone's copy (archive.stories.MIN_WORDS).
 NO_FINGERPRINT = 0
+#: The minute of a release whose source gives no time of day: after every time.
+NO_TIME = 24 * 60
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1).permutations
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F], dtype=np.uint64)
 # Sketches need words, not the words compare folds: cased and accented letters alike, marks kept.
@@ -38,6 +40,8 @@ class Sketch:
     day: int
     fingerprint: int
     bands: np.ndarray
+    #: Minutes after midnight its source gives (NO_TIME when none): the first reported of a day.
+    minute: int = NO_TIME
 
 
 def sketch(release: Release) -> Sketch:
@@ -47,9 +51,10 @@ def sketch(release: Release) -> Sketch:
     # The start of a long text is enough to find its copies (they share it), and costs a third less.
     words = _WORD.findall(lowered, 0, SKETCH_CHARS)
     day = day_number(release.date)
+    minute = int(release.time[:2]) * 60 + int(release.time[3:5]) if release.time else NO_TIME
     # Too short to be anyone's copy by compare's own count of words (which reads `6.25` as one).
     if len(words) < MIN_WORDS or len(words) < 4 * MIN_WORDS and len(story_words(text)) < MIN_WORDS:
-        return Sketch(day, NO_FINGERPRINT, np.zeros(BANDS, np.uint32))
+        return Sketch(day, NO_FINGERPRINT, np.zeros(BANDS, np.uint32), minute)
     hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
     # A three-word shingle's hash from its words' (archive.stories.SHINGLE_WORDS).
     hashes = (hashes[:-2] * np.uint64(1_000_003) + hashes[1:-1] * np.uint64(8191) + hashes[2:]) & np.uint64(0xFFFFFFFF)
@@ -61,7 +66,7 @@ def sketch(release: Release) -> Sketch:
     # compare reads (text, House, headline, place, date), so any of them stands for the others.
     same = "\x1f".join((" ".join(text.split()), house, release.title, release.location, release.date))
     digest = hashlib.blake2b(same.encode("utf-8"), digest_size=8).digest()
-    return Sketch(day, int.from_bytes(digest, "big") or 1, bands)
+    return Sketch(day, int.from_bytes(digest, "big") or 1, bands, minute)
 
 
 @dataclass
@@ -71,6 +76,7 @@ class StoryTable:
 
     ids: np.ndarray
     days: np.ndarray
+    minutes: np.ndarray
     fingerprints: np.ndarray
     bands: np.ndarray
     #: The order releases were first indexed in (for "first reported" when dates are equal).
@@ -84,7 +90,7 @@ class StoryTable:
     @classmethod
     def empty(cls) -> StoryTable:
         """A table with no release."""
-        return cls(np.zeros(0, dtype=str), np.zeros(0, np.int32), np.zeros(0, np.uint64),
+        return cls(np.zeros(0, dtype=str), np.zeros(0, np.int32), np.zeros(0, np.int16), np.zeros(0, np.uint64),
                    np.zeros((0, BANDS), np.uint32), np.zeros(0, np.int64), np.zeros(0, np.int64),
                    np.zeros((0, 2), np.uint64), np.zeros(0, bool))
 
@@ -94,7 +100,7 @@ class StoryTable:
         return {release_id: by_sequence[story] for release_id, story in zip(self.ids.tolist(), self.story.tolist())}
 
 
-_COLUMNS = ("ids", "days", "fingerprints", "bands", "sequence", "story", "pairs", "joined")
+_COLUMNS = ("ids", "days", "minutes", "fingerprints", "bands", "sequence", "story", "pairs", "joined")
 
 
 def load_stories(folder: Path) -> StoryTable:

@@ -379,6 +379,8 @@ def test_first_reported_by_date_then_time_of_day(tmp_path):
     versions = story_versions(index, "next-day")
     assert [(v.id, v.time) for v in versions] == [("morning", "09:30"), ("noon", "12:05"), ("next-day", "")]
     assert versions[0].first and versions[0].first_by == "time"
+    # The story is named after its first report.
+    assert set(load_stories(current_generation(index)).story_of().values()) == {"morning"}
 
 
 def test_first_reported_by_the_order_first_indexed_when_nothing_else_tells(tmp_path):
