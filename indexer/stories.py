@@ -22,7 +22,7 @@ from indexer.documents import release_from_stored
 from indexer.lru import LeastRecentlyUsed
 from indexer.schema import ID
 from indexer.store import open_folder
-from indexer.story_table import BANDS, NO_FINGERPRINT, Sketch, StoryTable, load_stories, save_stories
+from indexer.story_table import NO_FINGERPRINT, Sketch, StoryTable, load_stories, save_stories
 
 #: Story texts kept while pairs are checked.
 TEXTS_KEPT = 4096
@@ -270,12 +270,12 @@ def _name_stories(links: _Links, story: np.ndarray, ids: np.ndarray, days: np.nd
 
 def _candidate_pairs(fingerprints: np.ndarray, bands: np.ndarray, days: np.ndarray, fresh: np.ndarray,
                      written: np.ndarray) -> list[tuple[int, int]]:
-    """Pairs of fingerprints (the lower first) whose sketches agree on a whole band, within the time
-    window of each other (a fingerprint has one date), one of them written."""
+    """Pairs of fingerprints (the lower first) whose sketches agree on a whole band or on their lead,
+    within the time window of each other (a fingerprint has one date), one of them written."""
     usable = fingerprints != NO_FINGERPRINT
     written_set = set(written.tolist())
     pairs: set[tuple[int, int]] = set()
-    for band in range(BANDS):
+    for band in range(bands.shape[1]):
         keys = bands[:, band]
         rows = np.flatnonzero(_among(keys, np.unique(keys[fresh & usable])) & usable)
         # One row for each (key, fingerprint): copies of one text are one class; by day within a key.

@@ -21,6 +21,9 @@ STORIES_FILE = "stories.npz"
 #: 28 times (README, "Stories"): a cut copy or a rewrite is rarely missed, and every pair is checked.
 BANDS, ROWS = 32, 2
 NUM_PERM = BANDS * ROWS
+#: A last key of the first words: a cut copy shares its lead even where it shares few shingles.
+LEAD_WORDS = 12
+KEYS = BANDS + 1
 #: The fingerprint of a text too short to be anyone's copy (archive.stories.MIN_WORDS).
 NO_FINGERPRINT = 0
 #: The minute of a release whose source gives no time of day: after every time.
@@ -35,7 +38,8 @@ SKETCH_CHARS = 2000
 
 @dataclass(frozen=True)
 class Sketch:
-    """What stories keep of a release: its day, the fingerprint of its words, its MinHash band keys."""
+    """What stories keep of a release: its day, the fingerprint of its words, its MinHash band keys
+    and lead key."""
 
     day: int
     fingerprint: int
@@ -54,14 +58,15 @@ def sketch(release: Release) -> Sketch:
     minute = int(release.time[:2]) * 60 + int(release.time[3:5]) if release.time else NO_TIME
     # Too short to be anyone's copy by compare's own count of words (which reads `6.25` as one).
     if len(words) < MIN_WORDS or len(words) < 4 * MIN_WORDS and len(story_words(text)) < MIN_WORDS:
-        return Sketch(day, NO_FINGERPRINT, np.zeros(BANDS, np.uint32), minute)
+        return Sketch(day, NO_FINGERPRINT, np.zeros(KEYS, np.uint32), minute)
     hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
     # A three-word shingle's hash from its words' (archive.stories.SHINGLE_WORDS).
     hashes = (hashes[:-2] * np.uint64(1_000_003) + hashes[1:-1] * np.uint64(8191) + hashes[2:]) & np.uint64(0xFFFFFFFF)
     minhash = MinHash(num_perm=NUM_PERM, permutations=_PERMUTATIONS, hashfunc=int, scheme="affine32")
     minhash.update_batch(hashes)  # a shingle seen twice changes no minimum
     rows = minhash.hashvalues.astype(np.uint64).reshape(BANDS, ROWS)
-    bands = ((rows * _MIX).sum(axis=1) >> np.uint64(32)).astype(np.uint32)
+    lead = zlib.crc32(" ".join(words[:LEAD_WORDS]).encode("utf-8"))
+    bands = np.append(((rows * _MIX).sum(axis=1) >> np.uint64(32)).astype(np.uint32), np.uint32(lead))
     # Releases of one fingerprint are joined unchecked and compared as one: it covers all that
     # compare reads (text, House, headline, place, date), so any of them stands for the others.
     same = "\x1f".join((" ".join(text.split()), house, release.title, release.location, release.date))
@@ -91,7 +96,7 @@ class StoryTable:
     def empty(cls) -> StoryTable:
         """A table with no release."""
         return cls(np.zeros(0, dtype=str), np.zeros(0, np.int32), np.zeros(0, np.int16), np.zeros(0, np.uint64),
-                   np.zeros((0, BANDS), np.uint32), np.zeros(0, np.int64), np.zeros(0, np.int64),
+                   np.zeros((0, KEYS), np.uint32), np.zeros(0, np.int64), np.zeros(0, np.int64),
                    np.zeros((0, 2), np.uint64), np.zeros(0, bool))
 
     def story_of(self) -> dict[str, str]:
