@@ -262,6 +262,18 @@ def test_copies_of_one_text_on_other_days_are_judged_as_themselves():
     assert table.story_of() == full and full["b"] == full["a2"] == "a2" and full["a1"] == "a1"
 
 
+def test_a_short_cut_of_a_long_text_joins_its_story():
+    # The first paragraph of a long release shares a tenth of its shingles: found by its lead.
+    rng = random.Random(16)
+    paragraphs = [" ".join(f"word{rng.randrange(5000)}" for _ in range(60)) + "." for _ in range(8)]
+    full = wire("full", "Acme Details Mine Closure Plan", "\n\n".join(paragraphs))
+    cut = wire("cut", "Acme Details Mine Closure Plan", paragraphs[0])
+    sketches = _sketches([full, cut])
+    assert not (sketches["full"].bands[:-1] == sketches["cut"].bands[:-1]).any()
+    table = update_stories(StoryTable.empty(), sketches, set(), _text_of([full, cut]))
+    assert table.story_of() == {"cut": "cut", "full": "cut"}
+
+
 def test_texts_too_short_to_be_copies_are_never_joined():
     # Bodies that are only a headline's worth, day after day: no story of them all.
     releases = [wire(f"flash{n}", "Markets", "Stocks rose.", day=f"1987-03-{10 + n:02d}") for n in range(6)]
