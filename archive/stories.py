@@ -2,9 +2,11 @@
 
 Two releases are one story when one is the other re-sent, re-issued, corrected, cut or extended.
 They are compared by their words with the furniture taken off (dateline, agency credit, PIB's
-`Posted On` line, sign-offs): as sets of three-word shingles, and by the numbers and names they
-give. Releases made from one template (two companies' dividends, two weeks' data) share most
-shingles but not their numbers and names: that is what tells them apart (README, "Stories").
+`Posted On` line, sign-offs, a minister's answer-in-Parliament line, whose House is kept as a
+fact): as sets of three-word shingles, in order, and by the numbers, names and headline subjects
+they give. Releases made from one template (two companies' dividends, two weeks' data, one answer
+to two questions) share most shingles but not their numbers, names, subjects or question: that
+is what tells them apart (README, "Stories").
 """
 
 from __future__ import annotations
