@@ -225,7 +225,7 @@ class StoryText:
         words = story_words(text)
         headline = _TICKER.sub(" ", release.title)
         title = story_words(headline)
-        numbers = frozenset(word for word in (*words, *title) if _NUMBER.search(word))
+        numbers = frozenset(word for word in {*words, *title} if not word.isalpha() and _NUMBER.search(word))
         # In a headline in title case or capitals every word is capitalised, names or not.
         named = f"{release.location} {text}" if _all_capitalised(headline) else f"{release.location} {headline} {text}"
         # Folded all at once: folding is slow word by word.
