@@ -22,6 +22,7 @@ from indexer.documents import release_from_stored
 from indexer.lru import LeastRecentlyUsed
 from indexer.schema import ID
 from indexer.store import open_folder
+from indexer.whoosh_reads import column_strings
 from indexer.story_table import NO_FINGERPRINT, Sketch, StoryTable, load_stories, save_stories
 
 #: Story texts kept while pairs are checked.
@@ -40,16 +41,47 @@ def refresh_stories(folder: Path, full: bool, written: dict[str, Sketch], remove
     ix = open_folder(folder)
     try:
         with ix.searcher() as searcher:
+            stored = _StoredReleases(searcher, folder)
+
             def text_of(release_id: str) -> StoryText | None:
-                if release_id in at_hand:
-                    return StoryText.of(at_hand[release_id])
-                stored = searcher.document(**{ID: release_id})
-                return StoryText.of(release_from_stored(stored, folder)) if stored else None
+                release = at_hand.get(release_id) or stored.get(release_id)
+                return StoryText.of(release) if release else None
 
             table = update_stories(table, written, removed, text_of)
     finally:
         ix.close()
     save_stories(folder, table)
+
+
+class _StoredReleases:
+    """Releases read back from the index by id: a term look-up each, until so many are wanted that
+    reading the id column once (some 30 ms at 100,000 releases) is cheaper."""
+
+    LOOKUPS = 200
+
+    def __init__(self, searcher, folder: Path):
+        self.searcher, self.folder = searcher, folder
+        self.lookups = 0
+        self._docnums: dict[str, int] | None = None
+
+    def get(self, release_id: str) -> Release | None:
+        """The release with this id, or None when the index has none."""
+        if self._docnums is None and self.lookups < self.LOOKUPS:
+            self.lookups += 1
+            stored = self.searcher.document(**{ID: release_id})
+        else:
+            if self._docnums is None:
+                self._docnums = self._read_docnums()
+            docnum = self._docnums.get(release_id)
+            stored = self.searcher.stored_fields(docnum) if docnum is not None else None
+        return release_from_stored(stored, self.folder) if stored else None
+
+    def _read_docnums(self) -> dict[str, int]:
+        reader = self.searcher.reader()
+        live = set(reader.all_doc_ids())
+        # Deleted documents keep their ids in the column: only live ones count.
+        return {release_id: offset + number for leaf, offset in reader.leaf_readers()
+                for number, release_id in enumerate(column_strings(leaf, ID)) if offset + number in live}
 
 
 def update_stories(table: StoryTable, written: dict[str, Sketch], removed: set[str],

@@ -342,6 +342,26 @@ def test_reindex_keeps_stories_up_to_date(story_index):
     assert load_stories(current_generation(index)).story_of() == stories
 
 
+@pytest.mark.parametrize("lookups", [200, 0])
+def test_releases_read_back_by_id_or_through_the_id_column(story_index, monkeypatch, lookups):
+    import indexer.stories
+
+    # 0: every release read back through the id column, not looked up one by one.
+    monkeypatch.setattr(indexer.stories._StoredReleases, "LOOKUPS", lookups)
+    source, index = story_index
+    # s1-a is re-written (its old document deleted), then a copy of its new text arrives.
+    changed = wire("s1-a", "Company1 closes Site1 mine", _made_up_story(41), day="1987-03-11")
+    _write(source, "s1-a.jsonl", changed)
+    reindex(source, index)
+    _write(source, "s1-copy.jsonl", wire("s1-copy", "Company1 closes Site1 mine", _made_up_story(41),
+                                         day="1987-03-12"))
+    reindex(source, index)
+    stories = load_stories(current_generation(index)).story_of()
+    assert stories["s1-copy"] == "s1-a"
+    assert reindex(source, index, full=True).full
+    assert load_stories(current_generation(index)).story_of() == stories
+
+
 def test_search_shows_each_story_once(story_index):
     _, index = story_index
     collapsed = search(index, SearchRequest(q="mine"))
