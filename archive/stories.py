@@ -12,6 +12,7 @@ is what tells them apart (README, "Stories").
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -221,18 +222,42 @@ class StoryText:
     @classmethod
     def of(cls, release: Release) -> StoryText:
         """Prepare a release for comparing."""
-        text, house = story_parts(release)
-        words = story_words(text)
+        body = _body_part(release.body)
         headline = _TICKER.sub(" ", release.title)
-        title = story_words(headline)
-        numbers = frozenset(word for word in {*words, *title} if not word.isalpha() and _NUMBER.search(word))
+        title = frozenset(story_words(headline))
         # In a headline in title case or capitals every word is capitalised, names or not.
-        named = f"{release.location} {text}" if _all_capitalised(headline) else f"{release.location} {headline} {text}"
-        # Folded all at once: folding is slow word by word.
-        names = frozenset(fold(" ".join(_NAME.findall(named))).split()) - _COMMON
-        subjects = frozenset(title) & set(fold(" ".join(_MID_NAME.findall(text))).split()) - _COMMON
-        return cls(tuple(words), frozenset(shingles(words)), numbers, names, frozenset(title),
-                   day_number(release.date), house, subjects)
+        named = release.location if _all_capitalised(headline) else f"{release.location} {headline}"
+        return cls(body.words, body.shingles, body.numbers | _numbers(title), body.names | _names(named),
+                   title, day_number(release.date), body.house, title & body.mid_names)
+
+
+@dataclass(frozen=True)
+class _BodyPart:
+    """What stories compare of a release's body alone: copies under other headlines share it."""
+
+    words: tuple[str, ...]
+    shingles: frozenset[str]
+    numbers: frozenset[str]
+    names: frozenset[str]
+    mid_names: frozenset[str]
+    house: str
+
+
+@functools.lru_cache(maxsize=512)
+def _body_part(body: str) -> _BodyPart:
+    text, house = story_parts(Release(id="", body=body))
+    words = story_words(text)
+    mid_names = frozenset(fold(" ".join(_MID_NAME.findall(text))).split()) - _COMMON
+    return _BodyPart(tuple(words), frozenset(shingles(words)), _numbers(words), _names(text), mid_names, house)
+
+
+def _numbers(words) -> frozenset[str]:
+    return frozenset(word for word in set(words) if not word.isalpha() and _NUMBER.search(word))
+
+
+def _names(text: str) -> frozenset[str]:
+    # Folded all at once: folding is slow word by word.
+    return frozenset(fold(" ".join(_NAME.findall(text))).split()) - _COMMON
 
 
 def _all_capitalised(headline: str) -> bool:

@@ -77,11 +77,21 @@ class _StoredReleases:
         return release_from_stored(stored, self.folder) if stored else None
 
     def _read_docnums(self) -> dict[str, int]:
-        reader = self.searcher.reader()
-        live = set(reader.all_doc_ids())
-        # Deleted documents keep their ids in the column: only live ones count.
-        return {release_id: offset + number for leaf, offset in reader.leaf_readers()
-                for number, release_id in enumerate(column_strings(leaf, ID)) if offset + number in live}
+        docnums = {}
+        for leaf, offset in self.searcher.reader().leaf_readers():
+            # Deleted documents keep their ids in the column: only live ones count.
+            deleted = _deleted(leaf)
+            docnums.update((release_id, offset + number) for number, release_id in enumerate(column_strings(leaf, ID))
+                           if number not in deleted)
+        return docnums
+
+
+def _deleted(leaf) -> frozenset[int] | set[int]:
+    """A segment's deleted document numbers (whoosh3 keeps them as a set; asked one by one otherwise)."""
+    if not leaf.has_deletions():
+        return frozenset()
+    found = getattr(leaf, "deleted_docs_set", None)
+    return found if isinstance(found, frozenset) else {n for n in range(leaf.doc_count_all()) if leaf.is_deleted(n)}
 
 
 def update_stories(table: StoryTable, written: dict[str, Sketch], removed: set[str],
