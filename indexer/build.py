@@ -76,7 +76,7 @@ def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = Fa
         paths = [entry for entry in entries if isinstance(entry, Path)]
         folder = new_generation(index_dir, common_stems(source, limit, paths)) if full else current
         try:
-            report = _reindex_into(folder, source, entries, full, strict, progress, jobs, limit)
+            report = _reindex_into(folder, source, entries, full, strict, progress, jobs, limit, current)
             report.full_reason = reason
         except BaseException:
             if full:  # Interrupted or failed: the previous generation keeps serving.
@@ -118,7 +118,7 @@ def common_stems(source: Path, limit: int = MAX_RELEASE_BYTES, paths: list[Path]
 
 
 def _reindex_into(folder: Path, source: Path, entries: list[Path | NotRead], full: bool, strict: bool,
-                  progress: Progress | None, jobs: int | None, limit: int) -> ReindexReport:
+                  progress: Progress | None, jobs: int | None, limit: int, previous: Path | None) -> ReindexReport:
     old_files: dict[str, dict] = {} if full else read_manifest(folder)["files"]
     report, new_files = ReindexReport(full=full), {}
     files = []
@@ -171,7 +171,8 @@ def _reindex_into(folder: Path, source: Path, entries: list[Path | NotRead], ful
         writer.cancel()
         raise
     faults.checkpoint("committed")
-    refresh_stories(folder, full, writer.sketches, writer.removed, writer.at_hand)
+    refresh_stories(folder, full, writer.sketches, writer.removed, writer.at_hand,
+                    previous=previous if full and previous != folder else None)
     faults.checkpoint("stories")
     if full or report.changed or new_files != old_files:
         write_manifest(folder, {"files": new_files, "commit": committed_generation(folder)})

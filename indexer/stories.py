@@ -23,7 +23,7 @@ from indexer.lru import LeastRecentlyUsed
 from indexer.schema import ID
 from indexer.store import open_folder
 from indexer.whoosh_reads import column_strings
-from indexer.story_table import NO_FINGERPRINT, Sketch, StoryTable, load_stories, save_stories
+from indexer.story_table import NO_FINGERPRINT, Sketch, StoryTable, first_indexed, load_stories, save_stories
 
 #: Story texts kept while pairs are checked.
 TEXTS_KEPT = 4096
@@ -31,12 +31,18 @@ _LAST_DAY = 1 << 30
 
 
 def refresh_stories(folder: Path, full: bool, written: dict[str, Sketch], removed: set[str],
-                    releases: dict[str, Release] | None = None) -> None:
+                    releases: dict[str, Release] | None = None, previous: Path | None = None) -> None:
     """Bring the generation's stories up to date after a reindex committed these writes; `releases`
-    are written ones still at hand (read from the index otherwise)."""
+    are written ones still at hand (read from the index otherwise); a full build keeps the order
+    releases were first indexed in from the `previous` generation."""
     if not (full or written or removed):
         return
-    table = StoryTable.empty() if full else load_stories(folder)
+    if full:
+        # Found anew, verdicts and all; only when each release was first indexed carries over.
+        before = first_indexed(previous) if previous else StoryTable.empty()
+        table, removed = before, set(before.ids.tolist())
+    else:
+        table = load_stories(folder)
     at_hand = releases or {}
     ix = open_folder(folder)
     try:

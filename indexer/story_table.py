@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,6 +116,20 @@ def load_stories(folder: Path) -> StoryTable:
             return StoryTable(*(data[name] for name in _COLUMNS))
     except FileNotFoundError:
         return StoryTable.empty()
+
+
+def first_indexed(folder: Path) -> StoryTable:
+    """A generation's releases and the order they were first indexed in, as a table with no story
+    found (empty when it has none it can read: another version's, or a damaged one)."""
+    try:
+        with np.load(Path(folder) / STORIES_FILE, allow_pickle=False) as data:
+            ids, sequence = data["ids"], data["sequence"]
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return StoryTable.empty()
+    table = StoryTable.empty()
+    count = len(ids)
+    return StoryTable(ids, np.zeros(count, np.int32), np.zeros(count, np.int16), np.zeros(count, np.uint64),
+                      np.zeros((count, KEYS), np.uint32), sequence, sequence.copy(), table.pairs, table.joined)
 
 
 def stories_stamp(folder: Path) -> tuple[int, int] | None:

@@ -362,6 +362,18 @@ def test_releases_read_back_by_id_or_through_the_id_column(story_index, monkeypa
     assert load_stories(current_generation(index)).story_of() == stories
 
 
+def test_a_stories_file_it_cannot_read_gives_no_first_indexed_order(tmp_path):
+    import numpy as np
+
+    from indexer.story_table import first_indexed
+
+    assert len(first_indexed(tmp_path).ids) == 0
+    np.savez(tmp_path / "stories.npz", ids=np.array(["a", "b"]))  # another version's: no sequence
+    assert len(first_indexed(tmp_path).ids) == 0
+    (tmp_path / "stories.npz").write_bytes(b"not a zip")
+    assert len(first_indexed(tmp_path).ids) == 0
+
+
 def test_search_shows_each_story_once(story_index):
     _, index = story_index
     collapsed = search(index, SearchRequest(q="mine"))
@@ -424,6 +436,11 @@ def test_first_reported_by_the_order_first_indexed_when_nothing_else_tells(tmp_p
     reindex(source, index, full=True)
     versions = story_versions(index, "alpha")
     assert [v.id for v in versions] == ["zeta", "alpha"] and versions[0].first_by == "indexed"
+    # A copy indexed later keeps its place through a full rebuild, though its file is read first.
+    _write(source, "0.jsonl", wire("early-name", "Company4 closes Site4 mine", _made_up_story(4), day="1987-03-10"))
+    reindex(source, index)
+    assert reindex(source, index, full=True).full
+    assert [v.id for v in story_versions(index, "alpha")] == ["zeta", "alpha", "early-name"]
 
 
 @pytest.fixture
