@@ -158,7 +158,7 @@ def _rows_of(ids: np.ndarray, wanted: set[str], in_order: bool = False) -> np.nd
 
 
 class _Classes:
-    """The rows of each text (fingerprint), earliest first."""
+    """The rows of each text (fingerprint): a fingerprint covers the date, so they are all of one day."""
 
     def __init__(self, fingerprints: np.ndarray, days: np.ndarray):
         self.fingerprints, self.days = fingerprints, days
@@ -167,11 +167,10 @@ class _Classes:
         self._rows: dict[int, np.ndarray] = {}
 
     def rows(self, fingerprint: int) -> np.ndarray:
-        """The rows with this fingerprint, sorted by day."""
+        """The rows with this fingerprint."""
         if fingerprint not in self._rows:
-            rows = self._order[np.searchsorted(self._sorted, np.uint64(fingerprint)):
-                               np.searchsorted(self._sorted, np.uint64(fingerprint), side="right")]
-            self._rows[fingerprint] = rows[np.argsort(self.days[rows], kind="stable")]
+            self._rows[fingerprint] = self._order[np.searchsorted(self._sorted, np.uint64(fingerprint)):
+                                                  np.searchsorted(self._sorted, np.uint64(fingerprint), side="right")]
         return self._rows[fingerprint]
 
     def of(self, rows: np.ndarray) -> np.ndarray:
@@ -219,7 +218,8 @@ def _pair_keys(pairs: np.ndarray) -> np.ndarray:
 
 def _compare_new_pairs(verdicts: _Verdicts, classes: _Classes, bands: np.ndarray, fresh: np.ndarray,
                        ids: np.ndarray, text_of: Callable[[str], StoryText | None]) -> None:
-    """Compare the texts just written with the texts their sketches say may be copies, in the window."""
+    """Compare the texts just written with the texts their sketches say may be copies, in the window
+    (as _candidate_pairs finds them)."""
     written = classes.of(np.flatnonzero(fresh))
     if not len(written):
         return
@@ -233,10 +233,6 @@ def _compare_new_pairs(verdicts: _Verdicts, classes: _Classes, bands: np.ndarray
 
     pairs, joined = [], []
     for first, second in verdicts.unknown(_candidate_pairs(classes.fingerprints, bands, classes.days, fresh, written)):
-        a_rows, b_rows = classes.rows(first), classes.rows(second)
-        # Out of the window there is no verdict yet: a later copy may bring the two close.
-        if not _any_in_window(a_rows, b_rows, classes.days):
-            continue
         a, b = text(first), text(second)
         pairs.append((first, second))
         joined.append(a is not None and b is not None and bool(compare(a, b).kind))
@@ -244,12 +240,15 @@ def _compare_new_pairs(verdicts: _Verdicts, classes: _Classes, bands: np.ndarray
 
 
 def _join_copies(links: _Links, classes: _Classes, verdicts: _Verdicts, free: np.ndarray) -> None:
-    """Join the free rows with the rows of their text and of texts found alike, in the time window."""
+    """Join the free rows with the rows of their text and of texts found alike (a verdict is only
+    given within the time window; the rows of a text are all of one day, and always one story)."""
     affected = classes.of(np.flatnonzero(free))
     for fingerprint in affected.tolist():
-        _join_chain(links, classes.rows(fingerprint), classes.days)
+        rows = classes.rows(fingerprint).tolist()
+        for row in rows[1:]:
+            links.join(rows[0], row)
     for first, second in verdicts.joined_with(affected).tolist():
-        _join_in_window(links, classes.rows(first), classes.rows(second), classes.days)
+        links.join(int(classes.rows(first)[0]), int(classes.rows(second)[0]))
 
 
 class _Links:
@@ -354,39 +353,3 @@ def _among(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     found = np.zeros(len(keys), dtype=bool)
     found[maybe[np.isin(keys[maybe], wanted)]] = True
     return found
-
-
-def _any_in_window(first: np.ndarray, second: np.ndarray, days: np.ndarray) -> bool:
-    a, b = days[first], days[second]
-    undated_a, undated_b = a == UNDATED, b == UNDATED
-    if undated_a.any() and undated_b.any():
-        return True
-    a, b = a[~undated_a], b[~undated_b]
-    if not len(a) or not len(b):
-        return False
-    positions = np.searchsorted(b, a - STORY_WINDOW_DAYS)
-    return bool(((positions < len(b)) & (b[np.minimum(positions, len(b) - 1)] <= a + STORY_WINDOW_DAYS)).any())
-
-
-def _join_in_window(links: _Links, first: np.ndarray, second: np.ndarray, days: np.ndarray) -> None:
-    """Join each row of `first` with the rows of `second` in its time window (`second` sorted by
-    day); undated rows go only with undated ones."""
-    b_days = days[second]
-    for row in first.tolist():
-        day = int(days[row])
-        if day == UNDATED:
-            low, high = 0, np.searchsorted(b_days, UNDATED, "right")
-        else:
-            low = np.searchsorted(b_days, max(day - STORY_WINDOW_DAYS, UNDATED + 1))
-            high = np.searchsorted(b_days, day + STORY_WINDOW_DAYS, "right")
-        for partner in second[low:high].tolist():
-            links.join(row, partner)
-
-
-def _join_chain(links: _Links, rows: np.ndarray, days: np.ndarray) -> None:
-    """Join rows of one text (sorted by day) that follow each other within the window: as joining
-    every pair in the window would, in one pass."""
-    for previous, row in zip(rows[:-1].tolist(), rows[1:].tolist()):
-        before, after = int(days[previous]), int(days[row])
-        if (before == UNDATED) == (after == UNDATED) and after - before <= STORY_WINDOW_DAYS:
-            links.join(previous, row)
