@@ -205,33 +205,6 @@ SAME_SUBJECTS = 0.75
 
 
 @dataclass(frozen=True)
-class StoryText:
-    """A release's text as stories compare it."""
-
-    words: tuple[str, ...]
-    shingles: frozenset[str]
-    numbers: frozenset[str]
-    names: frozenset[str]
-    title: frozenset[str]
-    day: int
-    #: The House of Parliament the release answers a question in (`lok`, `rajya`), else "".
-    house: str = ""
-    #: Words of the headline its text names mid-sentence (who or what the release is about).
-    subjects: frozenset[str] = frozenset()
-
-    @classmethod
-    def of(cls, release: Release) -> StoryText:
-        """Prepare a release for comparing."""
-        body = _body_part(release.body)
-        headline = _TICKER.sub(" ", release.title)
-        title = frozenset(story_words(headline))
-        # In a headline in title case or capitals every word is capitalised, names or not.
-        named = release.location if _all_capitalised(headline) else f"{release.location} {headline}"
-        return cls(body.words, body.shingles, body.numbers | _numbers(title), body.names | _names(named),
-                   title, day_number(release.date), body.house, title & body.mid_names)
-
-
-@dataclass(frozen=True)
 class _BodyPart:
     """What stories compare of a release's body alone: copies under other headlines share it."""
 
@@ -240,6 +213,7 @@ class _BodyPart:
     numbers: frozenset[str]
     names: frozenset[str]
     mid_names: frozenset[str]
+    #: The House of Parliament the release answers a question in (`lok`, `rajya`), else "".
     house: str
 
 
@@ -249,6 +223,43 @@ def _body_part(body: str) -> _BodyPart:
     words = story_words(text)
     mid_names = frozenset(fold(" ".join(_MID_NAME.findall(text))).split()) - _COMMON
     return _BodyPart(tuple(words), frozenset(shingles(words)), _numbers(words), _names(text), mid_names, house)
+
+
+@dataclass(frozen=True)
+class StoryText:
+    """A release's text as stories compare it: its body's part, and what its headline, place and
+    date add."""
+
+    body: _BodyPart
+    numbers: frozenset[str]
+    names: frozenset[str]
+    title: frozenset[str]
+    day: int
+    #: Words of the headline its text names mid-sentence (who or what the release is about).
+    subjects: frozenset[str]
+
+    @classmethod
+    def of(cls, release: Release) -> StoryText:
+        """Prepare a release for comparing."""
+        body = _body_part(release.body)
+        headline = _TICKER.sub(" ", release.title)
+        title = frozenset(story_words(headline))
+        # In a headline in title case or capitals every word is capitalised, names or not.
+        named = release.location if _all_capitalised(headline) else f"{release.location} {headline}"
+        return cls(body, body.numbers | _numbers(title), body.names | _names(named), title,
+                   day_number(release.date), title & body.mid_names)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return self.body.words
+
+    @property
+    def shingles(self) -> frozenset[str]:
+        return self.body.shingles
+
+    @property
+    def house(self) -> str:
+        return self.body.house
 
 
 def _numbers(words) -> frozenset[str]:
