@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from archive.dateline_indic import parse_indic_dateline
 from archive.dates import MONTH_PATTERN, month_number
 from archive.normalise import fold
-from archive.places import conventional_place, country_name, country_of, find_city
+from archive.places import conventional_place, country_name, country_of, find_city, region_country
 from archive.scripts import is_indic
 
 _AGENCIES = {
@@ -24,28 +24,55 @@ _AGENCIES = {
     "spa": "SPA", "app": "APP", "bss": "BSS", "rss": "RSS", "ansa": "ANSA", "ria novosti": "RIA Novosti",
     "interfax": "Interfax", "anadolu": "Anadolu", "irna": "IRNA", "mena": "MENA", "sputnik": "Sputnik",
     "prensa latina": "Prensa Latina", "ap/pti": "AP", "afp/pti": "AFP", "reuters/pti": "Reuters",
+    "un news": "UN News", "cnn": "CNN", "bbc": "BBC", "nns": "NNS", "afns": "AFNS", "dvids": "DVIDS",
+    "army news service": "Army News Service", "dod news": "DoD News", "ispr": "ISPR", "sputnik news": "Sputnik",
 }
 
 _NAME = r"[^\W\d_][\w.'\u2019\-]*(?:[ \-/][\w.'\u2019\-]+){0,4}?"
+# A region or country after the place: words, no figures (`LOS ANGELES, March 16 - Jan 31 ...`).
+_REGION = r"[^\W\d_][\w.'\u2019\-]*(?:[ \-][^\W\d_][\w.'\u2019\-]*){0,3}?"
 _DAY = r"(?P<day>\d{1,2})(?!\d)(?:st|nd|rd|th)?"
-_DATE = (
-    rf"(?:(?P<month>{MONTH_PATTERN})\s+{_DAY}|(?P<day_first>\d{{1,2}})\s+(?P<month_after>{MONTH_PATTERN}))"
-    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_WEEKDAY = r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?\s+)?"
+DATE = (
+    rf"{_WEEKDAY}(?:(?P<month>{MONTH_PATTERN})(?:\s+|(?<=\.)){_DAY}"
+    rf"|(?P<day_first>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month_after>{MONTH_PATTERN}))"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
 )
-_AGENCY = r"(?:,?\s*\((?P<agency>[A-Za-z][A-Za-z ./&\-]{0,30})\)|\s*/(?P<wire>[A-Za-z][A-Za-z .\-]{0,30})/)"
-_END = r"\s*(?:--|-|\u2013|\u2014|:)?\s*"
+_AGENCY = r"(?:,?\s*\((?P<agency>[A-Za-z][A-Za-z ./&\-]{0,30})\)|\s*\.?\s*/(?P<wire>[A-Za-z][A-Za-z .\-]{0,30})/)"
+#: Every dash house styles put after a dateline: hyphen, double hyphen, en, em, figure, bar, minus.
+DASH = r"(?:--|-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2015|\u2212)"
+_END = rf"\s*(?:{DASH}|:|\.(?=\s))?\s*"
 
 _LEAD = r"^[\s*]*"
+_BRACKET = r"(?:\s*\[(?P<bracket>[^\]\n]{2,40})\])?"
+# `KABUL, Afghanistan (Jan. 25, 2013)`, `Rawalpindi - 7 October 2025:`, `NEW YORK, 25 January 2013 -`.
 _DATED = re.compile(
-    rf"{_LEAD}(?P<place>{_NAME})(?:\s*\[(?P<bracket>[^\]\n]{{2,40}})\])?"
-    rf"(?:\s*,\s*(?P<region>{_NAME}))?(?:\s*,\s*|(?<=\.)\s+){_DATE}{_AGENCY}?{_END}"
+    rf"{_LEAD}(?P<place>{_NAME}){_BRACKET}(?:\s*,\s*(?P<region>{_REGION}))?"
+    rf"(?:\s*,\s*(?:{DASH}\s+)?|(?<=\.)\s+|\s+(?P<dash>{DASH})\s+|\s*(?P<paren>\())"
+    rf"\s*{DATE}(?(paren)\s*\))\s*{_AGENCY}?{_END}"
 )
 _UNDATED_AGENCY = re.compile(
-    rf"{_LEAD}(?P<place>{_NAME})(?:\s*\[(?P<bracket>[^\]\n]{{2,40}})\])?{_AGENCY}{_END}"
+    rf"{_LEAD}(?P<place>{_NAME}){_BRACKET}(?:\s*,\s*(?P<region>{_REGION}))?{_AGENCY}{_END}"
 )
-_PLACE_COLON = re.compile(rf"{_LEAD}(?P<place>{_NAME})(?:\s*\[(?P<bracket>[^\]\n]{{2,40}})\])?\s*:\s+")
-# Reuters' undated `WASHINGTON - ` (capitals only, so that ordinary sentences never match).
-_PLACE_DASH = re.compile(rf"{_LEAD}(?P<place>[A-Z][A-Z.'\- ]{{1,40}}?)\s+(?:-|--|\u2013|\u2014)\s+")
+_PLACE_COLON = re.compile(rf"{_LEAD}(?P<place>{_NAME}){_BRACKET}\s*:\s+")
+# `KABUL, Afghanistan -`, `PORTLAND, Maine -`, `Washington, D.C. -`: a known region before the dash.
+# A dash spaced on either side (`WASHINGTON- A`, `WASHINGTON -A`), a long dash unspaced, or two
+# spaces where copying lost the dash (`WASHINGTON  The`).
+_SPACED_DASH = rf"(?:\s+{DASH}\s*|\s*{DASH}\s+|\s*[\u2013\u2014]\s*|[ \t]{{2,}}(?=[A-Z\"\u201c\u2018']))(?=\S)"
+_REGION_DASH = re.compile(rf"{_LEAD}(?P<place>{_NAME})\s*,\s*(?P<region>{_REGION}),?{_SPACED_DASH}")
+_CAPITALS = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+# Reuters' and the US government's undated `WASHINGTON - ` (capitals, so that sentences never match),
+# or a known city and a long dash.
+_PLACE_DASH = re.compile(
+    rf"{_LEAD}(?P<place>[{_CAPITALS}][{_CAPITALS}.'\u2019\- ]{{1,40}}?){_SPACED_DASH}"
+    rf"|{_LEAD}(?P<city>[A-Z][\w.'\u2019]+(?: [A-Z][\w.'\u2019]+){{0,2}})\s*[\u2013\u2014]\s*(?=[^\s\w]|[A-Z0-9])"
+)
+
+
+# Words a header line is labelled with (`From: Ministry of Defence`, `No: 123`): no places, though
+# the gazetteer knows towns so named.
+_LABELS = frozenset("""from to no ref date dated subject contact tel phone email source note update by issued
+published released attention cc for media press""".split())
 
 
 @dataclass
@@ -69,37 +96,56 @@ def canonical_agency(written: str) -> str:
 
 def parse_dateline(text: str) -> Dateline:
     """Split the dateline off the start of `text`; a Dateline with only `rest` when there is none."""
-    match = _DATED.match(text)
+    found = _match(_DATED, text)
     # Capitals before a date ("OAK BROOK, Ill., March 3 -") are a wire dateline even where the
-    # gazetteer has no such small town; mixed case needs a known agency or place.
-    if match and _plausible_place(match["place"]) and (
-        _is_agency(match["agency"] or match["wire"]) or match["place"].isupper() or _known_place(match["place"])
+    # gazetteer has no such small town; mixed case needs a known agency, place or region; a place
+    # dashed from its date (`Rawalpindi - 7 October 2025:`) must be known.
+    if found and _plausible_place(found["place"]) and (_known_place(found["place"]) if found["dash"] else (
+        _is_agency(found["agency"] or found["wire"]) or found["place"].isupper() or _known_place(found["place"])
+        or bool(found["region"] and region_country(found["region"])))
     ):
-        month_name = match["month"] or match["month_after"]
         return Dateline(
-            *_place_and_country(match["place"], match["bracket"] or match["region"] or ""),
-            agency=canonical_agency(match["agency"] or match["wire"] or ""),
-            month=month_number(month_name),
-            day=int(match["day"] or match["day_first"]),
-            year=int(match["year"]) if match["year"] else None,
-            rest=text[match.end():],
+            *_place_and_country(found["place"], found["bracket"] or found["region"] or ""),
+            agency=canonical_agency(found["agency"] or found["wire"] or ""),
+            month=month_number(found["month"] or found["month_after"]),
+            day=int(found["day"] or found["day_first"]),
+            year=int(found["year"]) if found["year"] else None,
+            rest=text[found["end"]:],
         )
-    match = _UNDATED_AGENCY.match(text)
-    if match and _plausible_place(match["place"]) and _is_agency(match["agency"] or match["wire"]):
+    found = _match(_UNDATED_AGENCY, text)
+    if found and _plausible_place(found["place"]) and _is_credit(found["place"], found["agency"], found["wire"]):
         return Dateline(
-            *_place_and_country(match["place"], match["bracket"] or ""),
-            agency=canonical_agency(match["agency"] or match["wire"]),
-            rest=text[match.end():],
+            *_place_and_country(found["place"], found["bracket"] or found["region"] or ""),
+            agency=canonical_agency(found["agency"] or found["wire"]),
+            rest=text[found["end"]:],
         )
-    match = _PLACE_COLON.match(text) or _PLACE_DASH.match(text)
-    if match and _known_place(match["place"]):
-        return Dateline(*_place_and_country(match["place"], match.groupdict().get("bracket") or ""),
-                        rest=text[match.end():])
+    found = _match(_REGION_DASH, text)
+    if found and _plausible_place(found["place"]) and region_country(found["region"]):
+        return Dateline(*_place_and_country(found["place"], found["region"]), rest=text[found["end"]:])
+    found = _match(_PLACE_COLON, text) or _match(_PLACE_DASH, text)
+    if found and found["place"] and fold(found["place"]) in _LABELS:
+        found = None
+    if found and (_known_place(found["place"]) if found["place"] else _known_city(found["city"])):
+        return Dateline(*_place_and_country(found["place"] or found["city"], found.get("bracket") or ""),
+                        rest=text[found["end"]:])
     indic = parse_indic_dateline(text) if is_indic(text[:60]) else None
     if indic:
         place, country, agency, month, day, year, end = indic
         return Dateline(place, country, agency, month, day, year, rest=text[end:])
     return Dateline(rest=text)
+
+
+def _match(pattern: re.Pattern, text: str) -> dict | None:
+    """The groups of a dateline pattern matched at the start, the place without the apostrophe
+    the Maldives write their capital with (`Male'`), and where it ends."""
+    match = pattern.match(text)
+    if not match:
+        return None
+    found = match.groupdict()
+    for name in ("place", "city"):
+        if found.get(name):
+            found[name] = found[name].rstrip("'\u2019")
+    return {**found, "end": match.end()}
 
 
 def _place_and_country(written: str, region: str) -> tuple[str, str]:
@@ -126,6 +172,21 @@ def _known_place(written: str) -> bool:
     if not _plausible_place(written):
         return False
     return find_city(written) is not None or bool(country_name(written))
+
+
+def _known_city(written: str) -> bool:
+    """A city the gazetteer knows that is no country's name ("India" is also a town in Serbia)."""
+    return find_city(written) is not None and not country_name(written)
+
+
+def _is_credit(place: str, written: str, wire: str) -> bool:
+    """A known agency, or a service's name after a known place in capitals (`GENEVA (UN News)`)."""
+    if wire:
+        return _is_agency(wire)
+    return _is_agency(written) or (place.isupper() and _known_place(place) and bool(_SERVICE.fullmatch(written)))
+
+
+_SERVICE = re.compile(r"[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3}")
 
 
 def _is_agency(written: str | None) -> bool:

@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 
 from archive.dateline import canonical_agency, parse_dateline
 from archive.dates import parse_explicit_date, resolve_dateline_date
+from archive.footer import read_footer
+from archive.header import read_header
+from archive.issuers import canonical_body, issuer_country
 from archive.languages import canonical_language, detect_language
 from archive.ministries import canonical_issuer, find_ministries
 from archive.model import ParseError, Release
-from archive.normalise import collapse_spaces
+from archive.normalise import collapse_spaces, fold
 from archive.places import conventional_place, country_of
 
 TITLE_LIMIT = 120
@@ -47,16 +50,27 @@ MINISTRY_WINDOW = 200_000
 
 
 def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Release:
-    """Return the Release for `text` (starting at any dateline), filling gaps by extraction."""
-    dateline = parse_dateline(text)
-    body = tidy_body(dateline.rest)
+    """Return the Release for `text` (starting at any header and dateline), filling gaps by extraction."""
+    header = read_header(text)
+    dateline = parse_dateline(header.rest)
+    footer = read_footer(dateline.rest)
+    # A headline the metadata gives instead is kept as text, as is any summary.
+    lead = [header.title] if header.title and meta.title and fold(header.title) != fold(meta.title) else []
+    body = tidy_body("\n\n".join([*lead, header.summary, footer.rest] if lead or header.summary else [footer.rest]))
     date = meta.date
     if not date and dateline.month:
-        date = resolve_dateline_date(dateline.month, dateline.day, dateline.year, meta.header_date or None)
-    date = date or meta.header_date
-    location = conventional_place(meta.location) if meta.location else dateline.location
-    country = meta.country or (country_of(location) if meta.location else dateline.country)
-    title = collapse_spaces(meta.title) or first_sentence(body)
+        date = resolve_dateline_date(dateline.month, dateline.day, dateline.year,
+                                     meta.header_date or header.date or footer.date or None)
+    date = date or header.date or footer.date or meta.header_date
+    if meta.location:
+        location, country = conventional_place(meta.location), meta.country or country_of(meta.location)
+    else:
+        location = dateline.location or footer.place
+        country = meta.country or dateline.country or footer.country
+    issuer = meta.issuer or header.issuer or footer.issuer
+    # Without a place, a foreign body's header or GOV.UK's page says which country it is from.
+    country = country or header.country or (issuer_country(issuer) if issuer and not meta.issuer else "")
+    title = collapse_spaces(meta.title) or collapse_spaces(header.title) or first_sentence(body)
     return Release(
         id=release_id,
         title=title,
@@ -64,7 +78,7 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
         location=location,
         country=country,
         agency=canonical_agency(meta.agency) if meta.agency else dateline.agency,
-        ministries=_ministries(meta, title, body),
+        ministries=_ministries(meta, issuer, country, title, body),
         language=canonical_language(meta.language) or detect_language(f"{title}\n{body}", location),
         body=body,
         source=source,
@@ -72,14 +86,16 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
         body_format=meta.body_format,
         translation_key=meta.translation_key,
         # A time belongs to the stamp it came with, not to a dateline's other day.
-        time=meta.time if date and date == (meta.date or meta.header_date) else "",
+        time=meta.time if date and date == (meta.date or meta.header_date) else header.time if date == header.date
+        else footer.time if date == footer.date else "",
     )
 
 
-def _ministries(meta: Metadata, title: str, body: str) -> list[str]:
+def _ministries(meta: Metadata, issuer: str, country: str, title: str, body: str) -> list[str]:
     if meta.ministries:
         return _unique(canonical_issuer(name) for name in meta.ministries if name.strip())
-    issued = [canonical_issuer(meta.issuer)] if meta.issuer.strip() else []
+    # PIB's issuing line is India's; a header's is the body of the country the release is from.
+    issued = [(canonical_issuer(issuer) if meta.issuer else canonical_body(issuer, country))] if issuer.strip() else []
     # A release says what it is about early on: the first pages of a very long one are read for
     # ministries, so that extraction costs the same for a release of megabytes as for a long one.
     return _unique([*issued, *find_ministries(f"{title}\n{body[:MINISTRY_WINDOW]}")])

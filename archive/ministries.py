@@ -108,6 +108,35 @@ def canonical_issuer(line: str) -> str:
     return found[0] if len(found) == 1 and "(" not in found[0] else line
 
 
+def names_ministry(line: str) -> bool:
+    """Whether a line is, as a whole, the name of an issuing body or ministry the authority file knows."""
+    line = collapse_spaces(line)
+    if _DEVANAGARI.search(line):
+        return bool(hindi_issuer(line))
+    return fold(line) in _authority().issuers or bool(foreign_portfolio(line))
+
+
+def foreign_portfolio(line: str) -> str:
+    """The portfolio a line that is one ministry's name stands for abroad (`Foreign Ministry` ->
+    `Ministry of Foreign Affairs`), else ""."""
+    flat = collapse_spaces(line).replace("\u2019", "'").strip(" .,:;")
+    found = list(_mentions(flat, _authority()))
+    return found[0][2].foreign_name if len(found) == 1 and found[0][:2] == (0, len(flat)) else ""
+
+
+@lru_cache(maxsize=1)
+def _own_names() -> dict[tuple[str, str], str]:
+    """(country, the portfolio it stands for) -> the country's own body (`Department of State (United States)`)."""
+    return {(item["country"], item["stands_for"]): f"{item['name']} ({item['country']})"
+            for item in load_data("ministries")["foreign_bodies"] if item["stands_for"]}
+
+
+def own_name(portfolio: str, country: str) -> str:
+    """A foreign country's own body for a portfolio (`Ministry of Foreign Affairs`, `United States`
+    -> `Department of State (United States)`), else `Portfolio (Country)`."""
+    return _own_names().get((country, portfolio), f"{portfolio} ({country})")
+
+
 def _mentions(text: str, authority: _Authority):
     """Yield (start, end, entry) for each longest phrase or acronym found, left to right."""
     matches = list(_TOKEN.finditer(text))
@@ -142,7 +171,7 @@ def find_ministries(text: str) -> list[str]:
         country = _country_context(flat, start, end, authority.states)
         if country is None or (entry.foreign_only and country in ("", "India")):
             continue
-        name = entry.name if country in ("", "India") else f"{entry.foreign_name} ({country})"
+        name = entry.name if country in ("", "India") else own_name(entry.foreign_name, country)
         if name not in found:
             found.append(name)
     return found

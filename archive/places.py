@@ -81,6 +81,12 @@ def country_name(text: str) -> str:
     return _countries().get(fold(text), "")
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[tuple[str, str]]:
+    """(capital, country code) of every country."""
+    return frozenset((info["capital"], code) for code, info in _gazetteer().get_countries().items() if info["capital"])
+
+
 @lru_cache(maxsize=None)
 def _country_by_code(code: str) -> str:
     info = _gazetteer().get_countries().get(code)
@@ -92,20 +98,26 @@ def find_city(place: str) -> tuple[str, str] | None:
     main, alternate = _cities()
     key = fold(place)
     entry, other = main.get(key), alternate.get(key)
-    # A far larger city known by this name as an alternate wins: "St. Petersburg" is Russia's.
-    if entry is None or (other is not None and other[0] > 5 * entry[0]):
+    # A far larger city known by this name as an alternate wins: "St. Petersburg" is Russia's; a
+    # capital keeps its name ("Islamabad" is Pakistan's, not Chattogram's old name).
+    if entry is None or (other is not None and other[0] > 5 * entry[0] and (entry[2], entry[1]) not in _capitals()):
         entry = other
     if entry is None:
         return None
     return entry[2], _country_by_code(entry[1])
 
 
+def region_country(region: str) -> str:
+    """Return the country a region written after a place names: a country (`Afghanistan`), a US or
+    Indian state (`Maine`, `N.C.`, `Kerala`); "" when it names none."""
+    return country_name(region) or _subdivisions().get(fold(region), "")
+
+
 def country_of(place: str, region: str = "") -> str:
     """Return the country of a dateline place, using a written region or country when given."""
-    if region:
-        named = country_name(region) or _subdivisions().get(fold(region), "")
-        if named:
-            return named
+    named = region_country(region) if region else ""
+    if named:
+        return named
     if not place:
         return ""
     city = find_city(place)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from whoosh import columns, fields, formats
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
 
+from archive import EXTRACTION_VERSION
 from indexer.analysis import build_analyzer
 from indexer.vocabulary import FACETS
 
@@ -33,8 +34,9 @@ SCHEMA_VERSION = 7
 
 
 def schema_signature() -> str:
-    """The schema's version and its facets: an index whose signature differs is rebuilt in full."""
-    return " ".join([str(SCHEMA_VERSION), *(facet.name + ("*" if facet.multi else "") for facet in FACETS)])
+    """The schema's version, extraction's and the facets: an index whose signature differs is rebuilt in full."""
+    return " ".join([str(SCHEMA_VERSION), f"x{EXTRACTION_VERSION}",
+                     *(facet.name + ("*" if facet.multi else "") for facet in FACETS)])
 
 
 def _facet_field(multi: bool = False) -> fields.FieldType:

@@ -1,0 +1,110 @@
+"""What a release ends with that is not its text: `###`, `-END-`, `Ends`, `For more information ...`,
+contact blocks and social-media lines; and the issuer, place and date some foreign ministries sign
+their releases with instead of a dateline:
+
+    ... the two Ministers agreed to meet again in Colombo next year.
+
+    Ministry of Foreign Affairs
+    Colombo
+    07 October 2025
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.dateline import parse_dateline
+from archive.header import CONTACT, REACH, date_line
+from archive.issuers import known_issuer
+from archive.places import conventional_place, find_city
+
+#: Lines and characters at the end of a text its footer is looked for in.
+FOOT_LINES = 14
+FOOT_CHARS = 1500
+#: Lines after a footer's first line that may be other than furniture (names in a contact block).
+_SHORT_LINE = 80
+
+_END_MARK = re.compile(r"#{3,}|\*{3,}|-*\s*(?i:end|ends|30|xxx)\s*-*|(?i:end\s+of\s+(?:press\s+)?release)"
+                       r"|-+\s*(?i:more)\s*-+|\((?i:more)\)")
+_SOCIAL = re.compile(r"(?i:(?:follow|connect\s+with|like|find|join|subscribe\s+to)\s+us\b.*|stay\s+connected\b.*"
+                     r"|share\s+this\b.*|(?:twitter|facebook|instagram|youtube|linkedin|x)\s*[:|@].*)")
+
+
+@dataclass
+class Footer:
+    """What a release's closing lines say; `rest` is the text without them."""
+
+    rest: str
+    place: str = ""
+    country: str = ""
+    date: str = ""
+    time: str = ""
+    issuer: str = ""
+
+
+def read_footer(text: str) -> Footer:
+    """Take the furniture and a signature (issuer, place, date) off the end of `text`."""
+    lines = _last_lines(text)
+    for number, (start, line) in enumerate(lines):
+        if _opens_footer(line) and all(_in_footer(after) for _, after in lines[number + 1:]):
+            text = text[:start].rstrip()
+            lines = lines[:number]
+            break
+    return _signature(text, [(start, line) for start, line in lines if line])
+
+
+def _last_lines(text: str) -> list[tuple[int, str]]:
+    """(start, stripped line) of the last lines of `text`."""
+    found: list[tuple[int, str]] = []
+    end = len(text)
+    while end > 0 and len(found) < FOOT_LINES and len(text) - end < FOOT_CHARS:
+        start = text.rfind("\n", 0, end - 1) + 1
+        found.append((start, text[start:end].strip().strip(" \t*_#>").strip() or text[start:end].strip()))
+        end = start
+    return found[::-1]
+
+
+def _opens_footer(line: str) -> bool:
+    return bool(_END_MARK.fullmatch(line) or _SOCIAL.fullmatch(line) or (len(line) <= 300 and CONTACT.fullmatch(line)))
+
+
+def _in_footer(line: str) -> bool:
+    """A line a footer may go on with: more furniture, or a short one of names (a contact's)."""
+    return not line or bool(_opens_footer(line) or REACH.fullmatch(line)) or (
+        len(line) <= _SHORT_LINE and not line.endswith((".", ",", ";")) and _capitalised(line))
+
+
+def _capitalised(line: str) -> bool:
+    words = [word for word in line.split() if word[:1].isalpha()]
+    return not words or sum(word[:1].isupper() for word in words) >= 0.6 * len(words)
+
+
+def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
+    """The issuer, place and date a text is signed with on its last lines, taken off it."""
+    if not lines:
+        return Footer(rest=text)
+    start, last = lines[-1]
+    dated = date_line(last)
+    if dated is None:
+        # `Colombo, 07 October 2025` as a last line of its own.
+        dateline = parse_dateline(last)
+        if dateline.location and dateline.year and not dateline.rest.strip():
+            return Footer(text[:start].rstrip(), dateline.location, dateline.country,
+                          f"{dateline.year:04d}-{dateline.month:02d}-{dateline.day:02d}")
+        return Footer(rest=text)
+    found = Footer(rest=text, date=dated[0], time=dated[1])
+    signed = False
+    for start_before, line in reversed(lines[-3:-1]):
+        city = find_city(line) if len(line.split()) <= 3 else None
+        if city and not found.place:
+            found.place, found.country = conventional_place(line), city[1]
+        elif known_issuer(line) and not found.issuer:
+            found.issuer = line
+        else:
+            break
+        signed, start = True, start_before
+    if not signed:
+        return Footer(rest=text)
+    found.rest = text[:start].rstrip()
+    return found

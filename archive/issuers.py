@@ -1,0 +1,87 @@
+"""Issuing bodies of foreign governments, from the authority file's `foreign_bodies`:
+`Office of the Spokesperson` -> `Department of State (United States)`, GOV.UK's `From: Ministry of
+Defence` -> `Ministry of Defence (United Kingdom)`, `The President's Office` -> `President's Office
+(Maldives)`. A release's issuer line is India's unless the release is placed abroad.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from archive.authority import load_data
+from archive.ministries import canonical_issuer, foreign_portfolio, names_ministry, own_name
+from archive.normalise import fold
+from archive.places import country_name
+
+
+@dataclass(frozen=True)
+class _Body:
+    name: str
+    country: str
+
+    @property
+    def canonical(self) -> str:
+        return f"{self.name} ({self.country})"
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, list[_Body]]:
+    """Folded spelling -> the bodies written so, each country once."""
+    found: dict[str, list[_Body]] = {}
+    for item in load_data("ministries")["foreign_bodies"]:
+        body = _Body(item["name"], item["country"])
+        for spelling in (item["name"], *item["spellings"]):
+            bodies = found.setdefault(_key(spelling), [])
+            if body not in bodies:
+                bodies.append(body)
+    return found
+
+
+def _key(written: str) -> str:
+    return re.sub(r"^the ", "", fold(written).strip(" .,:;-"))
+
+
+# What a government body's name looks like, for one the authority file does not know.
+_BODY_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Secretariat|Agency|Bureau|Directorate|Embassy|"
+                         r"High Commission|Consulate|Cabinet|Presidency|Chancellery|Council|Commission)\b")
+
+
+def known_issuer(written: str) -> bool:
+    """Whether a header line names an issuing body the authority file knows, at home or abroad."""
+    return bool(_spellings().get(_key(written))) or names_ministry(written)
+
+
+def issuer_country(written: str) -> str:
+    """The country of a foreign body only one country has (`Office of the Spokesperson`), else ""."""
+    bodies = _spellings().get(_key(written), [])
+    return bodies[0].country if len(bodies) == 1 and not names_ministry(written) else ""
+
+
+def canonical_body(written: str, country: str = "") -> str:
+    """The canonical name of the body an issuer line names, given the country the release comes
+    from ("" when unknown): a foreign body as `Name (Country)`, India's as its authority name."""
+    written = " ".join(written.split())
+    bodies = _spellings().get(_key(written), [])
+    if country and country != "India":
+        for body in bodies:
+            if body.country == country:
+                return body.canonical
+        portfolio = foreign_portfolio(written)
+        if portfolio:
+            return own_name(portfolio, country)
+        if _BODY_WORDS.search(written) and not any(c for c in _countries_named(written)):
+            return f"{written} ({country})"
+        return written
+    own = issuer_country(written)
+    if own and own != "India":
+        return bodies[0].canonical
+    return canonical_issuer(written)
+
+
+def _countries_named(written: str) -> list[str]:
+    """Countries a body's name already names (`Embassy of India`)."""
+    words = written.replace(",", " ").split()
+    return [name for size in (3, 2, 1) for n in range(len(words) - size + 1)
+            if (name := country_name(" ".join(words[n:n + size])))]

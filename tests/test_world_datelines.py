@@ -1,0 +1,300 @@
+"""Releases of foreign governments, militaries, the UN, the EU and the wires, as their press offices
+lay them out (the shapes are quoted from real public releases; the contents are made up)."""
+
+import pytest
+
+from archive.dateline import parse_dateline
+from archive.text_reader import read_text
+
+ISAF = """PRESS RELEASE TEXT: 2013-01-S-025
+
+KABUL, Afghanistan (Jan. 25, 2013)
+During a security operation in Andar district, Ghazni province, yesterday, an Afghan and coalition
+security force detained two suspected insurgents.
+"""
+
+ARMY = """FOR IMMEDIATE RELEASE
+
+FORT BRAGG, N.C. (Jan. 25, 2013) -- Paratroopers of the 82nd Airborne Division returned today from a
+nine-month deployment to eastern Afghanistan.
+"""
+
+NATO = """NATO Press Release (2013) 012
+Issued on 25 Jan. 2013
+
+BRUSSELS, Belgium \u2013 NATO Secretary General met the Foreign Minister of Finland at NATO
+Headquarters today to discuss the Alliance's partnerships.
+"""
+
+BAGRAM = """For Immediate Release
+Release No. 20130125-02
+
+BAGRAM AIRFIELD, Afghanistan \u2013 Coalition forces delivered medical supplies to a clinic in Parwan
+province Friday.
+"""
+
+AP = """ISLAMABAD (AP) \u2014 Pakistan's foreign ministry summoned a senior diplomat on Tuesday over remarks
+made at a news conference in Kabul.
+"""
+
+AFP = """COLOMBO (AFP) - Sri Lanka's cabinet approved a plan to restructure the state power utility on
+Monday, a government spokesman said.
+"""
+
+REUTERS = """DHAKA, Oct 7 (Reuters) - Bangladesh's interim government said on Tuesday it would hold talks
+with garment exporters over new wage rules.
+"""
+
+XINHUA = """KATHMANDU, Oct. 7 (Xinhua) -- Nepal and India agreed to speed up work on a cross-border
+transmission line, officials said on Tuesday.
+"""
+
+STATE_READOUT = """Secretary's Call with Maldivian Foreign Minister Khaleel
+
+Readout
+
+Office of the Spokesperson
+
+October 7, 2025
+
+The below is attributable to the Spokesperson:
+
+The Secretary spoke today with Maldivian Foreign Minister Abdulla Khaleel about maritime security
+in the Indian Ocean.
+"""
+
+WASHINGTON_DASH = """WASHINGTON \u2014 The Department of the Interior today announced new grants for
+tribal climate resilience projects in 14 states.
+"""
+
+WASHINGTON_DC = """FOR IMMEDIATE RELEASE
+Contact: Press Office
+Phone: (202) 555-0143
+Email: press@example.gov
+
+WASHINGTON, D.C. \u2013 The Agency today released its annual report on drinking water quality.
+"""
+
+DOD = """WASHINGTON, Oct. 7, 2025 \u2013 Deputy Secretary of Defense met his Indian counterpart at the
+Pentagon today to review progress on the co-production of jet engines.
+"""
+
+US_ATTORNEY = """FOR IMMEDIATE RELEASE
+Thursday, January 24, 2013
+
+Boston Man Sentenced for Wire Fraud Scheme
+
+BOSTON \u2013 A Boston man was sentenced today in federal court to five years in prison for defrauding
+investors of more than $2 million.
+
+###
+"""
+
+UN_DATED = """NEW YORK, 25 January 2013 \u2013 The Security Council today extended the mandate of the
+United Nations mission in Afghanistan for another year.
+"""
+
+UN_NEWS = """GENEVA (UN News) \u2013 The UN human rights office on Friday called for the release of
+journalists detained in the region.
+"""
+
+EU = """European Commission - Press release
+
+EU and Maldives hold first political dialogue
+
+Brussels, 25 January 2013
+
+The European Union and the Maldives held their first political dialogue today, covering climate
+finance and maritime security.
+
+For more information: http://ec.europa.eu/maldives
+"""
+
+GOV_UK = """Press release
+
+UK and Maldives agree closer defence cooperation
+
+The Defence Secretary and the Maldivian Defence Minister signed a statement of intent in London.
+
+From: Ministry of Defence and The Rt Hon Jane Roe MP
+Published 25 January 2013
+
+The UK and the Maldives today agreed to work more closely on maritime security, training and
+disaster relief.
+"""
+
+MALDIVES = """The President's Office
+
+President meets Indian Defence Secretary
+
+MAL\u00c9, 7 October 2025 \u2013 President Dr Mohamed Muizzu met the Defence Secretary of India,
+Rajesh Kumar Singh, at the President's Office this morning.
+"""
+
+MALDIVES_MOFA = """Press Release
+No: 2025-123
+
+Male', 7 October 2025 - The Foreign Minister of the Maldives received the High Commissioner of India
+at the Ministry of Foreign Affairs today.
+"""
+
+PORTLAND_MAINE = """PORTLAND, Maine \u2013 A Portland man pleaded guilty today to federal firearms charges,
+the United States Attorney announced.
+"""
+
+PORTLAND_OREGON = """Portland, Oregon \u2014 A federal grand jury returned an indictment on Thursday
+charging two men with smuggling.
+"""
+
+ISPR = """No PR-123/2025-ISPR
+
+RAWALPINDI, October 7, 2025: Chief of Army Staff visited the forward areas along the Line of Control
+and met troops.
+"""
+
+BANGLADESH = """Press Release
+
+Dhaka, 7 October 2025
+
+Foreign Adviser met the visiting Foreign Secretary of India at the State Guest House Padma today.
+"""
+
+SRI_LANKA_SIGNED = """Foreign Minister meets the High Commissioner of India
+
+Foreign Minister Vijitha Herath met the High Commissioner of India at the Foreign Ministry today to
+discuss fisheries and connectivity between the two countries.
+
+Ministry of Foreign Affairs
+Colombo
+07 October 2025
+"""
+
+EMBARGOED = """EMBARGOED UNTIL 00:01 GMT, 25 January 2013
+
+LONDON, 24 January 2013 \u2013 Britain will double its support for flood defences in Bangladesh, the
+Foreign Office said.
+"""
+
+DAY_FIRST_ABBREVIATED = """NEW DELHI, 7 Sept 2025 \u2013 The visiting Foreign Minister of Sri Lanka called
+on the Prime Minister today.
+"""
+
+
+@pytest.mark.parametrize("text, date, place, country, agency", [
+    (ISAF, "2013-01-25", "Kabul", "Afghanistan", ""),
+    (ARMY, "2013-01-25", "Fort Bragg", "United States", ""),
+    (NATO, "2013-01-25", "Brussels", "Belgium", ""),
+    (BAGRAM, "", "Bagram Airfield", "Afghanistan", ""),
+    (AP, "", "Islamabad", "Pakistan", "AP"),
+    (AFP, "", "Colombo", "Sri Lanka", "AFP"),
+    (REUTERS, "", "Dhaka", "Bangladesh", "Reuters"),
+    (XINHUA, "", "Kathmandu", "Nepal", "Xinhua"),
+    (STATE_READOUT, "2025-10-07", "", "United States", ""),
+    (WASHINGTON_DASH, "", "Washington", "United States", ""),
+    (WASHINGTON_DC, "", "Washington", "United States", ""),
+    (DOD, "2025-10-07", "Washington", "United States", ""),
+    (US_ATTORNEY, "2013-01-24", "Boston", "United States", ""),
+    (UN_DATED, "2013-01-25", "New York", "United States", ""),
+    (UN_NEWS, "", "Geneva", "Switzerland", "UN News"),
+    (EU, "2013-01-25", "Brussels", "Belgium", ""),
+    (GOV_UK, "2013-01-25", "", "United Kingdom", ""),
+    (MALDIVES, "2025-10-07", "Male", "Maldives", ""),
+    (MALDIVES_MOFA, "2025-10-07", "Male", "Maldives", ""),
+    (PORTLAND_MAINE, "", "Portland", "United States", ""),
+    (PORTLAND_OREGON, "", "Portland", "United States", ""),
+    (ISPR, "2025-10-07", "Rawalpindi", "Pakistan", ""),
+    (BANGLADESH, "2025-10-07", "Dhaka", "Bangladesh", ""),
+    (SRI_LANKA_SIGNED, "2025-10-07", "Colombo", "Sri Lanka", ""),
+    (EMBARGOED, "2013-01-24", "London", "United Kingdom", ""),
+    (DAY_FIRST_ABBREVIATED, "2025-09-07", "New Delhi", "India", ""),
+])
+def test_world_releases_give_date_place_country_and_agency(text, date, place, country, agency):
+    release = read_text(text, "r", "r.txt")
+    assert (release.date, release.location, release.country, release.agency) == (date, place, country, agency)
+
+
+@pytest.mark.parametrize("text, issuer", [
+    (GOV_UK, "Ministry of Defence (United Kingdom)"),
+    (STATE_READOUT, "Department of State (United States)"),
+    (MALDIVES, "President's Office (Maldives)"),
+    (SRI_LANKA_SIGNED, "Ministry of Foreign Affairs (Sri Lanka)"),
+])
+def test_issuer_lines_name_the_foreign_body(text, issuer):
+    assert read_text(text, "r", "r.txt").ministries[0] == issuer
+
+
+@pytest.mark.parametrize("text, title, body_start", [
+    # A first sentence over 120 characters is cut on a word.
+    (ISAF, "During a security operation in Andar district, Ghazni province, yesterday, an Afghan and coalition "
+           "security force\u2026", "During a security operation"),
+    (NATO, "NATO Secretary General met the Foreign Minister of Finland at NATO Headquarters today to discuss the "
+           "Alliance's\u2026", "NATO Secretary General"),
+    (STATE_READOUT, "Secretary's Call with Maldivian Foreign Minister Khaleel", "The below is attributable"),
+    (US_ATTORNEY, "Boston Man Sentenced for Wire Fraud Scheme", "A Boston man was sentenced"),
+    (EU, "EU and Maldives hold first political dialogue", "The European Union and the Maldives"),
+    (GOV_UK, "UK and Maldives agree closer defence cooperation", "The Defence Secretary and the Maldivian"),
+    (MALDIVES, "President meets Indian Defence Secretary", "President Dr Mohamed Muizzu"),
+    (WASHINGTON_DC, "The Agency today released its annual report on drinking water quality.", "The Agency today"),
+])
+def test_header_furniture_is_neither_title_nor_text(text, title, body_start):
+    release = read_text(text, "r", "r.txt")
+    assert release.title == title
+    assert release.body.startswith(body_start)
+    for furniture in ("PRESS RELEASE", "Press release", "FOR IMMEDIATE RELEASE", "2013-01-S-025", "Readout",
+                      "Office of the Spokesperson", "press@example.gov", "From:", "Published 25"):
+        assert furniture not in release.body
+
+
+@pytest.mark.parametrize("text, last_words", [
+    (US_ATTORNEY, "more than $2 million."),
+    (EU, "climate\nfinance and maritime security."),
+    (SRI_LANKA_SIGNED, "between the two countries."),
+])
+def test_footer_furniture_and_signatures_are_not_text(text, last_words):
+    assert read_text(text, "r", "r.txt").body.endswith(last_words)
+
+
+@pytest.mark.parametrize("text, place, country, month_day, year", [
+    # every dash
+    ("WASHINGTON -- The", "Washington", "United States", None, None),
+    ("WASHINGTON\u2014The", "Washington", "United States", None, None),
+    ("WASHINGTON \u2015 The", "Washington", "United States", None, None),
+    ("WASHINGTON- The", "Washington", "United States", None, None),
+    ("WASHINGTON  The", "Washington", "United States", None, None),
+    ("LONDON \u2013The", "London", "United Kingdom", None, None),
+    # day before month and month before day, abbreviated with and without a period
+    ("KABUL, Afghanistan (Jan 25, 2013) \u2013 \u201cWe", "Kabul", "Afghanistan", (1, 25), 2013),
+    ("KABUL, Afghanistan (25 Jan. 2013) \u2013 The", "Kabul", "Afghanistan", (1, 25), 2013),
+    ("GENEVA, 25 January \u2013 The", "Geneva", "Switzerland", (1, 25), None),
+    ("WASHINGTON, Sept. 5 \u2013 The", "Washington", "United States", (9, 5), None),
+    ("WASHINGTON, Monday, January 25, 2013 \u2013 The", "Washington", "United States", (1, 25), 2013),
+    ("Rawalpindi - 7 October 2025: The", "Rawalpindi", "Pakistan", (10, 7), 2025),
+    ("MOSCOW, October 7. /TASS/. Russia's", "Moscow", "Russia", (10, 7), None),
+    ("QUETTA, Pakistan (AP) \u2014 Gunmen", "Quetta", "Pakistan", None, None),
+])
+def test_dateline_variants(text, place, country, month_day, year):
+    dateline = parse_dateline(text)
+    assert (dateline.location, dateline.country) == (place, country)
+    assert ((dateline.month, dateline.day) if dateline.month else None) == month_day
+    assert dateline.year == year
+
+
+@pytest.mark.parametrize("text", [
+    "India \u2014 the largest democracy \u2014 votes this year.",
+    "NEW ZEALAND EXCHS CLOSE - April 7 N.Z. Dlr....0.5698/05",
+    "However, March 3 was chosen as the date of the summit.",
+])
+def test_sentences_are_not_datelines(text):
+    assert parse_dateline(text).location == ""
+
+
+def test_a_year_missing_from_the_dateline_comes_from_the_header_date():
+    release = read_text("FOR IMMEDIATE RELEASE\nDecember 31, 2012\n\nKABUL, Afghanistan (Jan. 2)\nISAF said.",
+                        "r", "r.txt")
+    assert release.date == "2013-01-02"
+
+
+def test_a_sentence_before_a_dateline_is_text_not_a_header():
+    text = "The minister spoke to reporters.\n\nNEW DELHI (PTI) \u2014 More follows."
+    release = read_text(text, "r", "r.txt")
+    assert release.body.startswith("The minister spoke") and release.location == ""
