@@ -149,6 +149,10 @@ def _match(pattern: re.Pattern, text: str) -> dict | None:
 
 
 def _place_and_country(written: str, region: str) -> tuple[str, str]:
+    # Of two places (`NEW YORK/GENEVA`, `WASHINGTON and PENSACOLA`) the first is the dateline's.
+    first = re.split(r"\s*/\s*|\s+(?i:and|&)\s+", written, maxsplit=1)[0]
+    if first != written and _known_place(first):
+        written = first
     place = conventional_place(written)
     return place, country_of(place, region)
 

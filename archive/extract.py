@@ -96,9 +96,12 @@ def _ministries(meta: Metadata, issuer: str, country: str, title: str, body: str
         return _unique(canonical_issuer(name) for name in meta.ministries if name.strip())
     # PIB's issuing line is India's; a header's is the body of the country the release is from.
     issued = [(canonical_issuer(issuer) if meta.issuer else canonical_body(issuer, country))] if issuer.strip() else []
+    # A foreign government's release speaks of its own ministers (`the Defence Secretary`); agency
+    # copy from abroad still speaks of India's.
+    home = country if issued and not meta.issuer and issued[0].endswith(f"({country})") else "India"
     # A release says what it is about early on: the first pages of a very long one are read for
     # ministries, so that extraction costs the same for a release of megabytes as for a long one.
-    return _unique([*issued, *find_ministries(f"{title}\n{body[:MINISTRY_WINDOW]}")])
+    return _unique([*issued, *find_ministries(f"{title}\n{body[:MINISTRY_WINDOW]}", home)])
 
 
 def _unique(names) -> list[str]:

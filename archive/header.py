@@ -60,6 +60,7 @@ _PUBLISHED = re.compile(r"(?i:published|issued(?:\s+on)?|released?(?:\s+on)?|dat
 _UPDATED = re.compile(r"(?i:(?:last\s+)?updated|modified)\b.*")
 _TIME = r"(?:\s*(?:[|,@\-\u2013\u2014]|at)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s*m\.?)?(?:\s*[A-Z]{2,5})?)?"
 _DATE_LINE = re.compile(rf"(?:{DATE}|(?P<iso>\d{{4}}-\d\d-\d\d)){_TIME}", re.IGNORECASE)
+_LABEL_ALONE = re.compile(r"(?P<label>(?i:from|published|issued(?:\s+on)?|released|date))\s*:?")
 _FROM = re.compile(r"(?i:from|issued\s+by|source)\s*:\s*(?P<issuer>.+)")
 _DECORATION = " \t*_#>|"
 #: Characters a dateline is looked for in.
@@ -88,7 +89,7 @@ def read_header(text: str) -> Header:
     found = Header(rest=text)
     before: list[str] = []  # lines of text before the last furniture: the headline, a summary
     since: list[str] = []  # lines of text since the last furniture
-    end, strong, contact_block, from_line, published = 0, False, False, False, False
+    end, strong, contact_block, from_line, published, label = 0, False, False, False, False, ""
     for number, (start, stop, line) in enumerate(_lines(text)):
         if number == HEAD_LINES or start > HEAD_CHARS:
             break
@@ -102,13 +103,19 @@ def read_header(text: str) -> Header:
                 end, strong = start, True
                 before += since
             break
-        kind = _kind(line, contact_block)
+        kind = ("issuer", _first_body(line)) if label == "from" else _kind(line, contact_block)
+        label = ""
         if kind is None:
             if len(line) > HEAD_CONTENT_CHARS or len(before) + len(since) == HEAD_CONTENT_LINES:
                 break
             since.append(line)
             continue
         what, value = kind
+        if what == "label":
+            # GOV.UK pages as text: `From:` and `Published` on lines of their own, their values after.
+            label = value
+            from_line = from_line or value == "from"
+            published = published or value == "published"
         contact_block = what == "contact" or (contact_block and what in ("reach", "contact-line"))
         if what == "date" and not found.date:
             found.date, found.time = value
@@ -158,6 +165,9 @@ def _kind(line: str, in_contact_block: bool) -> tuple[str, object] | None:
         return "date", date
     if _UPDATED.fullmatch(flat):
         return "furniture", None
+    alone = _LABEL_ALONE.fullmatch(flat)
+    if alone:
+        return "label", alone["label"].lower()
     issuer = _FROM.fullmatch(line)
     if issuer:
         return "issuer", _first_body(issuer["issuer"])

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from archive.issuers import known_issuer
 from archive.languages import NATIVE_NAMES, canonical_language
 from archive.model import ParseError, Release, clean_id
 from archive.text_reader import parse_pib_layout, read_text
@@ -39,6 +40,9 @@ class _TextBlocks(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
         self.title = ""
+        #: The text of the page's first <h1>: its headline, when it is no PIB page.
+        self.heading = ""
+        self._h1: list[str] | None = None
         self._current: list[str] = []
         self._skipping: list[str] = []
         self._in_title = False
@@ -50,6 +54,8 @@ class _TextBlocks(HTMLParser):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "title":
             self._in_title = True
+        if tag == "h1" and not self.heading and not self._skipping:
+            self._h1 = []
         if tag == "a":
             self._href, self._link = dict(attrs).get("href") or "", []
         if tag in _SKIPPED and tag not in _VOID:
@@ -60,6 +66,8 @@ class _TextBlocks(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
+        if tag == "h1" and self._h1 is not None:
+            self.heading, self._h1 = " ".join("".join(self._h1).split()), None
         if tag == "a" and self._link is not None:
             self.links.append((self._href, " ".join("".join(self._link).split())))
             self._link = None
@@ -71,6 +79,8 @@ class _TextBlocks(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._link is not None:
             self._link.append(data)
+        if self._h1 is not None and not self._skipping:
+            self._h1.append(data)
         if self._in_title:
             self.title += data
         elif not self._skipping:
@@ -101,10 +111,23 @@ def read_html(text: str, release_id: str, source: str) -> Release:
     release = parse_pib_layout(page_text, release_id, source)
     if release is None:
         release = read_text(page_text, release_id, source)
-        if parser.title.strip():
-            release.title = " ".join(parser.title.split())
+        title = parser.heading or _without_site_name(" ".join(parser.title.split()))
+        if title:
+            release.title = title
     release.translation_key = _translation_key(found_id, parser.links)
     return release
+
+
+# `UK and Maldives agree ... - GOV.UK`, `Readout | U.S. Department of State`: the site is no part of it.
+_SITE_NAME = re.compile(r"\s+[|\-\u2013\u2014]\s+(?P<site>[^|\-\u2013\u2014]{2,60})$")
+
+
+def _without_site_name(title: str) -> str:
+    match = _SITE_NAME.search(title)
+    if match and (known_issuer(match["site"]) or re.search(
+            r"GOV\.UK|\.gov|\.int|United Nations|NATO|European|Government|President|Ministry|Department", match["site"])):
+        return title[:match.start()]
+    return title
 
 
 def _names_language(text: str) -> bool:

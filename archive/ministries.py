@@ -159,9 +159,10 @@ def _mentions(text: str, authority: _Authority):
         position = last + 1
 
 
-def find_ministries(text: str) -> list[str]:
+def find_ministries(text: str, home: str = "India") -> list[str]:
     """Return the ministries `text` mentions, canonical, in order of first mention, no duplicates
-    (English mentions first, then Hindi ones)."""
+    (English mentions first, then Hindi ones); a mention tied to no country is `home`'s (a
+    foreign government's release speaks of its own ministers)."""
     authority = _authority()
     found: list[str] = []
     if _DEVANAGARI.search(text):
@@ -169,9 +170,12 @@ def find_ministries(text: str) -> list[str]:
     flat = text.replace("\u2019", "'")
     for start, end, entry in _mentions(flat, authority):
         country = _country_context(flat, start, end, authority.states)
-        if country is None or (entry.foreign_only and country in ("", "India")):
+        if country is None:
             continue
-        name = entry.name if country in ("", "India") else own_name(entry.foreign_name, country)
+        country = country or home
+        if entry.foreign_only and country == "India":
+            continue
+        name = entry.name if country == "India" else own_name(entry.foreign_name, country)
         if name not in found:
             found.append(name)
     return found

@@ -6,6 +6,8 @@ Reuters-21578: each item with a <DATELINE> is fed as agency copy (` date <DATE>`
 DATELINE + BODY); the parsed place must match the dateline's place and the parsed date the
 item's <DATE>. PIB, February 2026: each record is rendered in PIB's text layout and read by the
 text reader, then read again as JSON Lines; ministry, date and title must match the record's.
+DOJ 2009-2018: each text is read alone; the place it opens with (`WASHINGTON - `) must be read,
+in the United States, and a text that opens with none must get no place.
 Then the figures of benchmarks/indic_yardstick.py for India's languages, per language.
 """
 
@@ -27,6 +29,7 @@ from archive import ParseError  # noqa: E402
 from archive.jsonl_reader import read_record  # noqa: E402
 from archive.ministries import canonical_issuer  # noqa: E402
 from archive.normalise import collapse_spaces, fold  # noqa: E402
+from archive.places import region_country  # noqa: E402
 from archive.text_reader import read_text  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -124,6 +127,43 @@ def pib(corpora: Path) -> None:
         print("\n".join(misses))
 
 
+# `WASHINGTON - `, `PORTLAND, Ore., `, `WASHINGTON and PENSACOLA, Fla. ` (the first is the place).
+_DOJ_DATELINE = re.compile(r"(?:None)*\s*([A-Z][A-Z.'\- ]{2,30}?)(?: and [A-Z][A-Z.'\- ]+?)?"
+                           r"(?:,\s*([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?,?(?:\s*[-\u2013\u2014]|\s{2})")
+
+
+def doj(corpora: Path) -> None:
+    """US Department of Justice releases: the place their text opens with (`WASHINGTON - `, with the
+    dash often lost in scraping), read from the text alone; none where the text opens without one."""
+    with gzip.open(corpora / "doj" / "doj_opa_2009-2018_sample1500.jsonl.gz", "rt", encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines if line.strip()]
+    with_place = place_ok = country_ok = without = false_place = 0
+    misses: list[str] = []
+    for record in records:
+        text = record["text"]
+        if text.strip() in ("", "None"):
+            continue
+        truth = _DOJ_DATELINE.match(text)
+        release = read_text(text, "doj", "doj.txt")
+        if truth:
+            with_place += 1
+            place_ok += fold(release.location) == fold(truth[1].strip())
+            # Places in the United States unless a country follows (`BANGKOK, THAILAND`).
+            country_ok += release.country == ((truth[2] and region_country(truth[2])) or "United States")
+            if fold(release.location) != fold(truth[1].strip()) and len(misses) < 6:
+                misses.append(f"    place {release.location!r} for {text.strip()[:50]!r}")
+        else:
+            without += 1
+            false_place += bool(release.location)
+            if release.location and len(misses) < 10:
+                misses.append(f"    place {release.location!r} for a text without a dateline: {text.strip()[:50]!r}")
+    print(f"DOJ 2009-2018: {with_place} releases opening with a place, {without} without")
+    print(f"  dateline place  {place_ok / with_place:7.2%}  ({place_ok}/{with_place})")
+    print(f"  country         {country_ok / with_place:7.2%}  ({country_ok}/{with_place})")
+    print(f"  a place where the text gives none {false_place / without:7.2%}  ({false_place}/{without})")
+    print("\n".join(misses))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, help="folder of the real collections")
@@ -131,6 +171,7 @@ def main() -> None:
     args = parser.parse_args()
     reuters(args.corpora)
     pib(args.corpora)
+    doj(args.corpora)
     if not args.no_indic:
         # India's languages, per language (benchmarks/indic_yardstick.py runs them alone).
         records = indic_yardstick.indic_records(args.corpora)

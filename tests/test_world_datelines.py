@@ -4,6 +4,7 @@ lay them out (the shapes are quoted from real public releases; the contents are 
 import pytest
 
 from archive.dateline import parse_dateline
+from archive.html_reader import read_html
 from archive.text_reader import read_text
 
 ISAF = """PRESS RELEASE TEXT: 2013-01-S-025
@@ -298,3 +299,46 @@ def test_a_sentence_before_a_dateline_is_text_not_a_header():
     text = "The minister spoke to reporters.\n\nNEW DELHI (PTI) \u2014 More follows."
     release = read_text(text, "r", "r.txt")
     assert release.body.startswith("The minister spoke") and release.location == ""
+
+
+GOV_UK_PAGE = """<html><head><title>UK and Maldives agree closer defence cooperation - GOV.UK</title></head><body>
+<header><nav>Skip to main content</nav></header><main>
+<span>Press release</span><h1>UK and Maldives agree closer defence cooperation</h1>
+<p class="lead">The Defence Secretary and the Maldivian Defence Minister signed a statement of intent.</p>
+<dl><dt>From:</dt><dd><a href="/mod">Ministry of Defence</a></dd><dt>Published</dt><dd>25 January 2013</dd></dl>
+<p>The UK and the Maldives today agreed to work more closely on maritime security.</p>
+<p>Both ministers welcomed the <b>agreement</b>.</p></main><footer>Contents</footer></body></html>"""
+
+
+def test_a_gov_uk_page_gives_headline_date_issuer_and_country():
+    release = read_html(GOV_UK_PAGE, "r", "r.html")
+    assert release.title == "UK and Maldives agree closer defence cooperation"
+    assert (release.date, release.location, release.country) == ("2013-01-25", "", "United Kingdom")
+    # The page's own Defence Secretary is the United Kingdom's, not India's.
+    assert release.ministries == ["Ministry of Defence (United Kingdom)", "Ministry of Defence (Maldives)"]
+    assert release.body.startswith("The Defence Secretary and the Maldivian")
+    assert "From" not in release.body and "Published" not in release.body
+
+
+@pytest.mark.parametrize("title_tag, title", [
+    ("Call with Foreign Minister Khaleel | U.S. Department of State", "Call with Foreign Minister Khaleel"),
+    ("India - Maldives talks", "India - Maldives talks"),
+])
+def test_a_page_title_loses_the_site_name_only(title_tag, title):
+    page = f"<html><head><title>{title_tag}</title></head><body><p>WASHINGTON \u2014 Talks went well.</p></body></html>"
+    assert read_html(page, "r", "r.html").title == title
+
+
+def test_agency_copy_from_abroad_still_speaks_of_india():
+    release = read_text("Male, Oct 7 (IANS) Defence Secretary Rajesh Kumar Singh called on the President.", "r", "r")
+    assert release.ministries == ["Ministry of Defence"]
+
+
+@pytest.mark.parametrize("text, place, country", [
+    ("NEW YORK/GENEVA, 25 January 2013 \u2013 UNICEF said", "New York", "United States"),
+    ("WASHINGTON and PENSACOLA, Fla.  Six defendants", "Washington", "United States"),
+    ("ISLAMABAD, Oct 7 (AP) - Talks", "Islamabad", "Pakistan"),
+])
+def test_the_first_of_two_places_and_capitals_over_old_names(text, place, country):
+    dateline = parse_dateline(text)
+    assert (dateline.location, dateline.country) == (place, country)
