@@ -120,12 +120,12 @@ def read_html(text: str, release_id: str, source: str) -> Release:
 
 # `UK and Maldives agree ... - GOV.UK`, `Readout | U.S. Department of State`: the site is no part of it.
 _SITE_NAME = re.compile(r"\s+[|\-\u2013\u2014]\s+(?P<site>[^|\-\u2013\u2014]{2,60})$")
+_SITE = re.compile(r"GOV\.UK|\.gov|\.int|United Nations|NATO|European|Government|President|Ministry|Department")
 
 
 def _without_site_name(title: str) -> str:
     match = _SITE_NAME.search(title)
-    if match and (known_issuer(match["site"]) or re.search(
-            r"GOV\.UK|\.gov|\.int|United Nations|NATO|European|Government|President|Ministry|Department", match["site"])):
+    if match and (known_issuer(match["site"]) or _SITE.search(match["site"])):
         return title[:match.start()]
     return title
 
