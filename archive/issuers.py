@@ -23,7 +23,8 @@ class _Body:
 
     @property
     def canonical(self) -> str:
-        return f"{self.name} ({self.country})"
+        # International bodies (the European Commission, NATO, the UN) have no country.
+        return f"{self.name} ({self.country})" if self.country else self.name
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +65,9 @@ def canonical_body(written: str, country: str = "") -> str:
     from ("" when unknown): a foreign body as `Name (Country)`, India's as its authority name."""
     written = " ".join(written.split())
     bodies = _spellings().get(_key(written), [])
+    international = [body for body in bodies if not body.country]
+    if international:
+        return international[0].canonical
     if country and country != "India":
         for body in bodies:
             if body.country == country:

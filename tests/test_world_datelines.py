@@ -5,6 +5,7 @@ import pytest
 
 from archive.dateline import parse_dateline
 from archive.html_reader import read_html
+from archive.ministries import find_ministries
 from archive.text_reader import read_text
 
 ISAF = """PRESS RELEASE TEXT: 2013-01-S-025
@@ -219,6 +220,8 @@ def test_world_releases_give_date_place_country_and_agency(text, date, place, co
     (STATE_READOUT, "Department of State (United States)"),
     (MALDIVES, "President's Office (Maldives)"),
     (SRI_LANKA_SIGNED, "Ministry of Foreign Affairs (Sri Lanka)"),
+    (EU, "European Commission"),
+    (NATO, "NATO"),
 ])
 def test_issuer_lines_name_the_foreign_body(text, issuer):
     assert read_text(text, "r", "r.txt").ministries[0] == issuer
@@ -327,6 +330,15 @@ def test_a_gov_uk_page_gives_headline_date_issuer_and_country():
 def test_a_page_title_loses_the_site_name_only(title_tag, title):
     page = f"<html><head><title>{title_tag}</title></head><body><p>WASHINGTON \u2014 Talks went well.</p></body></html>"
     assert read_html(page, "r", "r.html").title == title
+
+
+@pytest.mark.parametrize("text, ministries", [
+    ("The US Treasury Secretary said", ["Department of the Treasury (United States)"]),
+    ("Britain's Foreign Secretary and Japan's Defence Minister met", [
+        "Foreign, Commonwealth and Development Office (United Kingdom)", "Ministry of Defense (Japan)"]),
+])
+def test_a_foreign_ministry_takes_its_own_name(text, ministries):
+    assert find_ministries(text) == ministries
 
 
 def test_agency_copy_from_abroad_still_speaks_of_india():
