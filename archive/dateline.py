@@ -33,23 +33,41 @@ _NAME = r"[^\W\d_][\w.'\u2019\-]*(?:[ \-/][\w.'\u2019\-]+){0,4}?"
 _REGION = r"[^\W\d_][\w.'\u2019\-]*(?:[ \-][^\W\d_][\w.'\u2019\-]*){0,3}?"
 _DAY = r"(?P<day>\d{1,2})(?!\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?\s+)?"
+# `Oct. 7`, `7 October 2025`, `Tuesday, October 7, 2025`, and day-first figures `07.10.2025` (Europe's).
 DATE = (
-    rf"{_WEEKDAY}(?:(?P<month>{MONTH_PATTERN})(?:\s+|(?<=\.)){_DAY}"
+    rf"{_WEEKDAY}(?:(?:(?P<month>{MONTH_PATTERN})(?:\s+|(?<=\.)){_DAY}"
     rf"|(?P<day_first>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month_after>{MONTH_PATTERN}))"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
+    r"|(?P<figure_day>\d{1,2})(?P<separator>[./])(?P<figure_month>\d{1,2})(?P=separator)"
+    r"(?P<figure_year>(?:19|20)\d\d)(?!\d))"
 )
+
+
+def date_parts(match: re.Match, month_first: bool = False) -> tuple[int | None, int, int]:
+    """(year or None, month, day) of a match of DATE; figures are read day first (`07.10.2025`)
+    unless `month_first` (the US's `1/25/2013`) or only the other way makes a date."""
+    if match["figure_month"]:
+        first, second = int(match["figure_day"]), int(match["figure_month"])
+        if (month_first and first <= 12) or second > 12:
+            first, second = second, first
+        return int(match["figure_year"]), second, first
+    return (int(match["year"]) if match["year"] else None, month_number(match["month"] or match["month_after"]),
+            int(match["day"] or match["day_first"]))
 _AGENCY = r"(?:,?\s*\((?P<agency>[A-Za-z][A-Za-z ./&\-]{0,30})\)|\s*\.?\s*/(?P<wire>[A-Za-z][A-Za-z .\-]{0,30})/)"
 #: Every dash house styles put after a dateline: hyphen, double hyphen, en, em, figure, bar, minus.
 DASH = r"(?:--|-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2015|\u2212)"
 _END = rf"\s*(?:{DASH}|:|\.(?=\s))?\s*"
 
 _LEAD = r"^[\s*]*"
+# A time after a dateline's date (`Brussels, 05/03/2024 - 17:20`).
+_CLOCK = rf"(?:\s*(?:{DASH}|,)?\s*\d{{1,2}}[:.]\d{{2}}(?!\d)(?:\s*[AaPp]\.?[Mm]\.?)?)?"
 _BRACKET = r"(?:\s*\[(?P<bracket>[^\]\n]{2,40})\])?"
 # `KABUL, Afghanistan (Jan. 25, 2013)`, `Rawalpindi - 7 October 2025:`, `NEW YORK, 25 January 2013 -`.
 _DATED = re.compile(
     rf"{_LEAD}(?P<place>{_NAME}){_BRACKET}(?:\s*,\s*(?P<region>{_REGION}))?"
-    rf"(?:\s*,\s*(?:{DASH}\s+)?|(?<=\.)\s+|\s+(?P<dash>{DASH})\s+|\s*(?P<paren>\())"
-    rf"\s*{DATE}(?(paren)\s*\))\s*{_AGENCY}?{_END}"
+    rf"(?:\s*,\s*(?:{DASH}\s+)?|(?<=\.)\s+|\s+(?P<dash>{DASH})\s+"
+    rf"|\s*(?P<paren>\()(?:(?P<paren_agency>[A-Z][A-Za-z .&]{{1,30}}?),\s*)?)"
+    rf"\s*{DATE}{_CLOCK}(?(paren)\s*\))\s*{_AGENCY}?{_END}"
 )
 _UNDATED_AGENCY = re.compile(
     rf"{_LEAD}(?P<place>{_NAME}){_BRACKET}(?:\s*,\s*(?P<region>{_REGION}))?{_AGENCY}{_END}"
@@ -59,7 +77,12 @@ _PLACE_COLON = re.compile(rf"{_LEAD}(?P<place>{_NAME}){_BRACKET}\s*:\s+")
 # A dash spaced on either side (`WASHINGTON- A`, `WASHINGTON -A`), a long dash unspaced, or two
 # spaces where copying lost the dash (`WASHINGTON  The`).
 _SPACED_DASH = rf"(?:\s+{DASH}\s*|\s*{DASH}\s+|\s*[\u2013\u2014]\s*|[ \t]{{2,}}(?=[A-Z\"\u201c\u2018']))(?=\S)"
-_REGION_DASH = re.compile(rf"{_LEAD}(?P<place>{_NAME})\s*,\s*(?P<region>{_REGION}),?{_SPACED_DASH}")
+_REGION_DASH = re.compile(rf"{_LEAD}(?P<place>{_NAME})\s*,\s*(?P<region>{_REGION}),?{_SPACED_DASH}"
+                          rf"(?:\(\s*{DATE}\s*\)\s*)?")
+# UN News's `25 January 2013 - The Security Council ...`: a full date alone before a dash; Canada's
+# `October 7, 2025 - Ottawa, Ontario - Global Affairs Canada`: date, place and issuer.
+_DATE_ONLY = re.compile(rf"{_LEAD}{DATE}\s*{DASH}\s*(?:(?P<place>{_NAME})(?:\s*,\s*(?P<region>{_REGION}))?"
+                        rf"\s+{DASH}\s+(?P<issuer>[^\n]{{2,80}}?)[ \t]*(?:\n|$))?\s*(?=\S)")
 _CAPITALS = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 # Reuters' and the US government's undated `WASHINGTON - ` (capitals, so that sentences never match),
 # or a known city and a long dash.
@@ -86,6 +109,8 @@ class Dateline:
     day: int | None = None
     year: int | None = None
     rest: str = ""
+    #: The issuing body a dateline names (Canada's `... - Ottawa, Ontario - Global Affairs Canada`).
+    issuer: str = ""
 
 
 def canonical_agency(written: str) -> str:
@@ -104,13 +129,13 @@ def parse_dateline(text: str) -> Dateline:
         _is_agency(found["agency"] or found["wire"]) or found["place"].isupper() or _known_place(found["place"])
         or bool(found["region"] and region_country(found["region"])))
     ):
+        year, month, day = date_parts(found["match"])
+        if not 1 <= month <= 12:
+            return Dateline(rest=text)
         return Dateline(
             *_place_and_country(found["place"], found["bracket"] or found["region"] or ""),
-            agency=canonical_agency(found["agency"] or found["wire"] or ""),
-            month=month_number(found["month"] or found["month_after"]),
-            day=int(found["day"] or found["day_first"]),
-            year=int(found["year"]) if found["year"] else None,
-            rest=text[found["end"]:],
+            agency=canonical_agency(found["agency"] or found["wire"] or found["paren_agency"] or ""),
+            month=month, day=day, year=year, rest=text[found["end"]:],
         )
     found = _match(_UNDATED_AGENCY, text)
     if found and _plausible_place(found["place"]) and _is_credit(found["place"], found["agency"], found["wire"]):
@@ -121,13 +146,27 @@ def parse_dateline(text: str) -> Dateline:
         )
     found = _match(_REGION_DASH, text)
     if found and _plausible_place(found["place"]) and region_country(found["region"]):
-        return Dateline(*_place_and_country(found["place"], found["region"]), rest=text[found["end"]:])
-    found = _match(_PLACE_COLON, text) or _match(_PLACE_DASH, text)
-    if found and found["place"] and fold(found["place"]) in _LABELS:
+        # `Portland, Oregon - (Jan. 25, 2013)`: a date may follow the dash.
+        year, month, day = date_parts(found["match"]) if found["month"] or found["day_first"] or found["figure_month"] \
+            else (None, None, None)
+        return Dateline(*_place_and_country(found["place"], found["region"]), month=month, day=day, year=year,
+                        rest=text[found["end"]:])
+    found = _match(_PLACE_COLON, text)
+    # `KOCHI: The state government`; a country before a colon heads a statement (`Maldives: Statement ...`).
+    if found and (fold(found["place"]) in _LABELS or not _known_city(found["place"])):
         found = None
+    found = found or _match(_PLACE_DASH, text)
     if found and (_known_place(found["place"]) if found["place"] else _known_city(found["city"])):
         return Dateline(*_place_and_country(found["place"] or found["city"], found.get("bracket") or ""),
                         rest=text[found["end"]:])
+    found = _match(_DATE_ONLY, text)
+    if found:
+        year, month, day = date_parts(found["match"])
+        if year and 1 <= month <= 12:
+            place = found["place"] if found["place"] and _known_place(found["place"]) else ""
+            return Dateline(*(_place_and_country(place, found["region"] or "") if place else ("", "")),
+                            month=month, day=day, year=year, issuer=found["issuer"] if place else "",
+                            rest=text[found["end"] if place or not found["place"] else found["match"].start("place"):])
     indic = parse_indic_dateline(text) if is_indic(text[:60]) else None
     if indic:
         place, country, agency, month, day, year, end = indic
@@ -145,14 +184,18 @@ def _match(pattern: re.Pattern, text: str) -> dict | None:
     for name in ("place", "city"):
         if found.get(name):
             found[name] = found[name].rstrip("'\u2019")
-    return {**found, "end": match.end()}
+    return {**found, "end": match.end(), "match": match}
 
 
 def _place_and_country(written: str, region: str) -> tuple[str, str]:
-    # Of two places (`NEW YORK/GENEVA`, `WASHINGTON and PENSACOLA`) the first is the dateline's.
-    first = re.split(r"\s*/\s*|\s+(?i:and|&)\s+", written, maxsplit=1)[0]
-    if first != written and _known_place(first):
-        written = first
+    # Of two places (`WASHINGTON and PENSACOLA`, `NEW YORK/GENEVA`) the first is the dateline's; one
+    # written with a slash in one country is one name (`DALLAS/FORT WORTH`).
+    parts = re.split(r"(\s*/\s*|\s+(?i:and|&)\s+)", written, maxsplit=1)
+    if len(parts) == 3:
+        first, joiner, second = parts
+        if _known_place(first) and (
+                "/" not in joiner or _known_place(second) and country_of(first) != country_of(second)):
+            written = first
     place = conventional_place(written)
     return place, country_of(place, region)
 

@@ -65,9 +65,10 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
     if meta.location:
         location, country = conventional_place(meta.location), meta.country or country_of(meta.location)
     else:
-        location = dateline.location or footer.place
-        country = meta.country or dateline.country or footer.country
-    issuer = meta.issuer or header.issuer or footer.issuer
+        location = dateline.location or header.place or footer.place
+        country = meta.country or (dateline.country if dateline.location else "") or (
+            header.country if header.place else "") or footer.country
+    issuer = meta.issuer or header.issuer or dateline.issuer or footer.issuer
     # Without a place, a foreign body's header or GOV.UK's page says which country it is from.
     country = country or header.country or (issuer_country(issuer) if issuer and not meta.issuer else "")
     title = collapse_spaces(meta.title) or collapse_spaces(header.title) or first_sentence(body)
@@ -101,7 +102,7 @@ def _ministries(meta: Metadata, issuer: str, country: str, title: str, body: str
     home = country if issued and not meta.issuer and issued[0].endswith(f"({country})") else "India"
     # A release says what it is about early on: the first pages of a very long one are read for
     # ministries, so that extraction costs the same for a release of megabytes as for a long one.
-    return _unique([*issued, *find_ministries(f"{title}\n{body[:MINISTRY_WINDOW]}", home)])
+    return _unique([*issued, *find_ministries(f"{title}\n\n{body[:MINISTRY_WINDOW]}", home)])
 
 
 def _unique(names) -> list[str]:

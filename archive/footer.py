@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from archive.dateline import parse_dateline
-from archive.header import CONTACT, REACH, date_line
+from archive.header import CONTACT, END_MARK, REACH, date_line
 from archive.issuers import known_issuer
 from archive.places import conventional_place, find_city
 
@@ -25,8 +25,6 @@ FOOT_CHARS = 1500
 #: Lines after a footer's first line that may be other than furniture (names in a contact block).
 _SHORT_LINE = 80
 
-_END_MARK = re.compile(r"#{3,}|\*{3,}|-*\s*(?i:end|ends|30|xxx)\s*-*|(?i:end\s+of\s+(?:press\s+)?release)"
-                       r"|-+\s*(?i:more)\s*-+|\((?i:more)\)")
 _SOCIAL = re.compile(r"(?i:(?:follow|connect\s+with|like|find|join|subscribe\s+to)\s+us\b.*|stay\s+connected\b.*"
                      r"|share\s+this\b.*|(?:twitter|facebook|instagram|youtube|linkedin|x)\s*[:|@].*)")
 
@@ -48,9 +46,13 @@ def read_footer(text: str) -> Footer:
     lines = _last_lines(text)
     for number, (start, line) in enumerate(lines):
         if _opens_footer(line) and all(_in_footer(after) for _, after in lines[number + 1:]):
-            text = text[:start].rstrip()
-            lines = lines[:number]
-            break
+            # A signature may close the furniture (`. . . . .` / `MINISTRY OF FOREIGN AFFAIRS` / ...).
+            signed = _signature(text, [(at, after) for at, after in lines[number + 1:] if after])
+            rest = text[:start].rstrip()
+            if signed.date:
+                signed.rest = rest
+                return signed
+            return _signature(rest, [(at, before) for at, before in lines[:number] if before])
     return _signature(text, [(start, line) for start, line in lines if line])
 
 
@@ -66,7 +68,7 @@ def _last_lines(text: str) -> list[tuple[int, str]]:
 
 
 def _opens_footer(line: str) -> bool:
-    return bool(_END_MARK.fullmatch(line) or _SOCIAL.fullmatch(line) or (len(line) <= 300 and CONTACT.fullmatch(line)))
+    return bool(END_MARK.fullmatch(line) or _SOCIAL.fullmatch(line) or (len(line) <= 300 and CONTACT.fullmatch(line)))
 
 
 def _in_footer(line: str) -> bool:
@@ -92,10 +94,14 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
         if dateline.location and dateline.year and not dateline.rest.strip():
             return Footer(text[:start].rstrip(), dateline.location, dateline.country,
                           f"{dateline.year:04d}-{dateline.month:02d}-{dateline.day:02d}")
-        return Footer(rest=text)
-    found = Footer(rest=text, date=dated[0], time=dated[1])
+        # Signed without a date: `Ministry of Foreign Affairs and External Trade` / `Thimphu`.
+        found = Footer(rest=text)
+        signers = lines[-2:]
+    else:
+        found = Footer(rest=text, date=dated[0], time=dated[1])
+        signers = lines[-3:-1]
     signed = False
-    for start_before, line in reversed(lines[-3:-1]):
+    for start_before, line in reversed(signers):
         city = find_city(line) if len(line.split()) <= 3 else None
         if city and not found.place:
             found.place, found.country = conventional_place(line), city[1]
@@ -104,7 +110,7 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
         else:
             break
         signed, start = True, start_before
-    if not signed:
+    if not signed or not (found.date or (found.place and found.issuer)):
         return Footer(rest=text)
     found.rest = text[:start].rstrip()
     return found

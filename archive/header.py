@@ -15,13 +15,13 @@ none of it is the release's text, and lines of it that are neither furniture nor
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from archive.dateline import DASH, DATE, parse_dateline
-from archive.dates import month_number, parse_explicit_time
+from archive.dateline import DASH, DATE, date_parts, parse_dateline
+from archive.dates import parse_explicit_time
 from archive.issuers import known_issuer
-from archive.places import country_name
+from archive.places import conventional_place, country_name, find_city, region_country
 
 #: Lines and characters of a text its header is looked for in.
 HEAD_LINES = 16
@@ -32,7 +32,7 @@ HEAD_CONTENT_CHARS = 400
 
 _KINDS = (r"(?:joint\s+)?(?:press|news|media)\s+(?:release|statement|note|advisory|briefing|notice|communiqu[eé])s?"
           r"|readout|statement|remarks|fact\s*sheet|speech|news\s+story|news|press|announcement|transcript"
-          r"|(?:press\s+)?communiqu[eé]|notice|update|op-ed|interview|correction")
+          r"|(?:press\s+)?communiqu[eé]|notice|update|op-ed|interview|correction|(?:courtesy\s+)?story")
 _CODE = r"[\w/().\-]*\d[\w/().\-]*"
 # An organisation's name before a label (`European Commission - Press release`): capitalised words.
 _ORG = r"[A-Z][\w.&'\u2019]*(?:(?:\s+|,\s*|\s*&\s*)(?:[A-Z][\w.&'\u2019]*|of|for|and|the|on|de|du)){0,7}?"
@@ -44,24 +44,48 @@ _LABEL = re.compile(
     r"|(?i:embargo(?:ed)?\b.*|(?:not\s+for|hold\s+for)\s+(?:publication|release|broadcast)\b.*"
     r"|check\s+against\s+delivery)"
     rf"|(?i:(?:ref(?:erence)?|no|pr|nr|release)\.?\s*(?:no\.?|number)?\s*[:#]?\s*){_CODE}"
+    # `Story Number: NNS130125-11`, `News ID: 101877`, `UNIQUE ID: 240305_11`
+    rf"|(?i:[a-z ]{{0,25}}?\b(?:number|no\.?|id))\s*[:#]\s*{_CODE}"
 )
 # A bare reference (`SG/SM/14789`, `2013-01-S-025`): furniture in a header, no header on its own.
 _BARE_CODE = re.compile(r"(?=[^a-z]*\d)(?=.*[/\-])[A-Z0-9][A-Z0-9/().\-]*(?: [A-Z0-9/().\-]+){0,2}")
 # `Contact: Jane Roe`, `Media contacts`, `For more information, contact ...`: a label, not a sentence.
-CONTACT = re.compile(r"(?i:(?:media|press|news|public\s+affairs)\s+(?:contacts?|enquiries|inquiries|office)|contacts?"
+CONTACT = re.compile(r"(?i:(?:media|press|news|public(?:\s+affairs)?)\s+(?:contacts?|enquiries|inquiries|office)"
+                     r"|contact(?:s|\s+information|\s+details)?"
                      r"|enquiries|inquiries|for\s+(?:more|further)\s+information)\b\s*(?::.*|,\s*(?:please\s+)?"
                      r"(?:contact|visit|call|e-?mail|write)\b.*)?")
 REACH = re.compile(
-    r"(?i:(?:tel|telephone|phone|ph|fax|mobile|cell|e-?mail|web(?:site)?|twitter|x|facebook|instagram)"
+    r"(?i:(?:tel|telephone|phone|ph|fax|mobile|cell|e-?mail|web(?:site)?|on\s+the\s+web|twitter|x|facebook|instagram)"
     r"\.?\s*[:.]\s*\S.*)"
     r"|\S+@\S+\.\w+|(?:https?://|www\.)\S+|[+(]?\d[\d\s().\-/]{6,}\d"
 )
-_PUBLISHED = re.compile(r"(?i:published|issued(?:\s+on)?|released?(?:\s+on)?|dated?|posted(?:\s+on)?)\s*:?\s*")
+_PUBLISHED = re.compile(r"(?i:published(?:\s+on)?|issued(?:\s+on)?|released?(?:\s+on)?|(?:release\s+)?dated?"
+                        r"|posted(?:\s+on)?)\s*:?\s*")
 _UPDATED = re.compile(r"(?i:(?:last\s+)?updated|modified)\b.*")
-_TIME = r"(?:\s*(?:[|,@\-\u2013\u2014]|at)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s*m\.?)?(?:\s*[A-Z]{2,5})?)?"
-_DATE_LINE = re.compile(rf"(?:{DATE}|(?P<iso>\d{{4}}-\d\d-\d\d)){_TIME}", re.IGNORECASE)
+_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?P<meridiem>[ap]\.?\s*m\.?)?(?:\s*[A-Z]{2,5}(?:[+\-]\d{1,2}(?::\d\d)?)?\b)?"
+_TIME = rf"(?:\s*(?:[|,@\-\u2013\u2014]|at)?\s*{_CLOCK})?"
+# A date line may give the time first (`6:41 AM EDT, October 7, 2025`) and say when it was updated or
+# what it is about after (`Updated 3 hours ago`, UN News's `7 October 2025 Humanitarian Aid`).
+_DATE_LINE = re.compile(
+    rf"(?:(?P<clock_first>{_CLOCK.replace('meridiem', 'meridiem_first')})\s*,?\s*)?"
+    rf"(?:{DATE}|(?P<iso>\d{{4}}-\d\d-\d\d)){_TIME}"
+    r"(?:\s+(?i:(?:last\s+)?updated)\b.*|\s+(?-i:[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}))?", re.IGNORECASE)
+# Who speaks or signs (`MATTHEW MILLER, DEPARTMENT SPOKESPERSON`, `The Hon Penny Wong MP`, `By Jane Roe`).
+_BYLINE = re.compile(
+    r"(?i:by|story\s+by|photo\s+by)\s+[A-Z][^\n]{2,118}(?<![.!?,])"
+    # Navy News' `From Mass Communication Specialist 2nd Class Tara Benning, Navy Public Affairs ...`
+    r"|(?i:from)\s+[A-Z][^\n,]{2,60},[^\n]{2,80}(?<![.!?,])"
+    r"|(?:The\s+)?(?:Rt\.?\s+)?Hon(?:ourable|\.)?\s+[A-Z][\w.'\u2019\- ]{2,60}?(?:\s+(?:MP|PC|KC|Senator))?"
+    r"|[A-Z][\w.'\u2019\-]*(?:\s+[A-Z][\w.'\u2019\-]*){1,3},\s*(?i:[\w ]{0,40}?\b(?:spokesperson|spokesman|spokeswoman"
+    r"|press\s+secretary|secretary|minister|ambassador|director|commander)\b[\w ,]{0,40})")
+# The end of a release's text: `###`, `-END-`, `- 30 -`, `. . . . .`, `- more -`.
+END_MARK = re.compile(r"#{3,}|\*{3,}|(?:\.\s*){3,}|-*\s*(?i:end|ends|30|xxx)\s*-*|(?i:end\s+of\s+(?:press\s+)?release)"
+                      r"|-+\s*(?i:more)\s*-+|\((?i:more)\)")
+_TITLE_DATE = re.compile(r"\(([^()]{6,30})\)\s*$")
 _LABEL_ALONE = re.compile(r"(?P<label>(?i:from|published|issued(?:\s+on)?|released|date))\s*:?")
-_FROM = re.compile(r"(?i:from|issued\s+by|source)\s*:\s*(?P<issuer>.+)")
+_FROM = re.compile(r"(?i:from|issued\s+by)\s*:\s*(?P<issuer>.+)")
+# A page's credits: `Source: Xinhua`, `Editor: huaxia`, `Photo: ...`.
+_CREDIT = re.compile(r"(?i:source|editor|author|reporter|photo|credit|written\s+by)\s*:\s*.{1,60}")
 _DECORATION = " \t*_#>|"
 #: Characters a dateline is looked for in.
 _DATELINE_CHARS = 600
@@ -81,6 +105,8 @@ class Header:
     time: str = ""
     #: Lines of the header that are text: they go before the rest.
     summary: str = ""
+    #: A place line of its own (`Washington, DC`), and its country in `country`.
+    place: str = ""
     rest: str = ""
 
 
@@ -88,8 +114,10 @@ def read_header(text: str) -> Header:
     """Split the header off the start of `text` (a Header with only `rest` when it has none)."""
     found = Header(rest=text)
     before: list[str] = []  # lines of text before the last furniture: the headline, a summary
-    since: list[str] = []  # lines of text since the last furniture
+    since: list[tuple[str, int]] = []  # lines of text since the last furniture, and where each ends
     end, strong, contact_block, from_line, published, label = 0, False, False, False, False, ""
+    at_dateline = False
+    fallback = None
     for number, (start, stop, line) in enumerate(_lines(text)):
         if number == HEAD_LINES or start > HEAD_CHARS:
             break
@@ -97,47 +125,78 @@ def read_header(text: str) -> Header:
             contact_block = False
             continue
         dateline = parse_dateline(text[start:start + _DATELINE_CHARS])
-        if dateline.location or dateline.agency:
+        if dateline.location or dateline.agency or dateline.year:
             # Lines of text before a dateline are its headline (a sentence is text, not a headline).
-            if not (before or since) or _headline(before[0] if before else since[0]):
-                end, strong = start, True
-                before += since
+            first = before[0] if before else since[0][0] if since else ""
+            if not first or _headline(first):
+                end, strong, at_dateline = start, True, True
+                before += [line for line, _ in since]
+                since = []
             break
-        kind = ("issuer", _first_body(line)) if label == "from" else _kind(line, contact_block)
+        if END_MARK.fullmatch(line):
+            break
+        kinds = [("issuer", _first_body(line))] if label == "from" else _kinds(line, contact_block)
         label = ""
-        if kind is None:
+        if kinds is None:
             if len(line) > HEAD_CONTENT_CHARS or len(before) + len(since) == HEAD_CONTENT_LINES:
                 break
-            since.append(line)
+            if strong and not since and fallback is None:
+                # Where the header ends if what follows turns out to be the text and its signature.
+                fallback = (replace(found), end, list(before), [(line, stop)], from_line, published)
+            since.append((line, stop))
             continue
-        what, value = kind
-        if what == "label":
-            # GOV.UK pages as text: `From:` and `Published` on lines of their own, their values after.
-            label = value
-            from_line = from_line or value == "from"
-            published = published or value == "published"
-        contact_block = what == "contact" or (contact_block and what in ("reach", "contact-line"))
-        if what == "date" and not found.date:
-            found.date, found.time = value
-            published = published or bool(_PUBLISHED.match(line))
-        elif what == "issuer" and value and not found.issuer:
-            found.issuer = value
-            from_line = from_line or bool(_FROM.match(line))
-        elif what == "country" and not found.country:
-            found.country = value
-        # A reference, a phone number or a country alone does not make a header (tables look so).
-        strong = strong or what not in ("code", "reach", "contact-line", "country")
+        for what, value in kinds:
+            if what == "label":
+                # GOV.UK pages as text: `From:` and `Published` on lines of their own, their values after.
+                label = value
+                from_line = from_line or value == "from"
+                published = published or value == "published"
+            contact_block = what == "contact" or (contact_block and what in ("reach", "contact-line"))
+            if what == "date" and not found.date:
+                found.date, found.time = value
+                published = published or bool(_PUBLISHED.match(line))
+            elif what == "issuer" and value and not found.issuer:
+                found.issuer = value
+                from_line = from_line or bool(_FROM.match(line))
+            elif what == "country" and not found.country:
+                found.country = value
+            elif what == "place" and not found.place:
+                found.place, found.country = value[0], found.country or value[1]
+            # A reference, a phone number or a place alone does not make a header (tables look so).
+            strong = strong or what not in ("code", "reach", "contact-line", "country", "place")
         end = stop
-        before += since
+        before += [line for line, _ in since]
         since = []
+    if (not text[end:].strip() or (before and not _headline(before[0]))) and fallback:
+        found, end, before, since, from_line, published = fallback
+        at_dateline = False
     if not strong or not text[end:].strip() or (before and not _headline(before[0])):
         return Header(rest=text)
+    if not before and not at_dateline and len(since) > 1 and _headline(since[0][0]):
+        # The headline under the header (`Readout` / ... / `October 7, 2025` / `Bombing in Quetta`).
+        before, end = [since[0][0]], since[0][1]
     found.title = before[0] if before else ""
     found.summary = "\n\n".join(before[1:])
     found.rest = text[end:]
+    if not found.date:
+        # France's and NATO's `Nepal - Statement by the Spokesperson (7 October 2025)`.
+        dated = _TITLE_DATE.search(found.title)
+        found.date = date_line(dated[1])[0] if dated and date_line(dated[1]) else ""
     if from_line and published and not found.country:
         found.country = "United Kingdom"  # GOV.UK's pages: `From: <body>` and `Published <date>`
     return found
+
+
+def _kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | None:
+    """What a header line is, as a list of (kind, value); a line of fields set apart by wide spaces
+    (`IMMEDIATE RELEASE      Release No: NR-058-13      February 4, 2013`) is each of them."""
+    fields = re.split(r"\s{3,}|\s*\|\s*", line)
+    if len(fields) > 1:
+        kinds = [_kind(field.strip(_DECORATION), contact_block) for field in fields]
+        if all(kinds):
+            return kinds
+    kind = _kind(line, contact_block)
+    return [kind] if kind else None
 
 
 def _headline(line: str) -> bool:
@@ -157,13 +216,13 @@ def _lines(text: str):
 
 def _kind(line: str, in_contact_block: bool) -> tuple[str, object] | None:
     """What a header line is: (kind, value), or None for a line of text."""
-    if len(line) > 200:
-        return None
+    if len(line) > 200 or line.endswith(","):
+        return None  # a salutation or a sentence going on (`Your Excellency, Prime Minister ...,`)
     flat = line.rstrip(" .:")
     date = date_line(line)
     if date:
         return "date", date
-    if _UPDATED.fullmatch(flat):
+    if _UPDATED.fullmatch(flat) or _CREDIT.fullmatch(flat):
         return "furniture", None
     alone = _LABEL_ALONE.fullmatch(flat)
     if alone:
@@ -179,6 +238,17 @@ def _kind(line: str, in_contact_block: bool) -> tuple[str, object] | None:
         return "issuer", flat
     if country_name(flat):
         return "country", country_name(flat)
+    parts = [part.strip() for part in re.split(rf",|\s+{DASH}\s+|\s+\|\s+", flat) if part.strip()]
+    # `ELLEN MARSH, SECRETARY OF STATE`, `France Diplomatie - Ministry for Europe and Foreign Affairs`
+    if len(parts) > 1 and len(parts) <= 3:
+        known = next((part for part in parts if known_issuer(part)), "")
+        if known and (_BYLINE.fullmatch(flat) or all(_capitalised(part) for part in parts)):
+            return "issuer", known
+    if _BYLINE.fullmatch(flat):
+        return "furniture", None
+    place = _place_line(flat)
+    if place:
+        return "place", place
     if CONTACT.fullmatch(flat):
         return "contact", None
     if REACH.fullmatch(line):
@@ -190,21 +260,39 @@ def _kind(line: str, in_contact_block: bool) -> tuple[str, object] | None:
     return None
 
 
+def _capitalised(text: str) -> bool:
+    words = [word for word in text.split() if word[:1].isalpha() and word not in _SMALL_WORDS]
+    return bool(words) and all(word[:1].isupper() for word in words)
+
+
+_SMALL_WORDS = frozenset("of for and the on in de du la le des et".split())
+
+
+def _place_line(line: str) -> tuple[str, str] | None:
+    """(place, country) of a line that is only a place (`Washington, DC`, `Thimphu`), else None."""
+    place, _, region = line.partition(",")
+    if len(line.split()) > 4 or not _capitalised(line):
+        return None
+    city = find_city(place.strip())
+    if city is None or country_name(place.strip()):
+        return None
+    return conventional_place(place.strip()), region_country(region.strip()) or city[1]
+
+
 def date_line(line: str) -> tuple[str, str] | None:
     """(`YYYY-MM-DD`, `HH:MM` or "") of a line that is only a full date, maybe labelled (`Published`)."""
     label = _PUBLISHED.match(line)
     match = _DATE_LINE.fullmatch(line[label.end():] if label else line)
     if not match:
         return None
-    if match["iso"]:
-        year, month, day = (int(part) for part in match["iso"].split("-"))
-    elif match["year"]:
-        year, month, day = (int(match["year"]), month_number(match["month"] or match["month_after"]),
-                            int(match["day"] or match["day_first"]))
-    else:
+    # Figures with a 12-hour clock are the US's, month first (`1/25/2013 2:45:00 PM`).
+    twelve_hour = bool(match["meridiem"] or match["meridiem_first"])
+    year, month, day = (int(part) for part in match["iso"].split("-")) if match["iso"] \
+        else date_parts(match, month_first=twelve_hour)
+    if year is None:
         return None
     try:
-        return date(year, month, day).isoformat(), parse_explicit_time(match.group(0))
+        return date(year, month, day).isoformat(), parse_explicit_time(match["clock_first"] or match.group(0))
     except ValueError:
         return None
 

@@ -183,7 +183,9 @@ def find_ministries(text: str, home: str = "India") -> list[str]:
 
 def _country_context(text: str, start: int, end: int, states: frozenset[str]) -> str | None:
     """The country a mention is tied to: "" for none, None when it is a state government's."""
-    before = collapse_spaces(text[max(0, start - 60):start].replace("\n", " ")) + " "
+    # A country in another paragraph (or the headline) is no context.
+    before = text[max(0, start - 60):start]
+    before = collapse_spaces(before[before.rfind("\n\n") + 1:].replace("\n", " ")) + " "
     if _STATE_BEFORE.search(before):
         return None
     match = _BEFORE.search(before)
@@ -197,7 +199,7 @@ def _country_context(text: str, start: int, end: int, states: frozenset[str]) ->
             country = country_name(candidate) or demonyms().get(fold(candidate), "")
             if country:
                 return country
-    after = text[end:end + 80].replace("\n", " ")
+    after = text[end:end + 80].split("\n\n", 1)[0].replace("\n", " ")
     for pattern in (_AFTER_COMMA, _AFTER_PERSON):
         match = pattern.match(after)
         if match:
