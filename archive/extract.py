@@ -11,10 +11,10 @@ from archive.footer import read_footer
 from archive.header import read_header
 from archive.issuers import canonical_body, issuer_country
 from archive.languages import canonical_language, detect_language
-from archive.ministries import canonical_issuer, find_ministries
+from archive.ministries import canonical_issuer, find_ministries, foreign_portfolio, names_indian_body
 from archive.model import ParseError, Release
 from archive.normalise import collapse_spaces, fold
-from archive.places import conventional_place, country_of
+from archive.places import conventional_place, country_of, leading_country
 
 TITLE_LIMIT = 120
 _ABBREVIATIONS = {
@@ -72,6 +72,11 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
     # Without a place, a foreign body's header or GOV.UK's page says which country it is from.
     country = country or header.country or (issuer_country(issuer) if issuer and not meta.issuer else "")
     title = collapse_spaces(meta.title) or collapse_spaces(header.title) or first_sentence(body)
+    if not country and issuer and not meta.issuer and foreign_portfolio(issuer) and not names_indian_body(issuer):
+        # A minister's office with no country (`Minister for Foreign Affairs`) is the one of the
+        # country the release opens with (`Australia will provide ...`).
+        country = next(filter(None, (leading_country(title), leading_country(body))), "")
+        country = "" if country == "India" else country
     return Release(
         id=release_id,
         title=title,

@@ -116,6 +116,12 @@ def names_ministry(line: str) -> bool:
     return fold(line) in _authority().issuers or bool(foreign_portfolio(line))
 
 
+def names_indian_body(line: str) -> bool:
+    """Whether a line is an Indian body's own name or spelling (`Ministry of Defence`, `MEA`, `PMO`),
+    not a portfolio any government has (`Minister for Foreign Affairs`)."""
+    return fold(collapse_spaces(line)) in _authority().issuers
+
+
 def foreign_portfolio(line: str) -> str:
     """The portfolio a line that is one ministry's name stands for abroad (`Foreign Ministry` ->
     `Ministry of Foreign Affairs`), else ""."""

