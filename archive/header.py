@@ -69,14 +69,16 @@ _TIME = rf"(?:\s*(?:[|,@\-\u2013\u2014]|at)?\s*{_CLOCK})?"
 _DATE_LINE = re.compile(
     rf"(?:(?P<clock_first>{_CLOCK.replace('meridiem', 'meridiem_first')})\s*,?\s*)?"
     rf"(?:{DATE}|(?P<iso>\d{{4}}-\d\d-\d\d)){_TIME}"
-    r"(?:\s*(?:[|\-\u2013\u2014]\s*)?(?i:(?:last\s+)?updated?)\b.*|\s+(?-i:[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}))?",
+    r"(?:\s*(?:[|\-\u2013\u2014]\s*)?(?i:(?:last\s+)?updated?)\b.*"
+    r"|\s+(?-i:[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}))?",
     re.IGNORECASE)
 # Who speaks or signs (`MATTHEW MILLER, DEPARTMENT SPOKESPERSON`, `The Hon Penny Wong MP`, `By Jane Roe`).
 _BYLINE = re.compile(
     r"(?i:by|story\s+by|photo\s+by)\s+[A-Z][^\n]{2,118}(?<![.!?,])"
     # Navy News' `From Mass Communication Specialist 2nd Class Tara Benning, Navy Public Affairs ...`
     r"|(?i:from)\s+[A-Z][^\n,]{2,60},[^\n]{2,80}(?<![.!?,])"
-    r"|(?:Senator\s+)?(?:the\s+)?(?:Rt\.?\s+)?Hon(?:ourable|\.)?\s+[A-Z][\w.'\u2019\- ]{2,60}?(?:\s+(?:MP|PC|KC|Senator))?"
+    r"|(?:Senator\s+)?(?i:the\s+)?(?:Rt\.?\s+)?Hon(?:ourable|\.)?\s+[A-Z][\w.'\u2019\- ]{2,60}?"
+    r"(?:\s+(?:MP|PC|KC|Senator))?"
     r"|[A-Z][\w.'\u2019\-]*(?:\s+[A-Z][\w.'\u2019\-]*){1,3},\s*(?i:[\w ]{0,40}?\b(?:spokesperson|spokesman|spokeswoman"
     r"|press\s+secretary|secretary|minister|ambassador|director|commander)\b[\w ,]{0,40})")
 # The end of a release's text: `###`, `-END-`, `- 30 -`, `. . . . .`, `- more -`.
@@ -196,7 +198,8 @@ def _kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | None:
         kinds = [_kind(field.strip(_DECORATION), contact_block) for field in fields]
         # A name beside a date is a byline (`Zeynep Aslan |07.10.2025 - Update : 08.10.2025`).
         if any(kind and kind[0] == "date" for kind in kinds):
-            kinds = [kind or ("furniture", None) if len(field.split()) <= 4 else kind for kind, field in zip(kinds, fields)]
+            kinds = [kind or ("furniture", None) if len(field.split()) <= 4 else kind
+                     for kind, field in zip(kinds, fields)]
         if all(kinds):
             return kinds
     kind = _kind(line, contact_block)

@@ -354,3 +354,162 @@ def test_agency_copy_from_abroad_still_speaks_of_india():
 def test_the_first_of_two_places_and_capitals_over_old_names(text, place, country):
     dateline = parse_dateline(text)
     assert (dateline.location, dateline.country) == (place, country)
+
+
+DOD_FIELDS = """U.S. Department of Defense
+Office of the Assistant Secretary of Defense (Public Affairs)
+News Release
+On the Web: https://www.defense.gov/News/Releases/
+Media contact: +1 (703) 697-5131
+IMMEDIATE RELEASE          Release No: NR-031-13          January 18, 2013
+Army Announces Unit Rotation
+The Department of the Army announced today the rotation of a combat aviation brigade to Europe this spring.
+"""
+
+ARMY_NEWS = """Engineers bridge river in record time
+January 25, 2013
+By Sgt. Jane Roe
+FORT HOOD, Texas (Army News Service, Jan. 25, 2013) -- Engineers of the 1st Cavalry Division built a
+60-metre bridge across a river in under four hours this week.
+"""
+
+NAVY_NEWS = """Story Number: NNS130125-07
+Release Date: 9/5/2012 10:12:00 AM
+From Mass Communication Specialist 2nd Class John Doe, Navy Public Affairs Support Element East
+NORFOLK (NNS) -- Sailors of the amphibious assault ship completed flight deck certification Sept. 4.
+"""
+
+DVIDS = """Seabees finish clinic renovation
+Courtesy Story
+Combined Joint Task Force - Horn of Africa
+11.14.2014
+CAMP LEMONNIER, Djibouti \u2013 Seabees handed over a renovated clinic to local officials Nov. 12.
+"""
+
+AP_PAGE = """Pakistan's power tariff protests spread to Lahore
+By JANE ROE
+Published 6:41 AM EDT, October 7, 2025
+LAHORE, Pakistan (AP) \u2014 Traders shut their shops in Lahore on Tuesday in protest at new electricity tariffs.
+"""
+
+XINHUA_PAGE = """Nepal, Bangladesh sign power trade deal
+Source: Xinhua| 2025-10-07 19:42:10|Editor: huaxia
+KATHMANDU, Oct. 7 (Xinhua) -- Nepal and Bangladesh on Tuesday signed an agreement on power trade.
+"""
+
+ANADOLU_PAGE = """T\u00fcrkiye, Maldives sign maritime deal
+Jane Roe |07.10.2025 - Update : 08.10.2025
+ANKARA (AA) \u2013 T\u00fcrkiye and the Maldives on Tuesday signed an agreement on maritime cooperation.
+"""
+
+CANADA = """News release
+
+Canada and India relaunch trade talks
+
+October 7, 2025 - Ottawa, Ontario - Global Affairs Canada
+
+The Minister of Foreign Affairs today announced that Canada and India will resume trade talks.
+"""
+
+SINGAPORE = """MFA Press Statement
+
+Minister for Foreign Affairs Visits India
+
+Minister for Foreign Affairs will visit New Delhi from 7 to 9 October 2025.
+
+. . . . .
+
+MINISTRY OF FOREIGN AFFAIRS
+SINGAPORE
+7 OCTOBER 2025
+"""
+
+BHUTAN = """Press Release
+7th October 2025
+The Foreign Minister of Bhutan will lead the delegation to the BIMSTEC Ministerial Meeting in Bangkok.
+Ministry of Foreign Affairs and External Trade
+Thimphu
+"""
+
+DFAT = """Australia funds flood recovery in Sri Lanka
+Media release
+7 October 2025
+The Hon Jane Roe MP
+Minister for Foreign Affairs
+Australia will provide $5 million to help communities in Sri Lanka recover from floods.
+Media enquiries
+Minister's office: (02) 6277 7500
+"""
+
+EEAS = """Sri Lanka: Local EU Statement on the elections
+Colombo, 07/10/2025 - 09:30, UNIQUE ID: 251007_2
+The European Union Delegation welcomes the peaceful conduct of the elections.
+"""
+
+FRANCE = """France Diplomatie - Ministry for Europe and Foreign Affairs
+Nepal \u2013 Statement by the Spokesperson (7 October 2025)
+France extends its condolences to the families of the victims of the floods in Nepal.
+"""
+
+STATE_BYLINE = """Condemning the Attack in Balochistan
+PRESS STATEMENT
+JANE ROE, SECRETARY OF STATE
+MAY 14, 2025
+The United States strongly condemns the attack on election workers in Balochistan.
+"""
+
+UN_NEWS_DATE = """Floods in Punjab leave a million in need, UN warns
+7 October 2025 Humanitarian Aid
+GENEVA (UN News) \u2013 More than a million people in Punjab need urgent help, UN humanitarians said on Tuesday.
+"""
+
+
+@pytest.mark.parametrize("text, date, place, country, agency", [
+    (DOD_FIELDS, "2013-01-18", "", "United States", ""),
+    (ARMY_NEWS, "2013-01-25", "Fort Hood", "United States", "Army News Service"),
+    (NAVY_NEWS, "2012-09-05", "Norfolk", "United States", "NNS"),
+    (DVIDS, "2014-11-14", "Camp Lemonnier", "Djibouti", ""),
+    (AP_PAGE, "2025-10-07", "Lahore", "Pakistan", "AP"),
+    (XINHUA_PAGE, "2025-10-07", "Kathmandu", "Nepal", "Xinhua"),
+    (ANADOLU_PAGE, "2025-10-07", "Ankara", "Turkey", "Anadolu"),
+    (CANADA, "2025-10-07", "Ottawa", "Canada", ""),
+    (SINGAPORE, "2025-10-07", "Singapore", "Singapore", ""),
+    (BHUTAN, "2025-10-07", "Thimphu", "Bhutan", ""),
+    (DFAT, "2025-10-07", "", "Australia", ""),
+    (EEAS, "2025-10-07", "Colombo", "Sri Lanka", ""),
+    (FRANCE, "2025-10-07", "", "France", ""),
+    (STATE_BYLINE, "2025-05-14", "", "United States", ""),
+    (UN_NEWS_DATE, "2025-10-07", "Geneva", "Switzerland", "UN News"),
+])
+def test_more_house_styles(text, date, place, country, agency):
+    release = read_text(text, "r", "r.txt")
+    assert (release.date, release.location, release.country, release.agency) == (date, place, country, agency)
+
+
+@pytest.mark.parametrize("text, title, issuer", [
+    (DOD_FIELDS, "Army Announces Unit Rotation", "Department of Defense (United States)"),
+    (ARMY_NEWS, "Engineers bridge river in record time", ""),
+    (CANADA, "Canada and India relaunch trade talks", "Global Affairs Canada (Canada)"),
+    (SINGAPORE, "Minister for Foreign Affairs Visits India", "Ministry of Foreign Affairs (Singapore)"),
+    (DFAT, "Australia funds flood recovery in Sri Lanka", "Department of Foreign Affairs and Trade (Australia)"),
+    (FRANCE, "Nepal \u2013 Statement by the Spokesperson (7 October 2025)",
+     "Ministry for Europe and Foreign Affairs (France)"),
+    (STATE_BYLINE, "Condemning the Attack in Balochistan", "Department of State (United States)"),
+])
+def test_more_headlines_and_issuers(text, title, issuer):
+    release = read_text(text, "r", "r.txt")
+    assert release.title == title
+    assert (release.ministries[:1] or [""])[0] == issuer or (not issuer and not release.ministries)
+
+
+def test_a_salutation_is_text_not_a_byline():
+    text = "Your Excellency, Prime Minister Jane Roe,\n\nDistinguished delegates,\n\nNamaskar! It is an honour."
+    assert read_text(text, "r", "r.txt").body.startswith("Your Excellency")
+
+
+@pytest.mark.parametrize("dateline, place", [
+    ("DALLAS/FORT WORTH, March 3 - Sales rose.", "Dallas/fort Worth"),
+    ("NEW YORK/GENEVA, 25 January 2013 \u2013 UNICEF said", "New York"),
+])
+def test_a_slash_joins_one_place_in_one_country(dateline, place):
+    assert parse_dateline(dateline).location == place
