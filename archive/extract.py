@@ -52,7 +52,7 @@ MINISTRY_WINDOW = 200_000
 def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Release:
     """Return the Release for `text` (starting at any header and dateline), filling gaps by extraction."""
     header = read_header(text)
-    dateline = parse_dateline(header.rest)
+    dateline = header.dateline or parse_dateline(header.rest)
     footer = read_footer(dateline.rest)
     # A headline the metadata gives instead is kept as text, as is any summary.
     lead = [header.title] if header.title and meta.title and fold(header.title) != fold(meta.title) else []

@@ -67,8 +67,12 @@ def _last_lines(text: str) -> list[tuple[int, str]]:
     return found[::-1]
 
 
+# What a footer opens with, in one pattern: it is tried on every one of a text's last lines.
+_OPENING = re.compile(f"(?:{END_MARK.pattern})|(?:{_SOCIAL.pattern})|(?:{CONTACT.pattern})")
+
+
 def _opens_footer(line: str) -> bool:
-    return bool(END_MARK.fullmatch(line) or _SOCIAL.fullmatch(line) or (len(line) <= 300 and CONTACT.fullmatch(line)))
+    return len(line) <= 300 and _OPENING.fullmatch(line) is not None
 
 
 def _in_footer(line: str) -> bool:
@@ -87,14 +91,19 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
     if not lines:
         return Footer(rest=text)
     start, last = lines[-1]
-    dated = date_line(last)
+    # A signature's last line is short and dated, or a place (most texts end with a sentence).
+    if len(last) > _SHORT_LINE or (last.endswith(".") and not last[:1].isdigit()):
+        return Footer(rest=text)
+    dated = date_line(last) if any(ch.isdigit() for ch in last) else None
     if dated is None:
         # `Colombo, 07 October 2025` as a last line of its own.
-        dateline = parse_dateline(last)
-        if dateline.location and dateline.year and not dateline.rest.strip():
+        dateline = parse_dateline(last) if any(ch.isdigit() for ch in last) else None
+        if dateline and dateline.location and dateline.year and not dateline.rest.strip():
             return Footer(text[:start].rstrip(), dateline.location, dateline.country,
                           f"{dateline.year:04d}-{dateline.month:02d}-{dateline.day:02d}")
         # Signed without a date: `Ministry of Foreign Affairs and External Trade` / `Thimphu`.
+        if len(last.split()) > 3 or find_city(last) is None:
+            return Footer(rest=text)
         found = Footer(rest=text)
         signers = lines[-2:]
     else:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from archive.dateline import DASH, DATE, date_parts, parse_dateline
+from archive.dateline import DASH, DATE, Dateline, date_parts, parse_dateline
 from archive.dates import parse_explicit_time
 from archive.issuers import known_issuer
 from archive.places import conventional_place, country_name, find_city, region_country
@@ -110,6 +110,8 @@ class Header:
     summary: str = ""
     #: A place line of its own (`Washington, DC`), and its country in `country`.
     place: str = ""
+    #: The dateline `rest` opens with, when the header read it whole.
+    dateline: Dateline | None = None
     rest: str = ""
 
 
@@ -121,13 +123,16 @@ def read_header(text: str) -> Header:
     end, strong, contact_block, from_line, published, label = 0, False, False, False, False, ""
     at_dateline = False
     fallback = None
+    whole = None  # the dateline read from the start of the whole text
     for number, (start, stop, line) in enumerate(_lines(text)):
         if number == HEAD_LINES or start > HEAD_CHARS:
             break
         if not line:
             contact_block = False
             continue
-        dateline = parse_dateline(text[start:start + _DATELINE_CHARS])
+        # The first line is read whole (most texts open with their dateline): build_release keeps it.
+        dateline = parse_dateline(text[start:start + _DATELINE_CHARS]) if start else parse_dateline(text)
+        whole = whole or (dateline if not start else None)
         if dateline.location or dateline.agency or dateline.year:
             # Lines of text before a dateline are its headline (a sentence is text, not a headline).
             first = before[0] if before else since[0][0] if since else ""
@@ -173,8 +178,8 @@ def read_header(text: str) -> Header:
     if (not text[end:].strip() or (before and not _headline(before[0]))) and fallback:
         found, end, before, since, from_line, published = fallback
         at_dateline = False
-    if not strong or not text[end:].strip() or (before and not _headline(before[0])):
-        return Header(rest=text)
+    if not strong or not text[end:].strip() or (before and not _headline(before[0])) or (at_dateline and not end):
+        return Header(rest=text, dateline=whole)
     if not before and not at_dateline and len(since) > 1 and _headline(since[0][0]):
         # The headline under the header (`Readout` / ... / `October 7, 2025` / `Bombing in Quetta`).
         before, end = [since[0][0]], since[0][1]

@@ -108,12 +108,15 @@ def canonical_issuer(line: str) -> str:
     return found[0] if len(found) == 1 and "(" not in found[0] else line
 
 
+_MINISTRY_WORD = re.compile(r"(?i:minist|department|secretar|office|affairs|defen[cs]e)")
+
+
 def names_ministry(line: str) -> bool:
     """Whether a line is, as a whole, the name of an issuing body or ministry the authority file knows."""
     line = collapse_spaces(line)
     if _DEVANAGARI.search(line):
         return bool(hindi_issuer(line))
-    return fold(line) in _authority().issuers or bool(foreign_portfolio(line))
+    return fold(line) in _authority().issuers or bool(_MINISTRY_WORD.search(line) and foreign_portfolio(line))
 
 
 def names_indian_body(line: str) -> bool:
