@@ -59,15 +59,17 @@ DASH = r"(?:--|-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2015|\u2212)"
 _END = rf"\s*(?:{DASH}|:|\.(?=\s))?\s*"
 
 _LEAD = r"^[\s*]*"
+# Agencies some write after the date without brackets (`TOKYO, Oct. 7 Kyodo`).
+_BARE_AGENCIES = r"(?i:kyodo|xinhua|reuters|yonhap|bernama|antara|tass|ians|pti|ani|uni|afp|ap)"
 # A time after a dateline's date (`Brussels, 05/03/2024 - 17:20`).
 _CLOCK = rf"(?:\s*(?:{DASH}|,)?\s*\d{{1,2}}[:.]\d{{2}}(?!\d)(?:\s*[AaPp]\.?[Mm]\.?)?)?"
 _BRACKET = r"(?:\s*\[(?P<bracket>[^\]\n]{2,40})\])?"
 # `KABUL, Afghanistan (Jan. 25, 2013)`, `Rawalpindi - 7 October 2025:`, `NEW YORK, 25 January 2013 -`.
 _DATED = re.compile(
-    rf"{_LEAD}(?P<place>{_NAME}){_BRACKET}(?:\s*,\s*(?P<region>{_REGION}))?"
+    rf"{_LEAD}(?P<place>{_NAME}){_BRACKET}(?:\s*,\s*(?P<region>{_REGION})){{0,2}}"
     rf"(?:\s*,\s*(?:{DASH}\s+)?|(?<=\.)\s+|\s+(?P<dash>{DASH})\s+"
     rf"|\s*(?P<paren>\()(?:(?P<paren_agency>[A-Z][A-Za-z .&]{{1,30}}?),\s*)?)"
-    rf"\s*{DATE}{_CLOCK}(?(paren)\s*\))\s*{_AGENCY}?{_END}"
+    rf"\s*{DATE}{_CLOCK}(?(paren)\s*\))\s*(?:{_AGENCY}|(?<=\s)(?P<bare>{_BARE_AGENCIES})\b)?{_END}"
 )
 _UNDATED_AGENCY = re.compile(
     rf"{_LEAD}(?P<place>{_NAME}){_BRACKET}(?:\s*,\s*(?P<region>{_REGION}))?{_AGENCY}{_END}"
@@ -77,7 +79,7 @@ _PLACE_COLON = re.compile(rf"{_LEAD}(?P<place>{_NAME}){_BRACKET}\s*:\s+")
 # A dash spaced on either side (`WASHINGTON- A`, `WASHINGTON -A`), a long dash unspaced, or two
 # spaces where copying lost the dash (`WASHINGTON  The`).
 _SPACED_DASH = rf"(?:\s+{DASH}\s*|\s*{DASH}\s+|\s*[\u2013\u2014]\s*|[ \t]{{2,}}(?=[A-Z\"\u201c\u2018']))(?=\S)"
-_REGION_DASH = re.compile(rf"{_LEAD}(?P<place>{_NAME})\s*,\s*(?P<region>{_REGION}),?{_SPACED_DASH}"
+_REGION_DASH = re.compile(rf"{_LEAD}(?P<place>{_NAME})(?:\s*,\s*(?P<region>{_REGION})){{1,2}},?{_SPACED_DASH}"
                           rf"(?:\(\s*{DATE}\s*\)\s*)?")
 # UN News's `25 January 2013 - The Security Council ...`: a full date alone before a dash; Canada's
 # `October 7, 2025 - Ottawa, Ontario - Global Affairs Canada`: date, place and issuer.
@@ -126,7 +128,7 @@ def parse_dateline(text: str) -> Dateline:
     # gazetteer has no such small town; mixed case needs a known agency, place or region; a place
     # dashed from its date (`Rawalpindi - 7 October 2025:`) must be known.
     if found and _plausible_place(found["place"]) and (_known_place(found["place"]) if found["dash"] else (
-        _is_agency(found["agency"] or found["wire"]) or found["place"].isupper() or _known_place(found["place"])
+        is_agency(found["agency"] or found["wire"]) or found["place"].isupper() or _known_place(found["place"])
         or bool(found["region"] and region_country(found["region"])))
     ):
         year, month, day = date_parts(found["match"])
@@ -134,7 +136,7 @@ def parse_dateline(text: str) -> Dateline:
             return Dateline(rest=text)
         return Dateline(
             *_place_and_country(found["place"], found["bracket"] or found["region"] or ""),
-            agency=canonical_agency(found["agency"] or found["wire"] or found["paren_agency"] or ""),
+            agency=canonical_agency(found["agency"] or found["wire"] or found["paren_agency"] or found["bare"] or ""),
             month=month, day=day, year=year, rest=text[found["end"]:],
         )
     found = _match(_UNDATED_AGENCY, text)
@@ -229,12 +231,13 @@ def _known_city(written: str) -> bool:
 def _is_credit(place: str, written: str, wire: str) -> bool:
     """A known agency, or a service's name after a known place in capitals (`GENEVA (UN News)`)."""
     if wire:
-        return _is_agency(wire)
-    return _is_agency(written) or (place.isupper() and _known_place(place) and bool(_SERVICE.fullmatch(written)))
+        return is_agency(wire)
+    return is_agency(written) or (place.isupper() and _known_place(place) and bool(_SERVICE.fullmatch(written)))
 
 
 _SERVICE = re.compile(r"[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3}")
 
 
-def _is_agency(written: str | None) -> bool:
+def is_agency(written: str | None) -> bool:
+    """Whether a name is a known agency's (`IANS`, `Reuters`, `UN News`)."""
     return bool(written) and " ".join(written.split()).casefold() in _AGENCIES

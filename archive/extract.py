@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from archive.dateline import canonical_agency, parse_dateline
 from archive.dates import parse_explicit_date, resolve_dateline_date
 from archive.footer import read_footer
-from archive.header import read_header
+from archive.header import read_header, trailing_date
 from archive.issuers import canonical_body, issuer_country
 from archive.languages import canonical_language, detect_language
 from archive.ministries import canonical_issuer, find_ministries, foreign_portfolio, names_indian_body
@@ -57,11 +57,14 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
     # A headline the metadata gives instead is kept as text, as is any summary.
     lead = [header.title] if header.title and meta.title and fold(header.title) != fold(meta.title) else []
     body = tidy_body("\n\n".join([*lead, header.summary, footer.rest] if lead or header.summary else [footer.rest]))
+    title = collapse_spaces(meta.title) or collapse_spaces(header.title) or first_sentence(body)
+    # The release's own date line, else a dated headline (`Contracts For Oct. 7, 2025`).
+    dated = header.date or footer.date or ("" if meta.date else trailing_date(title)
+                                           or trailing_date(text.lstrip().split("\n", 1)[0]))
     date = meta.date
     if not date and dateline.month:
-        date = resolve_dateline_date(dateline.month, dateline.day, dateline.year,
-                                     meta.header_date or header.date or footer.date or None)
-    date = date or header.date or footer.date or meta.header_date
+        date = resolve_dateline_date(dateline.month, dateline.day, dateline.year, meta.header_date or dated or None)
+    date = date or dated or meta.header_date
     if meta.location:
         location, country = conventional_place(meta.location), meta.country or country_of(meta.location)
     else:
@@ -71,19 +74,22 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
     issuer = meta.issuer or header.issuer or dateline.issuer or footer.issuer
     # Without a place, a foreign body's header or GOV.UK's page says which country it is from.
     country = country or header.country or (issuer_country(issuer) if issuer and not meta.issuer else "")
-    title = collapse_spaces(meta.title) or collapse_spaces(header.title) or first_sentence(body)
     if not country and issuer and not meta.issuer and foreign_portfolio(issuer) and not names_indian_body(issuer):
         # A minister's office with no country (`Minister for Foreign Affairs`) is the one of the
         # country the release opens with (`Australia will provide ...`).
         country = next(filter(None, (leading_country(title), leading_country(body))), "")
-        country = "" if country == "India" else country
+    elif not country and header.found and not issuer:
+        # So is a government's release with a header and no issuer, by the country its headline
+        # names first (`New Zealand supports ...`, `Japan-Sri Lanka Foreign Ministers' Meeting`).
+        country = leading_country(title, demonym=False)
+    country = "" if country == "India" and not location else country
     return Release(
         id=release_id,
         title=title,
         date=date,
         location=location,
         country=country,
-        agency=canonical_agency(meta.agency) if meta.agency else dateline.agency,
+        agency=canonical_agency(meta.agency) if meta.agency else dateline.agency or header.agency,
         ministries=_ministries(meta, issuer, country, title, body),
         language=canonical_language(meta.language) or detect_language(f"{title}\n{body}", location),
         body=body,

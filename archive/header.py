@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from archive.dateline import DASH, DATE, Dateline, date_parts, parse_dateline
+from archive.dateline import DASH, DATE, Dateline, canonical_agency, date_parts, is_agency, parse_dateline
 from archive.dates import parse_explicit_time
 from archive.issuers import known_issuer
 from archive.places import conventional_place, country_name, find_city, region_country
@@ -62,14 +62,15 @@ REACH = re.compile(
 _PUBLISHED = re.compile(r"(?i:published(?:\s+on)?|issued(?:\s+on)?|(?:release\s+)?dated?|released?(?:\s+on)?"
                         r"|posted(?:\s+on)?)\s*:?\s*")
 _UPDATED = re.compile(r"(?i:(?:last\s+)?updated|modified)\b.*")
-_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?P<meridiem>[ap]\.?\s*m\.?)?(?:\s*[A-Z]{2,5}(?:[+\-]\d{1,2}(?::\d\d)?)?\b)?"
+_CLOCK = (r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?P<meridiem>[ap]\.?\s*m\.?)?"
+          r"(?:\s*\[?[A-Z]{2,5}(?:[+\-]\d{1,2}(?::\d\d)?)?\]?(?!\w))?")
 _TIME = rf"(?:\s*(?:[|,@\-\u2013\u2014]|at)?\s*{_CLOCK})?"
 # A date line may give the time first (`6:41 AM EDT, October 7, 2025`) and say when it was updated or
 # what it is about after (`Updated 3 hours ago`, UN News's `7 October 2025 Humanitarian Aid`).
 _DATE_LINE = re.compile(
     rf"(?:(?P<clock_first>{_CLOCK.replace('meridiem', 'meridiem_first')})\s*,?\s*)?"
-    rf"(?:{DATE}|(?P<iso>\d{{4}}-\d\d-\d\d)){_TIME}"
-    r"(?:\s*(?:[|\-\u2013\u2014]\s*)?(?i:(?:last\s+)?updated?)\b.*"
+    rf"\[?(?:{DATE}|(?P<iso>\d{{4}}(?P<iso_separator>[-/.])\d\d(?P=iso_separator)\d\d))\]?{_TIME}"
+    r"(?:\s*(?:[|/(\-\u2013\u2014]\s*)?(?i:(?:last\s+)?updated?)\b.*"
     r"|\s+(?-i:[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}))?",
     re.IGNORECASE)
 # Who speaks or signs (`MATTHEW MILLER, DEPARTMENT SPOKESPERSON`, `The Hon Penny Wong MP`, `By Jane Roe`).
@@ -84,7 +85,9 @@ _BYLINE = re.compile(
 # The end of a release's text: `###`, `-END-`, `- 30 -`, `. . . . .`, `- more -`.
 END_MARK = re.compile(r"#{3,}|\*{3,}|(?:\.\s*){3,}|-*\s*(?i:end|ends|30|xxx)\s*-*|(?i:end\s+of\s+(?:press\s+)?release)"
                       r"|-+\s*(?i:more)\s*-+|\((?i:more)\)")
-_TITLE_DATE = re.compile(r"\(([^()]{6,30})\)\s*$")
+_LABELLED_DATE = re.compile(r"(?i:release\s+date|date(?:\s+posted|\s+taken)?|published|posted|issued(?:\s+on)?)"
+                            r"\s*:\s*(.+?)\s*$")
+_TITLE_DATE = re.compile(rf"(?:\(|\b(?:on|for|of)\s+|,\s*|\s)({DATE})\)?\s*$")
 _LABEL_ALONE = re.compile(r"(?P<label>(?i:from|published|issued(?:\s+on)?|released|date))\s*:?")
 _FROM = re.compile(r"(?i:from|issued\s+by)\s*:\s*(?P<issuer>.+)")
 # A page's credits: `Source: Xinhua`, `Editor: huaxia`, `Photo: ...`.
@@ -110,6 +113,10 @@ class Header:
     summary: str = ""
     #: A place line of its own (`Washington, DC`), and its country in `country`.
     place: str = ""
+    #: Whether the text has a header at all.
+    found: bool = False
+    #: A news service the header names on a line of its own (`UN News Centre`).
+    agency: str = ""
     #: The dateline `rest` opens with, when the header read it whole.
     dateline: Dateline | None = None
     rest: str = ""
@@ -135,8 +142,7 @@ def read_header(text: str) -> Header:
         whole = whole or (dateline if not start else None)
         if dateline.location or dateline.agency or dateline.year:
             # Lines of text before a dateline are its headline (a sentence is text, not a headline).
-            first = before[0] if before else since[0][0] if since else ""
-            if not first or _headline(first):
+            if all(_headline(line) for line in [*before[:1], *(line for line, _ in since)]):
                 end, strong, at_dateline = start, True, True
                 before += [line for line, _ in since]
                 since = []
@@ -168,10 +174,12 @@ def read_header(text: str) -> Header:
                 from_line = from_line or bool(_FROM.match(line))
             elif what == "country" and not found.country:
                 found.country = value
+            elif what == "agency" and not found.agency:
+                found.agency = value
             elif what == "place" and not found.place:
                 found.place, found.country = value[0], found.country or value[1]
             # A reference, a phone number or a place alone does not make a header (tables look so).
-            strong = strong or what not in ("code", "reach", "contact-line", "country", "place")
+            strong = strong or what not in ("code", "reach", "contact-line", "country", "place", "agency")
         end = stop
         before += [line for line, _ in since]
         since = []
@@ -186,10 +194,7 @@ def read_header(text: str) -> Header:
     found.title = before[0] if before else ""
     found.summary = "\n\n".join(before[1:])
     found.rest = text[end:]
-    if not found.date:
-        # France's and NATO's `Nepal - Statement by the Spokesperson (7 October 2025)`.
-        dated = _TITLE_DATE.search(found.title)
-        found.date = date_line(dated[1])[0] if dated and date_line(dated[1]) else ""
+    found.found = True
     if from_line and published and not found.country:
         found.country = "United Kingdom"  # GOV.UK's pages: `From: <body>` and `Published <date>`
     return found
@@ -198,15 +203,20 @@ def read_header(text: str) -> Header:
 def _kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | None:
     """What a header line is, as a list of (kind, value); a line of fields set apart by wide spaces
     (`IMMEDIATE RELEASE      Release No: NR-058-13      February 4, 2013`) is each of them."""
-    fields = [field for field in re.split(r"\s{3,}|\s*\|\s*", line) if field.strip(_DECORATION)]
+    fields = [field for field in re.split(r"\s{3,}|\s*\|\s*|\s+/\s+", line) if field.strip(_DECORATION)]
     if len(fields) > 1:
         kinds = [_kind(field.strip(_DECORATION), contact_block) for field in fields]
-        # A name beside a date is a byline (`Zeynep Aslan |07.10.2025 - Update : 08.10.2025`).
+        # Names beside a date are a byline (`Zeynep Aslan |07.10.2025`, `11 Feb 2019 | Lance Cpl. Jacob
+        # Ferreira 1st Marine Division`, `OCTOBER 7, 2019 / 8:42 AM / UPDATED 2 HOURS AGO`).
         if any(kind and kind[0] == "date" for kind in kinds):
-            kinds = [kind or ("furniture", None) if len(field.split()) <= 4 else kind
+            kinds = [kind or (("furniture", None) if len(field.split()) <= 8 and not field.endswith(".") else None)
                      for kind, field in zip(kinds, fields)]
         if all(kinds):
             return kinds
+    # `Story Number: NNS130125-07 Release Date: 1/25/2013 9:15:00 AM`: a labelled date within a line.
+    labelled = _LABELLED_DATE.search(line) if len(line) <= 120 else None
+    if labelled and date_line(labelled[1]):
+        return [("date", date_line(labelled[1]))]
     kind = _kind(line, contact_block)
     return [kind] if kind else None
 
@@ -248,6 +258,8 @@ def _kind(line: str, in_contact_block: bool) -> tuple[str, object] | None:
         return ("issuer", org) if org and known_issuer(org) else ("furniture", None)
     if known_issuer(flat):
         return "issuer", flat
+    if is_agency(flat.removesuffix(" Centre").removesuffix(" Center")):
+        return "agency", canonical_agency(flat.removesuffix(" Centre").removesuffix(" Center"))
     if country_name(flat):
         return "country", country_name(flat)
     parts = [part.strip() for part in re.split(rf",|\s+{DASH}\s+|\s+\|\s+", flat) if part.strip()]
@@ -270,6 +282,14 @@ def _kind(line: str, in_contact_block: bool) -> tuple[str, object] | None:
     if in_contact_block and len(line) <= 80:
         return "contact-line", None
     return None
+
+
+def trailing_date(line: str) -> str:
+    """`YYYY-MM-DD` of a full date a headline ends with (`Contracts For Oct. 7, 2025`, France's `Nepal -
+    Statement by the Spokesperson (7 October 2025)`), else ""."""
+    dated = _TITLE_DATE.search(line[:200])
+    found = date_line(dated[1]) if dated else None
+    return found[0] if found else ""
 
 
 def _capitalised(text: str) -> bool:
@@ -299,7 +319,7 @@ def date_line(line: str) -> tuple[str, str] | None:
         return None
     # Figures with a 12-hour clock are the US's, month first (`1/25/2013 2:45:00 PM`).
     twelve_hour = bool(match["meridiem"] or match["meridiem_first"])
-    year, month, day = (int(part) for part in match["iso"].split("-")) if match["iso"] \
+    year, month, day = (int(part) for part in re.split(r"[-/.]", match["iso"])) if match["iso"] \
         else date_parts(match, month_first=twelve_hour)
     if year is None:
         return None

@@ -43,6 +43,8 @@ class _Authority:
     acronyms: dict[str, list[tuple[tuple[str, ...], _Entry]]]
     issuers: dict[str, str]
     states: frozenset[str]
+    #: Folded portfolio (`foreign affairs`) -> the ministry's name abroad: a minister's header line.
+    portfolios: dict[str, str]
 
 
 _DEVANAGARI = re.compile("[\u0900-\u097f]")
@@ -91,7 +93,9 @@ def _authority() -> _Authority:
     for spelling, name in data["pib_spellings"].items():
         issuers[fold(spelling)] = name
     states = frozenset(fold(state) for state in data["indian_states"])
-    return _Authority(phrases, acronyms, issuers, states)
+    portfolios = {fold(p): item.get("foreign_name") or item["name"] for item in data["ministries"]
+                  for p in item.get("portfolios", ())}
+    return _Authority(phrases, acronyms, issuers, states, portfolios)
 
 
 def canonical_issuer(line: str) -> str:
@@ -108,7 +112,7 @@ def canonical_issuer(line: str) -> str:
     return found[0] if len(found) == 1 and "(" not in found[0] else line
 
 
-_MINISTRY_WORD = re.compile(r"(?i:minist|department|secretar|office|affairs|defen[cs]e)")
+_MINISTRY_WORD = re.compile(r"(?i:minist|department|secretar|office|affairs|defen[cs]e|\A[A-Z][a-z]+(?: and [A-Z][a-z]+)?\Z)")
 
 
 def names_ministry(line: str) -> bool:
@@ -129,6 +133,8 @@ def foreign_portfolio(line: str) -> str:
     """The portfolio a line that is one ministry's name stands for abroad (`Foreign Ministry` ->
     `Ministry of Foreign Affairs`), else ""."""
     flat = collapse_spaces(line).replace("\u2019", "'").strip(" .,:;")
+    if fold(flat) in _authority().portfolios:
+        return _authority().portfolios[fold(flat)]
     found = list(_mentions(flat, _authority()))
     return found[0][2].foreign_name if len(found) == 1 and found[0][:2] == (0, len(flat)) else ""
 

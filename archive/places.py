@@ -45,7 +45,8 @@ def _cities() -> tuple[dict[str, tuple[int, str, str]], dict[str, tuple[int, str
         if entry > main.get(key, (-1, "", "")):
             main[key] = entry
         for other in city.get("alternatenames") or ():
-            if other.isascii() and any(ch.isupper() for ch in other[:1]):
+            # Airport and other codes (`PRN`, `LAX`) are no names a dateline gives.
+            if other.isascii() and other[:1].isupper() and not (other.isupper() and len(other) <= 4):
                 key = fold(other)
                 if entry > alternate.get(key, (-1, "", "")):
                     alternate[key] = entry
@@ -108,13 +109,15 @@ def find_city(place: str) -> tuple[str, str] | None:
     return entry[2], _country_by_code(entry[1])
 
 
-def leading_country(text: str) -> str:
-    """The country a text opens with as its subject (`Australia will provide ...`, `Australian
-    observers ...`), else ""."""
-    words = re.findall(r"[\w.'\u2019]+", text[:80])
+def leading_country(text: str, demonym: bool = True) -> str:
+    """The country a text opens with as its subject (`Australia will provide ...`, with `demonym`
+    `Australian observers ...` too), else ""; not a statement's subject (`Maldives: Statement ...`)."""
+    words = re.findall(r"[\w.'\u2019]+|:", text[:80])
     for size in (4, 3, 2, 1):
+        if words[size:size + 1] == [":"]:
+            continue
         name = " ".join(words[:size]).removesuffix("'s").removesuffix("\u2019s")
-        found = country_name(name) or demonyms().get(fold(name), "")
+        found = country_name(name) or (demonym and demonyms().get(fold(name), ""))
         if found:
             return found
     return ""
