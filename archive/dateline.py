@@ -25,7 +25,8 @@ _AGENCIES = {
     "interfax": "Interfax", "anadolu": "Anadolu", "irna": "IRNA", "mena": "MENA", "sputnik": "Sputnik",
     "prensa latina": "Prensa Latina", "ap/pti": "AP", "afp/pti": "AFP", "reuters/pti": "Reuters",
     "un news": "UN News", "cnn": "CNN", "bbc": "BBC", "nns": "NNS", "afns": "AFNS", "dvids": "DVIDS",
-    "army news service": "Army News Service", "aa": "Anadolu", "anadolu agency": "Anadolu", "dod news": "DoD News", "ispr": "ISPR", "sputnik news": "Sputnik",
+    "army news service": "Army News Service",
+    "aa": "Anadolu", "anadolu agency": "Anadolu", "dod news": "DoD News", "ispr": "ISPR", "sputnik news": "Sputnik",
 }
 
 _NAME = r"[^\W\d_][\w.'\u2019\-]*(?:[ \-/][\w.'\u2019\-]+){0,4}?"

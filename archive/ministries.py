@@ -112,7 +112,9 @@ def canonical_issuer(line: str) -> str:
     return found[0] if len(found) == 1 and "(" not in found[0] else line
 
 
-_MINISTRY_WORD = re.compile(r"(?i:minist|department|secretar|office|affairs|defen[cs]e|\A[A-Z][a-z]+(?: and [A-Z][a-z]+)?\Z)")
+# Lines worth looking up as a ministry: its words, or a portfolio alone (`Defence`, `Trade and Investment`).
+_MINISTRY_WORD = re.compile(r"(?i:minist|department|secretar|office|affairs|defen[cs]e)"
+                            r"|\A[A-Z][a-z]+(?: and [A-Z][a-z]+)?\Z")
 
 
 def names_ministry(line: str) -> bool:

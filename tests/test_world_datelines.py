@@ -513,3 +513,49 @@ def test_a_salutation_is_text_not_a_byline():
 ])
 def test_a_slash_joins_one_place_in_one_country(dateline, place):
     assert parse_dateline(dateline).location == place
+
+
+@pytest.mark.parametrize("text, date, place, country, agency", [
+    # a dated headline gives the year a dateline leaves out
+    ("ISAF Joint Command Morning Operational Update, Jan. 7, 2011\nFor Immediate Release\n"
+     "KABUL, Afghanistan (Jan. 7) \u2013 A combined force detained two suspects.",
+     "2011-01-07", "Kabul", "Afghanistan", ""),
+    ("Contracts For Oct. 7, 2025\nNAVY\nAcme Marine LLC, Norfolk, Virginia, is awarded a $4,000,000 contract.",
+     "2025-10-07", "", "", ""),
+    # a labelled date within a line, and a 12-hour clock's month first
+    ("Story Number: NNS100614-03 Release Date: 6/14/2010 3:20:00 PM\n"
+     "From Commander, U.S. 7th Fleet Public Affairs\n"
+     "YOKOSUKA, Japan (NNS) -- The destroyer returned to its homeport June 12.",
+     "2010-06-14", "Yokosuka", "Japan", "NNS"),
+    # bylines beside a date, two regions before the dash
+    ("Marines host Sri Lanka Navy marines\n"
+     "By Cpl. Jane Roe | III Marine Expeditionary Force | May 17, 2023\n\n"
+     "CAMP HANSEN, Okinawa, Japan -- Marines hosted 14 Sri Lanka Navy marines.",
+     "2023-05-17", "Camp Hansen", "Japan", ""),
+    ("OCTOBER 7, 2019 / 8:42 AM / UPDATED 2 HOURS AGO\nNepal central bank cuts key rate\nJane Roe\n3 MIN READ\n\n"
+     "KATHMANDU (Reuters) - Nepal's central bank cut its key rate on Monday.", "2019-10-07", "Kathmandu", "Nepal",
+     "Reuters"),
+    ("Oct 7, 2011\n\nJapan to extend yen loan for Sri Lanka\n\nTOKYO, Oct. 7 Kyodo\n\nJapan will extend a loan.",
+     "2011-10-07", "Tokyo", "Japan", "Kyodo"),
+    ("Maldives poll body certifies results\nPublished: Saturday, October 7, 2023, 14:32 [IST]\n"
+     "Male, Oct 7 (IANS) The Elections Commission certified the results.", "2023-10-07", "Male", "Maldives", "IANS"),
+    ("Navy seizes cannabis off Kankesanthurai\n[2021/06/15]\n\nThe Navy seized 140 kg of cannabis on 14th June 2021.",
+     "2021-06-15", "", "", ""),
+    # a minister's portfolio line: the country the headline names
+    ("Press Release\nHon Jane Roe\nForeign Affairs\nTuesday, 17 October 2017\n\nNew Zealand supports water security\n\n"
+     "The Foreign Affairs Minister announced NZ$3.5 million for outer islands.", "2017-10-17", "", "New Zealand", ""),
+    # a dateline comes before the text, never after sentences
+    ("U.S. and Nepal Hold Dialogue\nMedia Note\nOffice of the Spokesperson\nWashington, DC\nJanuary 25, 2010\n"
+     "The United States and Nepal held a dialogue on January 22.\nThe two sides discussed trade.\nPRN: 2010/0087",
+     "2010-01-25", "Washington", "United States", ""),
+])
+def test_dated_headlines_bylines_and_fields(text, date, place, country, agency):
+    release = read_text(text, "r", "r.txt")
+    assert (release.date, release.location, release.country, release.agency) == (date, place, country, agency)
+
+
+def test_a_statement_subject_is_not_the_issuers_country():
+    text = ("Council of the EU\nPress release\n7 October 2025 16:30\nMyanmar: Council prolongs sanctions\n"
+            "The Council today decided.")
+    release = read_text(text, "r", "r.txt")
+    assert (release.country, release.ministries[0]) == ("", "Council of the European Union")
