@@ -164,6 +164,29 @@ def doj(corpora: Path) -> None:
     print("\n".join(misses))
 
 
+WORLD_RELEASES = Path(__file__).resolve().parent.parent / "tests" / "data" / "world_releases.jsonl"
+
+
+def world(path: Path = WORLD_RELEASES) -> None:
+    """Releases in the house styles of militaries, governments, the UN, the EU and the wires, written
+    for the project with invented contents and labelled by hand: date, place, country, agency."""
+    cases = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    right = dict.fromkeys(("date", "place", "country", "agency"), 0)
+    misses: list[str] = []
+    for case in cases:
+        release = read_text(case["text"], case["id"], case["id"] + ".txt")
+        got = {"date": release.date, "place": release.location, "country": release.country, "agency": release.agency}
+        for field, found in got.items():
+            if fold(found) == fold(case[field]):
+                right[field] += 1
+            elif len(misses) < 12:
+                misses.append(f"    {case['id']}: {field} {found!r} for {case[field]!r}")
+    print(f"House styles abroad: {len(cases)} releases ({path.name})")
+    for field, count in right.items():
+        print(f"  {field:<8} {count / len(cases):7.2%}  ({count}/{len(cases)})")
+    print("\n".join(misses))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, help="folder of the real collections")
@@ -172,6 +195,7 @@ def main() -> None:
     reuters(args.corpora)
     pib(args.corpora)
     doj(args.corpora)
+    world()
     if not args.no_indic:
         # India's languages, per language (benchmarks/indic_yardstick.py runs them alone).
         records = indic_yardstick.indic_records(args.corpora)
