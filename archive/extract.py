@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from archive.dateline import canonical_agency, parse_dateline
 from archive.dates import parse_explicit_date, resolve_dateline_date
 from archive.footer import read_footer
-from archive.header import read_header, trailing_date
+from archive.header import read_header, trailing_date, without_label
 from archive.issuers import canonical_body, issuer_country
 from archive.languages import canonical_language, detect_language
 from archive.ministries import canonical_issuer, find_ministries, foreign_portfolio, names_indian_body
@@ -57,7 +57,7 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
     # A headline the metadata gives instead is kept as text, as is any summary.
     lead = [header.title] if header.title and meta.title and fold(header.title) != fold(meta.title) else []
     body = tidy_body("\n\n".join([*lead, header.summary, footer.rest] if lead or header.summary else [footer.rest]))
-    title = collapse_spaces(meta.title) or collapse_spaces(header.title) or first_sentence(body)
+    title = collapse_spaces(meta.title) or without_label(collapse_spaces(header.title) or first_sentence(body))
     # The release's own date line, else a dated headline (`Contracts For Oct. 7, 2025`).
     dated = header.date or footer.date or ("" if meta.date else trailing_date(title)
                                            or trailing_date(text.lstrip().split("\n", 1)[0]))

@@ -188,7 +188,7 @@ def read_header(text: str) -> Header:
         at_dateline = False
     if not strong or not text[end:].strip() or (before and not _headline(before[0])) or (at_dateline and not end):
         return Header(rest=text, dateline=whole)
-    if not before and not at_dateline and len(since) > 1 and _headline(since[0][0]):
+    if not before and not at_dateline and since and _headline(since[0][0]) and text[since[0][1]:].strip():
         # The headline under the header (`Readout` / ... / `October 7, 2025` / `Bombing in Quetta`).
         before, end = [since[0][0]], since[0][1]
     found.title = before[0] if before else ""
@@ -282,6 +282,15 @@ def _kind(line: str, in_contact_block: bool) -> tuple[str, object] | None:
     if in_contact_block and len(line) <= 80:
         return "contact-line", None
     return None
+
+
+def without_label(title: str) -> str:
+    """A headline without the label it may open with (`MFA Press Statement: Official Visit ...`)."""
+    match = _TITLE_LABEL.match(title)
+    return title[match.end():] if match and len(title) - match.end() >= 12 else title
+
+
+_TITLE_LABEL = re.compile(rf"(?:{_ORG}\s+)?(?i:{_KINDS})\s*(?::|\s{DASH})\s*(?=\S)")
 
 
 def trailing_date(line: str) -> str:

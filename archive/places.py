@@ -143,15 +143,14 @@ def country_of(place: str, region: str = "") -> str:
 
 
 def conventional_place(written: str) -> str:
-    """Return a place name in conventional capitalisation (`NEW DELHI` -> `New Delhi`)."""
+    """Return a place name in conventional capitalisation, one spelling for the gazetteer's cities
+    whatever the case and accents (`NEW DELHI` -> `New Delhi`, `Malé` and `MALÉ` -> `Male`)."""
     written = " ".join(written.split())
-    if not written.isupper():
-        return written
-    city = find_city(written)
+    city = find_city(written) if written.isupper() or not written.isascii() else None
     if city and fold(city[0]) == fold(written):
         name = city[0]
         return name if not written.isascii() else strip_accents(name)
-    return " ".join(_capitalise(word) for word in written.split(" "))
+    return " ".join(_capitalise(word) for word in written.split(" ")) if written.isupper() else written
 
 
 def _capitalise(word: str) -> str:

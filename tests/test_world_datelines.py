@@ -585,3 +585,23 @@ def test_the_world_releases_set_is_read_at_least_95_percent_right():
                 wrong[field].append(f"{case['id']}: {found!r} for {case[field]!r}")
     for field, misses in wrong.items():
         assert len(misses) <= 0.05 * len(cases), f"{field}: {misses}"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("MFA Press Statement: Official Visit of the Foreign Minister to the Maldives\n\nThe Minister will visit Male.",
+     "Official Visit of the Foreign Minister to the Maldives"),
+    # a headline under the header of a short release that runs into its footer
+    ("MEDIA RELEASE\nSenator the Hon Jane Roe\nMinister for Foreign Affairs\nAA13/012\n25 January 2013\n"
+     "Australian election observers for Maldives\nAustralia will send five observers to the Maldives.\n"
+     "Media inquiries: Minister's office: 02 6277 7500", "Australian election observers for Maldives"),
+])
+def test_headlines_lose_labels_and_stay_apart_from_the_text(text, title):
+    release = read_text(text, "r", "r.txt")
+    assert release.title == title
+    assert not release.body.startswith(title)
+
+
+@pytest.mark.parametrize("dateline", ["Mal\u00e9, 7 October 2025 \u2013 The", "MAL\u00c9, 7 October 2025 \u2013 The",
+                                      "Male', 7 October 2025 \u2013 The", "Male, Oct 7 (IANS) The"])
+def test_one_city_one_spelling(dateline):
+    assert parse_dateline(dateline).location == "Male"
