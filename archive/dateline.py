@@ -62,8 +62,9 @@ _END = rf"\s*(?:{DASH}|:|\.(?=\s))?\s*"
 _LEAD = r"^[\s*]*"
 # Agencies some write after the date without brackets (`TOKYO, Oct. 7 Kyodo`).
 _BARE_AGENCIES = r"(?i:kyodo|xinhua|reuters|yonhap|bernama|antara|tass|ians|pti|ani|uni|afp|ap)"
-# A time after a dateline's date (`Brussels, 05/03/2024 - 17:20`).
-_CLOCK = rf"(?:\s*(?:{DASH}|,)?\s*\d{{1,2}}[:.]\d{{2}}(?!\d)(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+# A time after a dateline's date, and the EEAS's reference (`Brussels, 05/03/2024 - 17:20, UNIQUE ID: 240305_11`).
+_CLOCK = (rf"(?:\s*(?:{DASH}|,)?\s*\d{{1,2}}[:.]\d{{2}}(?!\d)(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+          r"(?:,\s*(?i:unique\s+id)\s*:\s*\S+)?")
 _BRACKET = r"(?:\s*\[(?P<bracket>[^\]\n]{2,40})\])?"
 # `KABUL, Afghanistan (Jan. 25, 2013)`, `Rawalpindi - 7 October 2025:`, `NEW YORK, 25 January 2013 -`.
 _DATED = re.compile(

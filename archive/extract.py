@@ -20,6 +20,7 @@ TITLE_LIMIT = 120
 _ABBREVIATIONS = {
     "dr", "mr", "mrs", "ms", "shri", "smt", "prof", "st", "no", "nos", "gen", "lt", "col", "maj",
     "capt", "sr", "jr", "vs", "hon", "rs", "govt", "dept", "approx", "inc", "ltd", "co", "corp",
+    "adm", "cmdr", "sgt", "cpl", "pvt", "brig", "lt", "gov", "sen", "rep", "amb",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "h.e", "e.g", "i.e",
 }
 _SENTENCE_END = re.compile(r"[.!?](?=[\"'\u201d\u2019)]?\s)")
@@ -132,6 +133,12 @@ def tidy_body(text: str) -> str:
 
 def first_sentence(body: str) -> str:
     """Return the first sentence of `body`, cut on a word boundary to about TITLE_LIMIT characters."""
+    first, _, then = body.strip().partition("\n")
+    following = then.lstrip().split("\n", 1)[0]
+    # A headline on a line of its own above a paragraph of one long line (not a hard-wrapped text).
+    if first and len(first) <= TITLE_LIMIT and not first.rstrip().endswith((".", ",", ";", ":", "!", "?")) \
+            and following[:1].isupper() and len(following) > max(100, 1.5 * len(first)):
+        return first.strip().lstrip("#*> ").strip()
     paragraph = collapse_spaces(body.strip().split("\n\n", 1)[0]).lstrip("#*> ").strip()
     sentence = paragraph
     for match in _SENTENCE_END.finditer(paragraph):

@@ -32,7 +32,9 @@ HEAD_CONTENT_CHARS = 400
 
 _KINDS = (r"(?:joint\s+)?(?:press|news|media)\s+(?:release|statement|note|advisory|briefing|notice|communiqu[eé])s?"
           r"|readout|statement|remarks|fact\s*sheet|speech|news\s+story|news|press|announcement|transcript"
-          r"|(?:press\s+)?communiqu[eé]|notice|update|op-ed|interview|correction|(?:courtesy\s+)?story")
+          r"|(?:press\s+)?communiqu[eé]|notice|update|op-ed|interview|correction|(?:courtesy\s+)?story|release"
+          # `United Nations - Meetings Coverage and Press Releases`, `European Commission - Daily News`
+          r"|[\w ]{0,40}\b(?:press\s+releases|daily\s+news|news\s+releases|media\s+centre|newsroom)")
 _CODE = r"[\w/().\-]*\d[\w/().\-]*"
 # An organisation's name before a label (`European Commission - Press release`): capitalised words.
 _ORG = r"[A-Z][\w.&'\u2019]*(?:(?:\s+|,\s*|\s*&\s*)(?:[A-Z][\w.&'\u2019]*|of|for|and|the|on|de|du)){0,7}?"
@@ -85,6 +87,10 @@ _BYLINE = re.compile(
 # The end of a release's text: `###`, `-END-`, `- 30 -`, `. . . . .`, `- more -`.
 END_MARK = re.compile(r"#{3,}|\*{3,}|(?:\.\s*){3,}|-*\s*(?i:end|ends|30|xxx)\s*-*|(?i:end\s+of\s+(?:press\s+)?release)"
                       r"|-+\s*(?i:more)\s*-+|\((?i:more)\)")
+# A web page's furniture: `Reading time: 2 min`, `3 MIN READ`, `Other available languages: FR DE`.
+_PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?\s+read|(?:other\s+)?available\s+languages\b.*"
+                   r"|subscribe(?:\s+\d+)?|share(?:\s+this(?:\s+page)?)?|print(?:\s+this\s+page)?|download\s+pdf"
+                   r"|listen\s+to\s+this(?:\s+article)?|skip\s+to\s+(?:main\s+)?content|staff\s+reporter)")
 _LABELLED_DATE = re.compile(r"(?i:release\s+date|date(?:\s+posted|\s+taken)?|published|posted|issued(?:\s+on)?)"
                             r"\s*:\s*(.+?)\s*$")
 _TITLE_DATE = re.compile(rf"(?:\(|\b(?:on|for|of)\s+|,\s*|\s)({DATE})\)?\s*$")
@@ -188,11 +194,19 @@ def read_header(text: str) -> Header:
         at_dateline = False
     if not strong or not text[end:].strip() or (before and not _headline(before[0])) or (at_dateline and not end):
         return Header(rest=text, dateline=whole)
-    if not before and not at_dateline and since and _headline(since[0][0]) and text[since[0][1]:].strip():
-        # The headline under the header (`Readout` / ... / `October 7, 2025` / `Bombing in Quetta`).
-        before, end = [since[0][0]], since[0][1]
-    found.title = before[0] if before else ""
-    found.summary = "\n\n".join(before[1:])
+    # Headlines under the header (`Readout` / ... / `October 7, 2025` / `Bombing in Quetta`), when text follows.
+    under = []
+    for line, stop in since:
+        if not _headline(line) or not text[stop:].strip():
+            break
+        under.append((line, stop))
+    title = next((line for line in [*before, *(line for line, _ in under)] if _is_headline(line)), "")
+    if title and any(title == line for line, _ in under):
+        # Lines above it under the header are a letterhead or labels (`Security Council` / `6906th Meeting`).
+        end = next(stop for line, stop in under if line == title)
+    found.title = title
+    # Lines of the header that are neither the headline nor a letterhead are text (a summary).
+    found.summary = "\n\n".join(line for line in before if line != title and not _letterhead(line))
     found.rest = text[end:]
     found.found = True
     if from_line and published and not found.country:
@@ -221,6 +235,28 @@ def _kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | None:
     return [kind] if kind else None
 
 
+def _is_headline(line: str) -> bool:
+    """A line that can be the headline: no sentence, no letterhead, some words."""
+    return _headline(line) and not _letterhead(line) and len(re.findall(r"(?<!\S)[^\W\d_]", line)) >= 3
+
+
+def _letterhead(line: str) -> bool:
+    """An organisation's name on a line of its own (`Resolute Support Public Affairs`, `Government of
+    Pakistan`, `Maine Department of Marine Resources`)."""
+    if len(line.split()) > 12 or not _capitalised(line):
+        return False
+    return bool(_ORG_END.search(line) or _ORG_OF.search(line))
+
+
+_ORG_END = re.compile(r"\b(?:Affairs|Office|Cent(?:er|re)|Command|Division|Forces?|Department|Ministry|Agency|Council"
+                      r"|Committee|Secretariat|Services?|Bureau|Commission|Government|Embassy|Mission|Headquarters"
+                      r"|Corps|Fleet|Wing|Group|Brigade|Battalion|Regiment|Relations|Secretary-General|Nations"
+                      r"|Spokesperson|Spokesman|Press Wing|Public Affairs|District|President)\s*$")
+# `Government of Pakistan`, `U.S. Embassy in Bangladesh`, `Northern District of Texas`: the body first.
+_ORG_OF = re.compile(r"^(?:\S+\s+){0,2}(?:Government|Republic|Kingdom|Ministry|Department|Office|Embassy"
+                     r"|High Commission|Committee|Consulate|Mission|District)\s+(?:of|on|for|to|in)\b")
+
+
 def _headline(line: str) -> bool:
     return len(line) <= 200 and not line.endswith((".", "!", "?", ":", ";", ","))
 
@@ -244,7 +280,7 @@ def _kind(line: str, in_contact_block: bool) -> tuple[str, object] | None:
     date = date_line(line)
     if date:
         return "date", date
-    if _UPDATED.fullmatch(flat) or _CREDIT.fullmatch(flat):
+    if _UPDATED.fullmatch(flat) or _CREDIT.fullmatch(flat) or _PAGE.fullmatch(flat):
         return "furniture", None
     alone = _LABEL_ALONE.fullmatch(flat)
     if alone:
@@ -306,7 +342,7 @@ def _capitalised(text: str) -> bool:
     return bool(words) and all(word[:1].isupper() for word in words)
 
 
-_SMALL_WORDS = frozenset("of for and the on in de du la le des et".split())
+_SMALL_WORDS = frozenset("of for and the on in to at a an de du la le des et".split())
 
 
 def _place_line(line: str) -> tuple[str, str] | None:

@@ -605,3 +605,35 @@ def test_headlines_lose_labels_and_stay_apart_from_the_text(text, title):
                                       "Male', 7 October 2025 \u2013 The", "Male, Oct 7 (IANS) The"])
 def test_one_city_one_spelling(dateline):
     assert parse_dateline(dateline).location == "Male"
+
+
+@pytest.mark.parametrize("text, title", [
+    # a letterhead above the furniture, the headline right above the dateline
+    ("Resolute Support Public Affairs\nMedia Operations Center\nmedia@example.int\nFOR IMMEDIATE RELEASE\n"
+     "Afghan leaders open new NCO academy\nKABUL, Afghanistan (March 4, 2017) \u2014 Leaders opened an academy today.",
+     "Afghan leaders open new NCO academy"),
+    # a unit line under the byline is no headline
+    ("Airmen deliver winter supplies\nPublished Jan. 25, 2013\nBy Staff Sgt. Jane Roe\n"
+     "U.S. Air Forces in Europe Public Affairs\nRAMSTEIN AIR BASE, Germany (AFNS) -- Airmen delivered supplies.",
+     "Airmen deliver winter supplies"),
+    # the office's name and a district are a letterhead, labels under the date are no headline
+    ("Department of Justice\nU.S. Attorney\u2019s Office\nDistrict of Massachusetts\nFOR IMMEDIATE RELEASE\n"
+     "Thursday, January 24, 2013\nQuincy Contractor Sentenced for Tax Scheme\n"
+     "BOSTON \u2013 A contractor was sentenced.",
+     "Quincy Contractor Sentenced for Tax Scheme"),
+    ("SC/11256\n25 January 2013\nSecurity Council\n6906th Meeting (AM)\n"
+     "Security Council Extends Mandate of Mission in Afghanistan\nThe Security Council this morning extended the "
+     "mandate of the mission for another year, adopting a resolution unanimously.",
+     "Security Council Extends Mandate of Mission in Afghanistan"),
+    # a web page's furniture
+    ("Reading time: 2 min (498 words)\n\nWHO issues guidance on heat and health\n\nGENEVA, 7 October 2025 \u2013 "
+     "The World Health Organization released guidance today.", "WHO issues guidance on heat and health"),
+    # a headline on a line of its own above paragraphs of one line each
+    ("Maldives and Mauritius sign MoU on fisheries\nThe Ministers of Foreign Affairs of the Maldives and Mauritius "
+     "signed a memorandum of understanding on cooperation in fisheries in Male today.",
+     "Maldives and Mauritius sign MoU on fisheries"),
+    ("Adm. Jane Roe, commander of the fleet, concluded a visit to Colombo on Friday.",
+     "Adm. Jane Roe, commander of the fleet, concluded a visit to Colombo on Friday."),
+])
+def test_the_headline_is_neither_a_letterhead_nor_a_label(text, title):
+    assert read_text(text, "r", "r.txt").title == title
