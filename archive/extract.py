@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from archive.dateline import canonical_agency, parse_dateline
 from archive.dates import parse_explicit_date, resolve_dateline_date
 from archive.footer import read_footer
-from archive.header import read_header, trailing_date, without_label
+from archive.header import read_header
+from archive.header_lines import trailing_date, without_label
 from archive.issuers import canonical_body, issuer_country
 from archive.languages import canonical_language, detect_language
 from archive.ministries import canonical_issuer, find_ministries, foreign_portfolio, names_indian_body

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from archive.dateline import parse_dateline
-from archive.header import CONTACT, END_MARK, REACH, date_line
+from archive.header_lines import CONTACT, END_MARK, REACH, date_line
 from archive.issuers import known_issuer
 from archive.places import conventional_place, find_city
 

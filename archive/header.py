@@ -14,14 +14,11 @@ none of it is the release's text, and lines of it that are neither furniture nor
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
-from datetime import date
 
-from archive.dateline import DASH, DATE, Dateline, canonical_agency, date_parts, is_agency, parse_dateline
-from archive.dates import parse_explicit_time
-from archive.issuers import known_issuer
-from archive.places import conventional_place, country_name, find_city, region_country
+from archive.dateline import Dateline, parse_dateline
+from archive.header_lines import (DECORATION, END_MARK, FROM, PUBLISHED, first_body, headline, is_headline,
+                                  letterhead, line_kinds)
 
 #: Lines and characters of a text its header is looked for in.
 HEAD_LINES = 16
@@ -30,75 +27,6 @@ HEAD_CHARS = 3000
 HEAD_CONTENT_LINES = 3
 HEAD_CONTENT_CHARS = 400
 
-_KINDS = (r"(?:joint\s+)?(?:press|news|media)\s+(?:release|statement|note|advisory|briefing|notice|communiqu[eé])s?"
-          r"|readout|statement|remarks|fact\s*sheet|speech|news\s+story|news|press|announcement|transcript"
-          r"|(?:press\s+)?communiqu[eé]|notice|update|op-ed|interview|correction|(?:courtesy\s+)?story|release"
-          # `United Nations - Meetings Coverage and Press Releases`, `European Commission - Daily News`
-          r"|[\w ]{0,40}\b(?:press\s+releases|daily\s+news|news\s+releases|media\s+centre|newsroom)")
-_CODE = r"[\w/().\-]*\d[\w/().\-]*"
-# An organisation's name before a label (`European Commission - Press release`): capitalised words.
-_ORG = r"[A-Z][\w.&'\u2019]*(?:(?:\s+|,\s*|\s*&\s*)(?:[A-Z][\w.&'\u2019]*|of|for|and|the|on|de|du)){0,7}?"
-# `PRESS RELEASE`, `Press Release No. 123/2025`, `NATO Press Release (2013) 012`, `Readout`.
-_LABEL = re.compile(
-    rf"(?:(?P<org>{_ORG})\s*(?:{DASH}|\||:|\s)\s*)?(?i:{_KINDS})(?i:\s+text)?"
-    rf"(?:\s*[:#]?\s*(?i:no\.?|number)?\s*[:#]?\s*(?:\(\d{{4}}\)\s*)?{_CODE})?"
-    r"|(?i:for\s+immediate\s+release|immediate\s+release|for\s+release\b.*|release\s+(?:no\.?|number)\b.*)"
-    r"|(?i:embargo(?:ed)?\b.*|(?:not\s+for|hold\s+for)\s+(?:publication|release|broadcast)\b.*"
-    r"|check\s+against\s+delivery)"
-    rf"|(?i:(?:ref(?:erence)?|no|pr|nr|release)\.?\s*(?:no\.?|number)?\s*[:#]?\s*){_CODE}"
-    # `Story Number: NNS130125-11`, `News ID: 101877`, `UNIQUE ID: 240305_11`
-    rf"|(?i:[a-z ]{{0,25}}?\b(?:number|no\.?|id))\s*[:#]\s*{_CODE}"
-)
-# A bare reference (`SG/SM/14789`, `2013-01-S-025`): furniture in a header, no header on its own.
-_BARE_CODE = re.compile(r"(?=[^a-z]*\d)(?=.*[/\-])[A-Z0-9][A-Z0-9/().\-]*(?: [A-Z0-9/().\-]+){0,2}")
-# `Contact: Jane Roe`, `Media contacts`, `For more information, contact ...`: a label, not a sentence.
-CONTACT = re.compile(r"(?i:(?:media|press|news|public(?:\s+affairs)?)\s+(?:contacts?|enquiries|inquiries|office)"
-                     r"|contact(?:s|\s+information|\s+details)?"
-                     r"|enquiries|inquiries|for\s+(?:more|further)\s+information)\b\s*(?::.*|,\s*(?:please\s+)?"
-                     r"(?:contact|visit|call|e-?mail|write)\b.*)?")
-REACH = re.compile(
-    r"(?i:(?:tel|telephone|phone|ph|fax|mobile|cell|e-?mail|web(?:site)?|on\s+the\s+web|twitter|x|facebook|instagram)"
-    r"\.?\s*[:.]\s*\S.*)"
-    r"|\S+@\S+\.\w+|(?:https?://|www\.)\S+|[+(]?\d[\d\s().\-/]{6,}\d"
-)
-_PUBLISHED = re.compile(r"(?i:published(?:\s+on)?|issued(?:\s+on)?|(?:release\s+)?dated?|released?(?:\s+on)?"
-                        r"|posted(?:\s+on)?)\s*:?\s*")
-_UPDATED = re.compile(r"(?i:(?:last\s+)?updated|modified)\b.*")
-_CLOCK = (r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?P<meridiem>[ap]\.?\s*m\.?)?"
-          r"(?:\s*\[?[A-Z]{2,5}(?:[+\-]\d{1,2}(?::\d\d)?)?\]?(?!\w))?")
-_TIME = rf"(?:\s*(?:[|,@\-\u2013\u2014]|at)?\s*{_CLOCK})?"
-# A date line may give the time first (`6:41 AM EDT, October 7, 2025`) and say when it was updated or
-# what it is about after (`Updated 3 hours ago`, UN News's `7 October 2025 Humanitarian Aid`).
-_DATE_LINE = re.compile(
-    rf"(?:(?P<clock_first>{_CLOCK.replace('meridiem', 'meridiem_first')})\s*,?\s*)?"
-    rf"\[?(?:{DATE}|(?P<iso>\d{{4}}(?P<iso_separator>[-/.])\d\d(?P=iso_separator)\d\d))\]?{_TIME}"
-    r"(?:\s*(?:[|/(\-\u2013\u2014]\s*)?(?i:(?:last\s+)?updated?)\b.*"
-    r"|\s+(?-i:[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}))?",
-    re.IGNORECASE)
-# Who speaks or signs (`MATTHEW MILLER, DEPARTMENT SPOKESPERSON`, `The Hon Penny Wong MP`, `By Jane Roe`).
-_BYLINE = re.compile(
-    r"(?i:by|story\s+by|photo\s+by)\s+[A-Z][^\n]{2,118}(?<![.!?,])"
-    # Navy News' `From Mass Communication Specialist 2nd Class Tara Benning, Navy Public Affairs ...`
-    r"|(?i:from)\s+[A-Z][^\n,]{2,60},[^\n]{2,80}(?<![.!?,])"
-    r"|(?:Senator\s+)?(?i:the\s+)?(?:Rt\.?\s+)?Hon(?:ourable|\.)?\s+[A-Z][\w.'\u2019\- ]{2,60}?"
-    r"(?:\s+(?:MP|PC|KC|Senator))?"
-    r"|[A-Z][\w.'\u2019\-]*(?:\s+[A-Z][\w.'\u2019\-]*){1,3},\s*(?i:[\w ]{0,40}?\b(?:spokesperson|spokesman|spokeswoman"
-    r"|press\s+secretary|secretary|minister|ambassador|director|commander)\b[\w ,]{0,40})")
-# The end of a release's text: `###`, `-END-`, `- 30 -`, `. . . . .`, `- more -`.
-END_MARK = re.compile(r"#{3,}|\*{3,}|(?:\.\s*){3,}|-*\s*(?i:end|ends|30|xxx)\s*-*|(?i:end\s+of\s+(?:press\s+)?release)"
-                      r"|-+\s*(?i:more)\s*-+|\((?i:more)\)")
-# A web page's furniture: `Reading time: 2 min`, `3 MIN READ`, `Other available languages: FR DE`.
-_PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?\s+read|(?:other\s+)?available\s+languages\b.*"
-                   r"|subscribe(?:\s+\d+)?|share(?:\s+this(?:\s+page)?)?|print(?:\s+this\s+page)?|download\s+pdf"
-                   r"|listen\s+to\s+this(?:\s+article)?|skip\s+to\s+(?:main\s+)?content|staff\s+reporter)")
-_LABELLED_DATE = re.compile(r"(?i:release\s+date|date(?:\s+posted|\s+taken)?|published|posted|issued(?:\s+on)?)"
-                            r"\s*:\s*(.+?)\s*$")
-_TITLE_DATE = re.compile(rf"(?:\(|\b(?:on|for|of)\s+|,\s*|\s)({DATE})\)?\s*$")
-_LABEL_ALONE = re.compile(r"(?P<label>(?i:from|published|issued(?:\s+on)?|released|date))\s*:?")
-_FROM = re.compile(r"(?i:from|issued\s+by)\s*:\s*(?P<issuer>.+)")
-# A page's credits: `Source: Xinhua`, `Editor: huaxia`, `Photo: ...`.
-_CREDIT = re.compile(r"(?i:source|editor|author|reporter|photo|credit|written\s+by)\s*:\s*.{1,60}")
-_DECORATION = " \t*_#>|"
 #: Characters a dateline is looked for in.
 _DATELINE_CHARS = 600
 
@@ -148,14 +76,14 @@ def read_header(text: str) -> Header:
         whole = whole or (dateline if not start else None)
         if dateline.location or dateline.agency or dateline.year:
             # Lines of text before a dateline are its headline (a sentence is text, not a headline).
-            if all(_headline(line) for line in [*before[:1], *(line for line, _ in since)]):
+            if all(headline(line) for line in [*before[:1], *(line for line, _ in since)]):
                 end, strong, at_dateline = start, True, True
                 before += [line for line, _ in since]
                 since = []
             break
         if END_MARK.fullmatch(line):
             break
-        kinds = [("issuer", _first_body(line))] if label == "from" else _kinds(line, contact_block)
+        kinds = [("issuer", first_body(line))] if label == "from" else line_kinds(line, contact_block)
         label = ""
         if kinds is None:
             if len(line) > HEAD_CONTENT_CHARS or len(before) + len(since) == HEAD_CONTENT_LINES:
@@ -174,10 +102,10 @@ def read_header(text: str) -> Header:
             contact_block = what == "contact" or (contact_block and what in ("reach", "contact-line"))
             if what == "date" and not found.date:
                 found.date, found.time = value
-                published = published or bool(_PUBLISHED.match(line))
+                published = published or bool(PUBLISHED.match(line))
             elif what == "issuer" and value and not found.issuer:
                 found.issuer = value
-                from_line = from_line or bool(_FROM.match(line))
+                from_line = from_line or bool(FROM.match(line))
             elif what == "country" and not found.country:
                 found.country = value
             elif what == "agency" and not found.agency:
@@ -189,76 +117,29 @@ def read_header(text: str) -> Header:
         end = stop
         before += [line for line, _ in since]
         since = []
-    if (not text[end:].strip() or (before and not _headline(before[0]))) and fallback:
+    if (not text[end:].strip() or (before and not headline(before[0]))) and fallback:
         found, end, before, since, from_line, published = fallback
         at_dateline = False
-    if not strong or not text[end:].strip() or (before and not _headline(before[0])) or (at_dateline and not end):
+    if not strong or not text[end:].strip() or (before and not headline(before[0])) or (at_dateline and not end):
         return Header(rest=text, dateline=whole)
     # Headlines under the header (`Readout` / ... / `October 7, 2025` / `Bombing in Quetta`), when text follows.
     under = []
     for line, stop in since:
-        if not _headline(line) or not text[stop:].strip():
+        if not headline(line) or not text[stop:].strip():
             break
         under.append((line, stop))
-    title = next((line for line in [*before, *(line for line, _ in under)] if _is_headline(line)), "")
+    title = next((line for line in [*before, *(line for line, _ in under)] if is_headline(line)), "")
     if title and any(title == line for line, _ in under):
         # Lines above it under the header are a letterhead or labels (`Security Council` / `6906th Meeting`).
         end = next(stop for line, stop in under if line == title)
     found.title = title
     # Lines of the header that are neither the headline nor a letterhead are text (a summary).
-    found.summary = "\n\n".join(line for line in before if line != title and not _letterhead(line))
+    found.summary = "\n\n".join(line for line in before if line != title and not letterhead(line))
     found.rest = text[end:]
     found.found = True
     if from_line and published and not found.country:
         found.country = "United Kingdom"  # GOV.UK's pages: `From: <body>` and `Published <date>`
     return found
-
-
-def _kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | None:
-    """What a header line is, as a list of (kind, value); a line of fields set apart by wide spaces
-    (`IMMEDIATE RELEASE      Release No: NR-058-13      February 4, 2013`) is each of them."""
-    fields = [field for field in re.split(r"\s{3,}|\s*\|\s*|\s+/\s+", line) if field.strip(_DECORATION)]
-    if len(fields) > 1:
-        kinds = [_kind(field.strip(_DECORATION), contact_block) for field in fields]
-        # Names beside a date are a byline (`Zeynep Aslan |07.10.2025`, `11 Feb 2019 | Lance Cpl. Jacob
-        # Ferreira 1st Marine Division`, `OCTOBER 7, 2019 / 8:42 AM / UPDATED 2 HOURS AGO`).
-        if any(kind and kind[0] == "date" for kind in kinds):
-            kinds = [kind or (("furniture", None) if len(field.split()) <= 8 and not field.endswith(".") else None)
-                     for kind, field in zip(kinds, fields)]
-        if all(kinds):
-            return kinds
-    # `Story Number: NNS130125-07 Release Date: 1/25/2013 9:15:00 AM`: a labelled date within a line.
-    labelled = _LABELLED_DATE.search(line) if len(line) <= 120 else None
-    if labelled and date_line(labelled[1]):
-        return [("date", date_line(labelled[1]))]
-    kind = _kind(line, contact_block)
-    return [kind] if kind else None
-
-
-def _is_headline(line: str) -> bool:
-    """A line that can be the headline: no sentence, no letterhead, some words."""
-    return _headline(line) and not _letterhead(line) and len(re.findall(r"(?<!\S)[^\W\d_]", line)) >= 3
-
-
-def _letterhead(line: str) -> bool:
-    """An organisation's name on a line of its own (`Resolute Support Public Affairs`, `Government of
-    Pakistan`, `Maine Department of Marine Resources`)."""
-    if len(line.split()) > 12 or not _capitalised(line):
-        return False
-    return bool(_ORG_END.search(line) or _ORG_OF.search(line))
-
-
-_ORG_END = re.compile(r"\b(?:Affairs|Office|Cent(?:er|re)|Command|Division|Forces?|Department|Ministry|Agency|Council"
-                      r"|Committee|Secretariat|Services?|Bureau|Commission|Government|Embassy|Mission|Headquarters"
-                      r"|Corps|Fleet|Wing|Group|Brigade|Battalion|Regiment|Relations|Secretary-General|Nations"
-                      r"|Spokesperson|Spokesman|Press Wing|Public Affairs|District|President)\s*$")
-# `Government of Pakistan`, `U.S. Embassy in Bangladesh`, `Northern District of Texas`: the body first.
-_ORG_OF = re.compile(r"^(?:\S+\s+){0,2}(?:Government|Republic|Kingdom|Ministry|Department|Office|Embassy"
-                     r"|High Commission|Committee|Consulate|Mission|District)\s+(?:of|on|for|to|in)\b")
-
-
-def _headline(line: str) -> bool:
-    return len(line) <= 200 and not line.endswith((".", "!", "?", ":", ";", ","))
 
 
 def _lines(text: str):
@@ -268,113 +149,7 @@ def _lines(text: str):
     while position < limit:
         stop = text.find("\n", position)
         stop = len(text) if stop < 0 else stop + 1
-        yield position, stop, text[position:stop].strip().strip(_DECORATION).strip()
+        yield position, stop, text[position:stop].strip().strip(DECORATION).strip()
         position = stop
 
 
-def _kind(line: str, in_contact_block: bool) -> tuple[str, object] | None:
-    """What a header line is: (kind, value), or None for a line of text."""
-    if len(line) > 200 or line.endswith(","):
-        return None  # a salutation or a sentence going on (`Your Excellency, Prime Minister ...,`)
-    flat = line.rstrip(" .:")
-    date = date_line(line)
-    if date:
-        return "date", date
-    if _UPDATED.fullmatch(flat) or _CREDIT.fullmatch(flat) or _PAGE.fullmatch(flat):
-        return "furniture", None
-    alone = _LABEL_ALONE.fullmatch(flat)
-    if alone:
-        return "label", alone["label"].lower()
-    issuer = _FROM.fullmatch(line)
-    if issuer:
-        return "issuer", _first_body(issuer["issuer"])
-    if _LABEL.fullmatch(flat):
-        label = _LABEL.fullmatch(flat)
-        org = label["org"] if label and label["org"] and not re.search(r"\d", label["org"]) else ""
-        return ("issuer", org) if org and known_issuer(org) else ("furniture", None)
-    if known_issuer(flat):
-        return "issuer", flat
-    if is_agency(flat.removesuffix(" Centre").removesuffix(" Center")):
-        return "agency", canonical_agency(flat.removesuffix(" Centre").removesuffix(" Center"))
-    if country_name(flat):
-        return "country", country_name(flat)
-    parts = [part.strip() for part in re.split(rf",|\s+{DASH}\s+|\s+\|\s+", flat) if part.strip()]
-    # `ELLEN MARSH, SECRETARY OF STATE`, `France Diplomatie - Ministry for Europe and Foreign Affairs`
-    if len(parts) > 1 and len(parts) <= 3:
-        known = next((part for part in parts if known_issuer(part)), "")
-        if known and (_BYLINE.fullmatch(flat) or all(_capitalised(part) for part in parts)):
-            return "issuer", known
-    if _BYLINE.fullmatch(flat):
-        return "furniture", None
-    place = _place_line(flat)
-    if place:
-        return "place", place
-    if CONTACT.fullmatch(flat):
-        return "contact", None
-    if REACH.fullmatch(line):
-        return "reach", None
-    if _BARE_CODE.fullmatch(flat):
-        return "code", None
-    if in_contact_block and len(line) <= 80:
-        return "contact-line", None
-    return None
-
-
-def without_label(title: str) -> str:
-    """A headline without the label it may open with (`MFA Press Statement: Official Visit ...`)."""
-    match = _TITLE_LABEL.match(title)
-    return title[match.end():] if match and len(title) - match.end() >= 12 else title
-
-
-_TITLE_LABEL = re.compile(rf"(?:{_ORG}\s+)?(?i:{_KINDS})\s*(?::|\s{DASH})\s*(?=\S)")
-
-
-def trailing_date(line: str) -> str:
-    """`YYYY-MM-DD` of a full date a headline ends with (`Contracts For Oct. 7, 2025`, France's `Nepal -
-    Statement by the Spokesperson (7 October 2025)`), else ""."""
-    dated = _TITLE_DATE.search(line[:200])
-    found = date_line(dated[1]) if dated else None
-    return found[0] if found else ""
-
-
-def _capitalised(text: str) -> bool:
-    words = [word for word in text.split() if word[:1].isalpha() and word not in _SMALL_WORDS]
-    return bool(words) and all(word[:1].isupper() for word in words)
-
-
-_SMALL_WORDS = frozenset("of for and the on in to at a an de du la le des et".split())
-
-
-def _place_line(line: str) -> tuple[str, str] | None:
-    """(place, country) of a line that is only a place (`Washington, DC`, `Thimphu`), else None."""
-    place, _, region = line.partition(",")
-    if len(line.split()) > 4 or not _capitalised(line):
-        return None
-    city = find_city(place.strip())
-    if city is None or country_name(place.strip()):
-        return None
-    return conventional_place(place.strip()), region_country(region.strip()) or city[1]
-
-
-def date_line(line: str) -> tuple[str, str] | None:
-    """(`YYYY-MM-DD`, `HH:MM` or "") of a line that is only a full date, maybe labelled (`Published`)."""
-    label = _PUBLISHED.match(line)
-    match = _DATE_LINE.fullmatch(line[label.end():] if label else line)
-    if not match:
-        return None
-    # Figures with a 12-hour clock are the US's, month first (`1/25/2013 2:45:00 PM`).
-    twelve_hour = bool(match["meridiem"] or match["meridiem_first"])
-    year, month, day = (int(part) for part in re.split(r"[-/.]", match["iso"])) if match["iso"] \
-        else date_parts(match, month_first=twelve_hour)
-    if year is None:
-        return None
-    try:
-        return date(year, month, day).isoformat(), parse_explicit_time(match["clock_first"] or match.group(0))
-    except ValueError:
-        return None
-
-
-def _first_body(written: str) -> str:
-    """The first body of GOV.UK's `From:` list (`Ministry of Defence and The Rt Hon John Healey MP`)."""
-    return re.split(r",\s+(?=[A-Z])(?![^,]*\b(?:Commonwealth|Development)\b)|\s+and\s+(?=The\s+Rt\b|[A-Z][a-z]+ [A-Z])",
-                    written.strip(), maxsplit=1)[0].strip(" .")
