@@ -186,7 +186,7 @@ on the Prime Minister today.
 """
 
 
-@pytest.mark.parametrize("text, date, place, country, agency", [
+HOUSE_STYLES = [
     (ISAF, "2013-01-25", "Kabul", "Afghanistan", ""),
     (ARMY, "2013-01-25", "Fort Bragg", "United States", ""),
     (NATO, "2013-01-25", "Brussels", "Belgium", ""),
@@ -213,10 +213,7 @@ on the Prime Minister today.
     (SRI_LANKA_SIGNED, "2025-10-07", "Colombo", "Sri Lanka", ""),
     (EMBARGOED, "2013-01-24", "London", "United Kingdom", ""),
     (DAY_FIRST_ABBREVIATED, "2025-09-07", "New Delhi", "India", ""),
-])
-def test_world_releases_give_date_place_country_and_agency(text, date, place, country, agency):
-    release = read_text(text, "r", "r.txt")
-    assert (release.date, release.location, release.country, release.agency) == (date, place, country, agency)
+]
 
 
 @pytest.mark.parametrize("text, issuer", [
@@ -468,7 +465,7 @@ GENEVA (UN News) \u2013 More than a million people in Punjab need urgent help, U
 """
 
 
-@pytest.mark.parametrize("text, date, place, country, agency", [
+MORE_HOUSE_STYLES = [
     (DOD_FIELDS, "2013-01-18", "", "United States", ""),
     (ARMY_NEWS, "2013-01-25", "Fort Hood", "United States", "Army News Service"),
     (NAVY_NEWS, "2012-09-05", "Norfolk", "United States", "NNS"),
@@ -484,10 +481,7 @@ GENEVA (UN News) \u2013 More than a million people in Punjab need urgent help, U
     (FRANCE, "2025-10-07", "", "France", ""),
     (STATE_BYLINE, "2025-05-14", "", "United States", ""),
     (UN_NEWS_DATE, "2025-10-07", "Geneva", "Switzerland", "UN News"),
-])
-def test_more_house_styles(text, date, place, country, agency):
-    release = read_text(text, "r", "r.txt")
-    assert (release.date, release.location, release.country, release.agency) == (date, place, country, agency)
+]
 
 
 @pytest.mark.parametrize("text, title, issuer", [
@@ -519,7 +513,7 @@ def test_a_slash_joins_one_place_in_one_country(dateline, place):
     assert parse_dateline(dateline).location == place
 
 
-@pytest.mark.parametrize("text, date, place, country, agency", [
+DATED_HEADLINES_AND_FIELDS = [
     # a dated headline gives the year a dateline leaves out
     ("ISAF Joint Command Morning Operational Update, Jan. 7, 2011\nFor Immediate Release\n"
      "KABUL, Afghanistan (Jan. 7) \u2013 A combined force detained two suspects.",
@@ -552,8 +546,10 @@ def test_a_slash_joins_one_place_in_one_country(dateline, place):
     ("U.S. and Nepal Hold Dialogue\nMedia Note\nOffice of the Spokesperson\nWashington, DC\nJanuary 25, 2010\n"
      "The United States and Nepal held a dialogue on January 22.\nThe two sides discussed trade.\nPRN: 2010/0087",
      "2010-01-25", "Washington", "United States", ""),
-])
-def test_dated_headlines_bylines_and_fields(text, date, place, country, agency):
+]
+@pytest.mark.parametrize("text, date, place, country, agency",
+                         HOUSE_STYLES + MORE_HOUSE_STYLES + DATED_HEADLINES_AND_FIELDS)
+def test_house_styles_give_date_place_country_and_agency(text, date, place, country, agency):
     release = read_text(text, "r", "r.txt")
     assert (release.date, release.location, release.country, release.agency) == (date, place, country, agency)
 
