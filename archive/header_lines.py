@@ -86,6 +86,8 @@ DECORATION = " \t*_#>|"
 def line_kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | None:
     """What a header line is, as a list of (kind, value); a line of fields set apart by wide spaces
     (`IMMEDIATE RELEASE      Release No: NR-058-13      February 4, 2013`) is each of them."""
+    if len(line) > 200:
+        return None  # a paragraph of text
     fields = [field for field in re.split(r"\s{3,}|\s*\|\s*|\s+/\s+", line) if field.strip(DECORATION)]
     if len(fields) > 1:
         kinds = [line_kind(field.strip(DECORATION), contact_block) for field in fields]

@@ -49,9 +49,14 @@ _BODY_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Secretariat|Agency|Bu
                          r"High Commission|Consulate|Cabinet|Presidency|Chancellery|Council|Commission)\b")
 
 
+#: Characters of the longest issuing body's name worth looking up.
+_LONGEST_NAME = 90
+
+
 def known_issuer(written: str) -> bool:
     """Whether a header line names an issuing body the authority file knows, at home or abroad."""
-    return bool(_spellings().get(_key(written))) or names_ministry(written)
+    # An issuing body's name is short: a line of text is never looked up.
+    return len(written) <= _LONGEST_NAME and (bool(_spellings().get(_key(written))) or names_ministry(written))
 
 
 def issuer_country(written: str) -> str:
