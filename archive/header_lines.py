@@ -74,6 +74,7 @@ _PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?\s+read|(?:other\
                    r"|listen\s+to\s+this(?:\s+article)?|skip\s+to\s+(?:main\s+)?content|staff\s+reporter)")
 _LABELLED_DATE = re.compile(r"(?i:release\s+date|date(?:\s+posted|\s+taken)?|published|posted|issued(?:\s+on)?)"
                             r"\s*:\s*(.+?)\s*$")
+_ENDS_WITH_YEAR = re.compile(r"(?:19|20)\d\d\)?\s*$")
 _TITLE_DATE = re.compile(rf"(?:\(|\b(?:on|for|of)\s+|,\s*|\s)({DATE})\)?\s*$")
 _LABEL_ALONE = re.compile(r"(?P<label>(?i:from|published|issued(?:\s+on)?|released|date))\s*:?")
 FROM = re.compile(r"(?i:from|issued\s+by)\s*:\s*(?P<issuer>.+)")
@@ -193,7 +194,8 @@ _TITLE_LABEL = re.compile(rf"(?:{_ORG}\s+)?(?i:{_KINDS})\s*(?::|\s{DASH})\s*(?=\
 def trailing_date(line: str) -> str:
     """`YYYY-MM-DD` of a full date a headline ends with (`Contracts For Oct. 7, 2025`, France's `Nepal -
     Statement by the Spokesperson (7 October 2025)`), else ""."""
-    dated = _TITLE_DATE.search(line[:200])
+    # Only a line ending with a year is worth the search.
+    dated = _TITLE_DATE.search(line[:200]) if _ENDS_WITH_YEAR.search(line[:200]) else None
     found = date_line(dated[1]) if dated else None
     return found[0] if found else ""
 
