@@ -26,7 +26,9 @@ _AGENCIES = {
     "prensa latina": "Prensa Latina", "ap/pti": "AP", "afp/pti": "AFP", "reuters/pti": "Reuters",
     "un news": "UN News", "cnn": "CNN", "bbc": "BBC", "nns": "NNS", "afns": "AFNS", "dvids": "DVIDS",
     "army news service": "Army News Service",
-    "aa": "Anadolu", "anadolu agency": "Anadolu", "dod news": "DoD News", "ispr": "ISPR", "sputnik news": "Sputnik",
+    "aa": "Anadolu", "anadolu agency": "Anadolu", "kyodo news": "Kyodo", "associated press of pakistan": "APP",
+    "associated press": "AP", "agence france-presse": "AFP", "press trust of india": "PTI",
+    "indo-asian news service": "IANS", "asian news international": "ANI", "bangladesh sangbad sangstha": "BSS", "dod news": "DoD News", "ispr": "ISPR", "sputnik news": "Sputnik",
 }
 
 _NAME = r"[^\W\d_][\w.'\u2019\-]*(?:[ \-/][\w.'\u2019\-]+){0,4}?"
@@ -96,6 +98,8 @@ _PLACE_DASH = re.compile(
 )
 
 
+_WEEKDAYS = frozenset("""mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday
+sun sunday""".split())
 # Words a header line is labelled with (`From: Ministry of Defence`, `No: 123`): no places, though
 # the gazetteer knows towns so named.
 _LABELS = frozenset("""from to no ref date dated subject contact tel phone email source note update by issued
@@ -115,6 +119,13 @@ class Dateline:
     rest: str = ""
     #: The issuing body a dateline names (Canada's `... - Ottawa, Ontario - Global Affairs Canada`).
     issuer: str = ""
+
+
+#: The country of news services of one government, for a dateline place the gazetteer does not know
+#: (`PEARL HARBOR (NNS) --`).
+_SERVICE_COUNTRIES = {"NNS": "United States", "AFNS": "United States", "Army News Service": "United States",
+                      "DVIDS": "United States", "DoD News": "United States", "ISPR": "Pakistan", "APP": "Pakistan",
+                      "BSS": "Bangladesh"}
 
 
 def canonical_agency(written: str) -> str:
@@ -143,11 +154,9 @@ def parse_dateline(text: str) -> Dateline:
         )
     found = _match(_UNDATED_AGENCY, text)
     if found and _plausible_place(found["place"]) and _is_credit(found["place"], found["agency"], found["wire"]):
-        return Dateline(
-            *_place_and_country(found["place"], found["bracket"] or found["region"] or ""),
-            agency=canonical_agency(found["agency"] or found["wire"]),
-            rest=text[found["end"]:],
-        )
+        place, country = _place_and_country(found["place"], found["bracket"] or found["region"] or "")
+        agency = canonical_agency(found["agency"] or found["wire"])
+        return Dateline(place, country or _SERVICE_COUNTRIES.get(agency, ""), agency, rest=text[found["end"]:])
     found = _match(_REGION_DASH, text)
     if found and _plausible_place(found["place"]) and region_country(found["region"]):
         # `Portland, Oregon - (Jan. 25, 2013)`: a date may follow the dash.
@@ -211,7 +220,8 @@ def _plausible_place(written: str) -> bool:
     # A sentence opening ("The government on Wednesday, Oct 7") is not a place; "The Hague" is.
     if written[0].islower() or fold(words[0]) in {"the", "a", "an", "on", "in", "this"}:
         return find_city(written) is not None
-    return True
+    # Nor is a weekday (`Mon, 12 Mar 2012`), though India has a town called Mon.
+    return fold(written).rstrip(".") not in _WEEKDAYS
 
 
 def _known_place(written: str) -> bool:

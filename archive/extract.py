@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from archive.dateline import canonical_agency, parse_dateline
 from archive.dates import parse_explicit_date, resolve_dateline_date
 from archive.footer import read_footer
-from archive.header import read_header
+from archive.header import Header, read_header
 from archive.header_lines import trailing_date, without_label
 from archive.issuers import canonical_body, issuer_country
 from archive.languages import canonical_language, detect_language
@@ -53,19 +53,24 @@ MINISTRY_WINDOW = 200_000
 
 def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Release:
     """Return the Release for `text` (starting at any header and dateline), filling gaps by extraction."""
-    header = read_header(text)
+    # PIB's layouts name their issuer, title and date: their text opens with the release's text.
+    header = Header(rest=text) if meta.issuer else read_header(text)
     dateline = header.dateline or parse_dateline(header.rest)
     footer = read_footer(dateline.rest)
-    # A headline the metadata gives instead is kept as text, as is any summary.
-    lead = [header.title] if header.title and meta.title and fold(header.title) != fold(meta.title) else []
-    body = tidy_body("\n\n".join([*lead, header.summary, footer.rest] if lead or header.summary else [footer.rest]))
+    # A headline the metadata gives instead is kept as text, where it was, as is any summary.
+    if meta.title and header.title and fold(header.title) != fold(meta.title):
+        lines = header.lines
+    else:
+        lines = [header.summary] if header.summary else []
+    body = tidy_body("\n\n".join([*lines, footer.rest]))
     title = collapse_spaces(meta.title) or without_label(collapse_spaces(header.title) or first_sentence(body))
     # The release's own date line, else a dated headline (`Contracts For Oct. 7, 2025`).
     dated = header.date or footer.date or ("" if meta.date or meta.header_date else trailing_date(title)
                                            or trailing_date(text.lstrip().split("\n", 1)[0]))
     date = meta.date
     if not date and dateline.month:
-        date = resolve_dateline_date(dateline.month, dateline.day, dateline.year, meta.header_date or dated or None)
+        date = resolve_dateline_date(dateline.month, dateline.day, dateline.year,
+                                     _as_dateline_says(meta.header_date or dated, dateline))
     date = date or dated or meta.header_date
     if meta.location:
         location, country = conventional_place(meta.location), meta.country or country_of(meta.location)
@@ -75,7 +80,9 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
             header.country if header.place else "") or footer.country
     issuer = meta.issuer or header.issuer or dateline.issuer or footer.issuer
     # Without a place, a foreign body's header or GOV.UK's page says which country it is from.
-    country = country or header.country or (issuer_country(issuer) if issuer and not meta.issuer else "")
+    # (a country line alone is a table's as often as a header's: it counts beside an issuer line).
+    country = country or (header.country if header.issuer and not meta.issuer else "") or (
+        issuer_country(issuer) if issuer and not meta.issuer else "")
     if not country and issuer and not meta.issuer and foreign_portfolio(issuer) and not names_indian_body(issuer):
         # A minister's office with no country (`Minister for Foreign Affairs`) is the one of the
         # country the release opens with (`Australia will provide ...`).
@@ -103,6 +110,17 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
         time=meta.time if date and date == (meta.date or meta.header_date) else header.time if date == header.date
         else footer.time if date == footer.date else "",
     )
+
+
+def _as_dateline_says(reference: str, dateline) -> str | None:
+    """A date line's date, its figures swapped when the dateline reads them the other way round
+    (`12/03/2015 06:40 PM` above `KUALA LUMPUR, March 12`)."""
+    if not reference:
+        return None
+    year, month, day = (int(part) for part in reference.split("-"))
+    if (month, day) == (dateline.day, dateline.month) and month != day:
+        return f"{year:04d}-{day:02d}-{month:02d}"
+    return reference
 
 
 def _ministries(meta: Metadata, issuer: str, country: str, title: str, body: str) -> list[str]:

@@ -14,11 +14,12 @@ none of it is the release's text, and lines of it that are neither furniture nor
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, field, replace
 
 from archive.dateline import Dateline, parse_dateline
-from archive.header_lines import (DECORATION, END_MARK, FROM, PUBLISHED, first_body, headline, is_headline,
-                                  letterhead, line_kinds)
+from archive.header_lines import (DECORATION, END_MARK, FROM, PUBLISHED, SMALL_WORDS, capitalised, first_body,
+                                  headline, is_headline, letterhead, line_kinds)
 
 #: Lines and characters of a text its header is looked for in.
 HEAD_LINES = 16
@@ -27,6 +28,8 @@ HEAD_CHARS = 3000
 HEAD_CONTENT_LINES = 3
 HEAD_CONTENT_CHARS = 400
 
+# A speaker's title on the line under their name.
+_SPEAKER = re.compile(r"(?i:spokesperson|spokesman|spokeswoman|secretary|minister|ambassador)")
 #: Characters a dateline is looked for in.
 _DATELINE_CHARS = 600
 
@@ -45,6 +48,9 @@ class Header:
     time: str = ""
     #: Lines of the header that are text: they go before the rest.
     summary: str = ""
+    #: The header's lines of text in their order, the headline's among them (for a release whose
+    #: metadata gives its title, they stay as they were).
+    lines: list[str] = field(default_factory=list)
     #: A place line of its own (`Washington, DC`), and its country in `country`.
     place: str = ""
     #: Whether the text has a header at all.
@@ -84,16 +90,22 @@ def read_header(text: str) -> Header:
         if END_MARK.fullmatch(line):
             break
         kinds = [("issuer", first_body(line))] if label == "from" else line_kinds(line, contact_block)
+        if kinds is None and label == "byline" and len(line.split()) <= 10 and capitalised(line):
+            kinds = [("furniture", None)]  # the unit under a byline (`Task Force Duke Public Affairs`)
         label = ""
         if kinds is None:
             if len(line) > HEAD_CONTENT_CHARS or len(before) + len(since) == HEAD_CONTENT_LINES:
                 break
-            if strong and not since and fallback is None:
+            if strong and fallback is None and not headline(line):
                 # Where the header ends if what follows turns out to be the text and its signature.
-                fallback = (replace(found), end, list(before), [(line, stop)], from_line, published)
+                fallback = (replace(found), end, list(before), [*since, (line, stop)], from_line, published)
             since.append((line, stop))
             continue
+        if since and kinds[0][0] == "issuer" and _SPEAKER.search(line) and len(since[-1][0].split()) <= 4:
+            since.pop()  # who speaks, above their title (`Jennifer L. Whitcombe` / `Department Spokesperson`)
         for what, value in kinds:
+            if what == "byline":
+                label = "byline"
             if what == "label":
                 # GOV.UK pages as text: `From:` and `Published` on lines of their own, their values after.
                 label = value
@@ -104,8 +116,11 @@ def read_header(text: str) -> Header:
                 found.date, found.time = value
                 published = published or bool(PUBLISHED.match(line))
             elif what == "issuer" and value and not found.issuer:
-                found.issuer = value
+                found.issuer, found.country = (value, found.country) if isinstance(value, str) else \
+                    (value[0], found.country or value[1])
                 from_line = from_line or bool(FROM.match(line))
+            elif what == "headline" and not found.title:
+                found.title = value
             elif what == "country" and not found.country:
                 found.country = value
             elif what == "agency" and not found.agency:
@@ -125,16 +140,22 @@ def read_header(text: str) -> Header:
     # Headlines under the header (`Readout` / ... / `October 7, 2025` / `Bombing in Quetta`), when text follows.
     under = []
     for line, stop in since:
-        if not headline(line) or not text[stop:].strip():
+        following = text[stop:].lstrip()
+        # A line of a hard-wrapped paragraph goes on in lower case or stops on a small word.
+        if not headline(line) or not following or following[:1].islower() or line.rsplit(" ", 1)[-1] in SMALL_WORDS:
             break
         under.append((line, stop))
-    title = next((line for line in [*before, *(line for line, _ in under)] if is_headline(line)), "")
+    # The last headline-like line of the header (site names and letterheads come first), else the first
+    # under it (sections and subheads come after).
+    title = found.title or next((line for line in reversed(before) if is_headline(line)), "") or next(
+        (line for line, _ in under if is_headline(line)), "")
     if title and any(title == line for line, _ in under):
         # Lines above it under the header are a letterhead or labels (`Security Council` / `6906th Meeting`).
         end = next(stop for line, stop in under if line == title)
     found.title = title
     # Lines of the header that are neither the headline nor a letterhead are text (a summary).
     found.summary = "\n\n".join(line for line in before if line != title and not letterhead(line))
+    found.lines = [line for line in before if not letterhead(line)]
     found.rest = text[end:]
     found.found = True
     if from_line and published and not found.country:

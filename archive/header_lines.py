@@ -12,7 +12,8 @@ from archive.issuers import known_issuer
 from archive.places import conventional_place, country_name, find_city, region_country
 
 _KINDS = (r"(?:joint\s+)?(?:press|news|media)\s+(?:release|statement|note|advisory|briefing|notice|communiqu[eé])s?"
-          r"|readout|statement|remarks|fact\s*sheet|speech|news\s+story|news|press|announcement|transcript"
+          r"|readout|statement|remarks|fact\s*sheet|speech|news\s+stor(?:y|ies)|news|press|announcement|transcript"
+          r"|briefing\s+room|statements\s+(?:and|&)\s+releases"
           r"|(?:press\s+)?communiqu[eé]|notice|update|op-ed|interview|correction|(?:courtesy\s+)?story|release"
           # `United Nations - Meetings Coverage and Press Releases`, `European Commission - Daily News`
           r"|[\w ]{0,40}\b(?:press\s+releases|daily\s+news|news\s+releases|media\s+centre|newsroom)")
@@ -42,23 +43,24 @@ REACH = re.compile(
     r"\.?\s*[:.]\s*\S.*)"
     r"|\S+@\S+\.\w+|(?:https?://|www\.)\S+|[+(]?\d[\d\s().\-/]{6,}\d"
 )
-PUBLISHED = re.compile(r"(?i:published(?:\s+on)?|issued(?:\s+on)?|(?:release\s+)?dated?|released?(?:\s+on)?"
-                        r"|posted(?:\s+on)?)\s*:?\s*")
+PUBLISHED = re.compile(r"(?i:(?:first\s+)?published(?:\s+on)?|issued(?:\s+on)?|(?:release\s+)?dated?"
+                       r"|released?(?:\s+on)?|posted(?:\s+on)?|delivered(?:\s+on)?)\s*:?\s*")
 _UPDATED = re.compile(r"(?i:(?:last\s+)?updated|modified)\b.*")
 _CLOCK = (r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?P<meridiem>[ap]\.?\s*m\.?)?"
           r"(?:\s*\[?[A-Z]{2,5}(?:[+\-]\d{1,2}(?::\d\d)?)?\]?(?!\w))?")
+_CLOCK_ALONE = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s*m\.?)?(?:\s*[A-Z]{2,5})?", re.IGNORECASE)
 _TIME = rf"(?:\s*(?:[|,@\-\u2013\u2014]|at)?\s*{_CLOCK})?"
 # A date line may give the time first (`6:41 AM EDT, October 7, 2025`) and say when it was updated or
 # what it is about after (`Updated 3 hours ago`, UN News's `7 October 2025 Humanitarian Aid`).
 _DATE_LINE = re.compile(
     rf"(?:(?P<clock_first>{_CLOCK.replace('meridiem', 'meridiem_first')})\s*,?\s*)?"
     rf"\[?(?:{DATE}|(?P<iso>\d{{4}}(?P<iso_separator>[-/.])\d\d(?P=iso_separator)\d\d))\]?{_TIME}"
-    r"(?:\s*(?:[|/(\-\u2013\u2014]\s*)?(?i:(?:last\s+)?updated?)\b.*"
+    r"(?:\s*(?:[|/(\-\u2013\u2014]\s*)?(?i:(?:last\s+)?updated?)\b.*|\s*\([^()]{1,80}\)"
     r"|\s+(?-i:[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}))?",
     re.IGNORECASE)
 # Who speaks or signs (`MATTHEW MILLER, DEPARTMENT SPOKESPERSON`, `The Hon Penny Wong MP`, `By Jane Roe`).
 _BYLINE = re.compile(
-    r"(?i:by|story\s+by|photo\s+by)\s+[A-Z][^\n]{2,118}(?<![.!?,])"
+    r"(?i:by|story\s+by|photo\s+by|written\s+by)\s+[A-Z][^\n]{2,118}(?<![.!?,])|(?i:courtesy\s+story)"
     # Navy News' `From Mass Communication Specialist 2nd Class Tara Benning, Navy Public Affairs ...`
     r"|(?i:from)\s+[A-Z][^\n,]{2,60},[^\n]{2,80}(?<![.!?,])"
     r"|(?:Senator\s+)?(?i:the\s+)?(?:Rt\.?\s+)?Hon(?:ourable|\.)?\s+[A-Z][\w.'\u2019\- ]{2,60}?"
@@ -71,15 +73,25 @@ END_MARK = re.compile(r"#{3,}|\*{3,}|(?:\.\s*){3,}|-*\s*(?i:end|ends|30|xxx)\s*-
 # A web page's furniture: `Reading time: 2 min`, `3 MIN READ`, `Other available languages: FR DE`.
 _PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?\s+read|(?:other\s+)?available\s+languages\b.*"
                    r"|subscribe(?:\s+\d+)?|share(?:\s+this(?:\s+page)?)?|print(?:\s+this\s+page)?|download\s+pdf"
-                   r"|listen\s+to\s+this(?:\s+article)?|skip\s+to\s+(?:main\s+)?content|staff\s+reporter)")
+                   r"|listen\s+to\s+this(?:\s+article)?|skip\s+to\s+(?:main\s+)?content|staff\s+reporter|gov\.uk)"
+                   # breadcrumbs: `Home > International > Foreign affairs`
+                   r"|[^<>\n]{1,40}(?:\s*[>\u203a\u00bb]\s*[^<>\n]{1,40}){1,5}|(?i:home)\s*[|/].{1,80}")
 _LABELLED_DATE = re.compile(r"(?i:release\s+date|date(?:\s+posted|\s+taken)?|published|posted|issued(?:\s+on)?)"
                             r"\s*:\s*(.+?)\s*$")
 _ENDS_WITH_YEAR = re.compile(r"(?:19|20)\d\d\)?\s*$")
 _TITLE_DATE = re.compile(rf"(?:\(|\b(?:on|for|of)\s+|,\s*|\s)({DATE})\)?\s*$")
+# `Title: Outcome of the 5th Korea-Sri Lanka Joint Commission Meeting`
+_TITLE_LABEL_LINE = re.compile(r"(?i:title|subject|headline)\s*:\s*(.{8,200})")
+#: Years from here on are another calendar's (Nepal's Bikram Sambat runs some 57 years ahead).
+_LATEST_YEAR = 2050
+# A site's name or notice: `Navy.mil`, `Beehive.govt.nz`, `Copyright AFP`.
+_SITE = re.compile(r"[\w\-]+(?:\.[\w\-]+)*\.(?:mil|gov|govt\.nz|gov\.\w\w|int|org|com|net)"
+                   r"|(?i:copyright|\u00a9).{0,60}")
 _LABEL_ALONE = re.compile(r"(?P<label>(?i:from|published|issued(?:\s+on)?|released|date))\s*:?")
 FROM = re.compile(r"(?i:from|issued\s+by)\s*:\s*(?P<issuer>.+)")
 # A page's credits: `Source: Xinhua`, `Editor: huaxia`, `Photo: ...`.
-_CREDIT = re.compile(r"(?i:source|editor|author|reporter|photo|credit|written\s+by)\s*:\s*.{1,60}")
+_CREDIT = re.compile(r"(?i:source|editor|author|reporter|photo|credit|written\s+by|part\s+of|topics?|tags?)"
+                     r"\s*:\s*.{1,60}")
 #: What decorates a line without being part of it (Markdown's marks, table bars).
 DECORATION = " \t*_#>|"
 
@@ -89,15 +101,9 @@ def line_kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | Non
     (`IMMEDIATE RELEASE      Release No: NR-058-13      February 4, 2013`) is each of them."""
     if len(line) > 200:
         return None  # a paragraph of text
-    fields = [field for field in re.split(r"\s{3,}|\s*\|\s*|\s+/\s+", line) if field.strip(DECORATION)]
-    if len(fields) > 1:
-        kinds = [line_kind(field.strip(DECORATION), contact_block) for field in fields]
-        # Names beside a date are a byline (`Zeynep Aslan |07.10.2025`, `11 Feb 2019 | Lance Cpl. Jacob
-        # Ferreira 1st Marine Division`, `OCTOBER 7, 2019 / 8:42 AM / UPDATED 2 HOURS AGO`).
-        if any(kind and kind[0] == "date" for kind in kinds):
-            kinds = [kind or (("furniture", None) if len(field.split()) <= 8 and not field.endswith(".") else None)
-                     for kind, field in zip(kinds, fields)]
-        if all(kinds):
+    for separator in (_FIELDS, _DASHED_FIELDS):
+        kinds = _field_kinds(line, separator, contact_block, dashed=separator is _DASHED_FIELDS)
+        if kinds:
             return kinds
     # `Story Number: NNS130125-07 Release Date: 1/25/2013 9:15:00 AM`: a labelled date within a line.
     labelled = _LABELLED_DATE.search(line) if len(line) <= 120 else None
@@ -107,6 +113,29 @@ def line_kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | Non
     return [kind] if kind else None
 
 
+_FIELDS = re.compile(r"\s{3,}|\s*[|\u2022\u00b7]\s*|\s+/\s+")
+# `KYODO NEWS - Mar 12, 2019 - 21:05`: dashes part fields too when one of them is a date.
+_DASHED_FIELDS = re.compile(rf"\s{{3,}}|\s*[|\u2022\u00b7]\s*|\s+/\s+|\s+{DASH}\s+")
+
+
+def _field_kinds(line: str, separator: re.Pattern, contact_block: bool,
+                 dashed: bool = False) -> list[tuple[str, object]] | None:
+    fields = [field for field in separator.split(line) if field.strip(DECORATION)]
+    if len(fields) > 1:
+        kinds = [line_kind(field.strip(DECORATION), contact_block) for field in fields]
+        # Dashes part fields only beside a service's or an issuer's name (not a dated headline's words).
+        if dashed and not any(kind and kind[0] in ("agency", "issuer") for kind in kinds):
+            return None
+        # Names beside a date are a byline (`Zeynep Aslan |07.10.2025`, `11 Feb 2019 | Lance Cpl. Jacob
+        # Ferreira 1st Marine Division`, `OCTOBER 7, 2019 / 8:42 AM / UPDATED 2 HOURS AGO`).
+        if any(kind and kind[0] == "date" for kind in kinds):
+            kinds = [kind or (("furniture", None) if len(field.split()) <= 8 and not field.endswith(".") else None)
+                     for kind, field in zip(kinds, fields)]
+        if all(kinds):
+            return kinds
+    return None
+
+
 def is_headline(line: str) -> bool:
     """A line that can be the headline: no sentence, no letterhead, some words."""
     return headline(line) and not letterhead(line) and len(re.findall(r"(?<!\S)[^\W\d_]", line)) >= 3
@@ -114,24 +143,25 @@ def is_headline(line: str) -> bool:
 
 def letterhead(line: str) -> bool:
     """An organisation's name on a line of its own (`Resolute Support Public Affairs`, `Government of
-    Pakistan`, `Maine Department of Marine Resources`)."""
-    if len(line.split()) > 12 or not _capitalised(line):
+    Pakistan`, `U.S. Attorney's Office, District of Oregon`, `Resolute Support / U.S. Forces - Afghanistan`)."""
+    if len(line.split()) > 12 or not capitalised(line):
         return False
-    return bool(_ORG_END.search(line) or _ORG_OF.search(line))
+    return any(_ORG_END.search(part) or _ORG_OF.search(part.strip()) for part in re.split(rf",|\s/\s|\s{DASH}\s", line))
 
 
 _ORG_END = re.compile(r"\b(?:Affairs|Office|Cent(?:er|re)|Command|Division|Forces?|Department|Ministry|Agency|Council"
                       r"|Committee|Secretariat|Services?|Bureau|Commission|Government|Embassy|Mission|Headquarters"
                       r"|Corps|Fleet|Wing|Group|Brigade|Battalion|Regiment|Relations|Secretary-General|Nations"
-                      r"|Spokesperson|Spokesman|Press Wing|Public Affairs|District|President)\s*$")
+                      r"|Spokesperson|Spokesman|Press Wing|Public Affairs|District|President|Operations|Army|Navy"
+                      r"|Air Force|Coast Guard|Marine Corps|Information)\s*$")
 # `Government of Pakistan`, `U.S. Embassy in Bangladesh`, `Northern District of Texas`: the body first.
 _ORG_OF = re.compile(r"^(?:\S+\s+){0,2}(?:Government|Republic|Kingdom|Ministry|Department|Office|Embassy"
                      r"|High Commission|Committee|Consulate|Mission|District)\s+(?:of|on|for|to|in)\b")
 
 
 def headline(line: str) -> bool:
-    """A line short enough for a headline and no sentence (it ends with no full stop or comma)."""
-    return len(line) <= 200 and not line.endswith((".", "!", "?", ":", ";", ","))
+    """A line short enough for a headline and no sentence (it ends with no full stop or comma, quoted or not)."""
+    return len(line) <= 200 and not line.rstrip("\"'\u201d\u2019)]").endswith((".", "!", "?", ":", ";", ","))
 
 
 def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] | None:
@@ -150,24 +180,36 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
     issuer = FROM.fullmatch(line)
     if issuer:
         return "issuer", first_body(issuer["issuer"])
+    if _BYLINE.fullmatch(flat) or (flat[:5].lower() == "from " and letterhead(flat[5:])):
+        # `JANE ROE, SECRETARY OF STATE`: who speaks, and the body they speak for.
+        known = next((part.strip() for part in flat.split(",")[1:] if known_issuer(part.strip())), "")
+        return ("issuer", known) if known else ("byline", None)
+    service = flat.removesuffix(" Centre").removesuffix(" Center")
+    if is_agency(service):
+        return "agency", canonical_agency(service)
     if _LABEL.fullmatch(flat):
         label = _LABEL.fullmatch(flat)
         org = label["org"] if label and label["org"] and not re.search(r"\d", label["org"]) else ""
         return ("issuer", org) if org and known_issuer(org) else ("furniture", None)
     if known_issuer(flat):
         return "issuer", flat
-    if is_agency(flat.removesuffix(" Centre").removesuffix(" Center")):
-        return "agency", canonical_agency(flat.removesuffix(" Centre").removesuffix(" Center"))
+    if _CLOCK_ALONE.fullmatch(flat):
+        return "furniture", None
     if country_name(flat):
         return "country", country_name(flat)
     parts = [part.strip() for part in re.split(rf",|\s+{DASH}\s+|\s+\|\s+", flat) if part.strip()]
     # `ELLEN MARSH, SECRETARY OF STATE`, `France Diplomatie - Ministry for Europe and Foreign Affairs`
     if len(parts) > 1 and len(parts) <= 3:
         known = next((part for part in parts if known_issuer(part)), "")
-        if known and (_BYLINE.fullmatch(flat) or all(_capitalised(part) for part in parts)):
-            return "issuer", known
-    if _BYLINE.fullmatch(flat):
+        if known and (_BYLINE.fullmatch(flat) or all(capitalised(part) for part in parts)):
+            # `Ministry of Foreign Affairs, Republic of Korea`: the country it is of comes along.
+            named = next(filter(None, map(country_name, parts)), "")
+            return ("issuer", (known, named)) if named else ("issuer", known)
+    if _SITE.fullmatch(flat):
         return "furniture", None
+    headline_label = _TITLE_LABEL_LINE.fullmatch(flat)
+    if headline_label:
+        return "headline", headline_label[1]
     place = _place_line(flat)
     if place:
         return "place", place
@@ -200,18 +242,20 @@ def trailing_date(line: str) -> str:
     return found[0] if found else ""
 
 
-def _capitalised(text: str) -> bool:
-    words = [word for word in text.split() if word[:1].isalpha() and word not in _SMALL_WORDS]
+def capitalised(text: str) -> bool:
+    """Whether every word but the small ones (`of`, `the` ...) starts with a capital."""
+    words = [word for word in text.split() if word[:1].isalpha() and word not in SMALL_WORDS]
     return bool(words) and all(word[:1].isupper() for word in words)
 
 
-_SMALL_WORDS = frozenset("of for and the on in to at a an de du la le des et".split())
+#: Words a title-cased name leaves in lower case.
+SMALL_WORDS = frozenset("of for and the on in to at a an de du la le des et".split())
 
 
 def _place_line(line: str) -> tuple[str, str] | None:
     """(place, country) of a line that is only a place (`Washington, DC`, `Thimphu`), else None."""
     place, _, region = line.partition(",")
-    if len(line.split()) > 4 or not _capitalised(line):
+    if len(line.split()) > 4 or not capitalised(line):
         return None
     city = find_city(place.strip())
     if city is None or country_name(place.strip()):
@@ -231,6 +275,10 @@ def date_line(line: str) -> tuple[str, str] | None:
         else date_parts(match, month_first=twelve_hour)
     if year is None:
         return None
+    if year >= _LATEST_YEAR:
+        # Nepal's Bikram Sambat year (`2076/11/28 (11 March 2020)`): the Gregorian date in brackets.
+        inner = re.search(r"\(([^()]+)\)", line)
+        return date_line(inner[1]) if inner else None
     try:
         return date(year, month, day).isoformat(), parse_explicit_time(match["clock_first"] or match.group(0))
     except ValueError:

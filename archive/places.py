@@ -72,7 +72,9 @@ def _subdivisions() -> dict[str, str]:
     regions = {fold(info["name"]): "United States" for info in _gazetteer().get_us_states().values()}
     countries = load_data("countries")
     # AP style ("Ill.", "N.Y.") is how US datelines name their state.
-    regions.update({fold(abbreviation): "United States" for abbreviation in countries["us_region_abbreviations"]})
+    # With or without their full stops (`D.C.`, `DC`).
+    regions.update({fold(abbreviation).replace(".", ""): "United States"
+                    for abbreviation in countries["us_region_abbreviations"]})
     data = load_data("ministries")
     regions.update({fold(state): "India" for state in data["indian_states"]})
     return regions
@@ -126,7 +128,8 @@ def leading_country(text: str, demonym: bool = True) -> str:
 def region_country(region: str) -> str:
     """Return the country a region written after a place names: a country (`Afghanistan`), a US or
     Indian state (`Maine`, `N.C.`, `Kerala`); "" when it names none."""
-    return country_name(region) or _subdivisions().get(fold(region), "")
+    return country_name(region) or _subdivisions().get(fold(region), "") or _subdivisions().get(
+        fold(region).replace(".", ""), "")
 
 
 def country_of(place: str, region: str = "") -> str:
