@@ -28,7 +28,8 @@ _AGENCIES = {
     "army news service": "Army News Service",
     "aa": "Anadolu", "anadolu agency": "Anadolu", "kyodo news": "Kyodo", "associated press of pakistan": "APP",
     "associated press": "AP", "agence france-presse": "AFP", "press trust of india": "PTI",
-    "indo-asian news service": "IANS", "asian news international": "ANI", "bangladesh sangbad sangstha": "BSS", "dod news": "DoD News", "ispr": "ISPR", "sputnik news": "Sputnik",
+    "indo-asian news service": "IANS", "asian news international": "ANI", "bangladesh sangbad sangstha": "BSS",
+    "dod news": "DoD News", "ispr": "ISPR", "sputnik news": "Sputnik",
 }
 
 _NAME = r"[^\W\d_][\w.'\u2019\-]*(?:[ \-/][\w.'\u2019\-]+){0,4}?"
