@@ -633,3 +633,43 @@ def test_one_city_one_spelling(dateline):
 ])
 def test_the_headline_is_neither_a_letterhead_nor_a_label(text, title):
     assert read_text(text, "r", "r.txt").title == title
+
+
+@pytest.mark.parametrize("text, date, place, country, agency, title", [
+    # breadcrumbs, a site's name and GOV.UK's First published
+    ("Skip to main content\nGOV.UK\nHome > International > Foreign affairs\n\nNews story\n"
+     "UK funds cyclone recovery in Bangladesh\nThe funding will provide shelter.\n"
+     "From: Foreign, Commonwealth & Development Office\nFirst published: 2 September 2022\n\n"
+     "The UK will provide \u00a33.5 million in humanitarian support.",
+     "2022-09-02", "", "United Kingdom", "", "UK funds cyclone recovery in Bangladesh"),
+    # a speaker above their title, a place line
+    ("Maldives: Call for Calm\n\nPress Statement\nJane L. Roe\nDeputy Department Spokesperson, Office of the "
+     "Spokesperson\nWashington, DC\nMarch 12, 2013\n\nThe United States is concerned by reports of violence.",
+     "2013-03-12", "Washington", "United States", "", "Maldives: Call for Calm"),
+    # armed forces as issuers, a breadcrumb of bars
+    ("Sri Lanka Navy\nHome | News | Media Releases\nNavy seizes cannabis in northern seas\n12th May 2020\n"
+     "During a special operation the Navy apprehended 4 suspects.", "2020-05-12", "", "Sri Lanka", "",
+     "Navy seizes cannabis in northern seas"),
+    # Nepal's calendar with the Gregorian date in brackets
+    ("Nepali Army\nPress Release\nDate: 2076/11/28 (11 March 2020)\nThe Nepali Army has deployed 1,200 personnel.",
+     "2020-03-11", "", "Nepal", "", "The Nepali Army has deployed 1,200 personnel."),
+    # figures a 12-hour clock reads month first, the dateline the other way round
+    ("12/03/2015 06:40 PM\n\nMalaysia, Bangladesh to resume talks\n\nKUALA LUMPUR, March 12 (Bernama) -- Malaysia "
+     "and Bangladesh will resume talks.", "2015-03-12", "Kuala Lumpur", "Malaysia", "Bernama",
+     "Malaysia, Bangladesh to resume talks"),
+    # a service's name with dashed fields, a weekday is no place
+    ("KYODO NEWS - Mar 12, 2019 - 21:05 | World, All\n\nJapan to provide Sri Lanka with patrol vessels\n\n"
+     "COLOMBO - Japan will provide Sri Lanka with two patrol vessels.", "2019-03-12", "Colombo", "Sri Lanka",
+     "Kyodo", "Japan to provide Sri Lanka with patrol vessels"),
+    ("Associated Press of Pakistan\nMon, 12 Mar 2012\nPakistan, Afghanistan agree on transit trade\n"
+     "ISLAMABAD, Mar 12 (APP): Pakistan and Afghanistan on Monday agreed to expedite transit trade.",
+     "2012-03-12", "Islamabad", "Pakistan", "APP", "Pakistan, Afghanistan agree on transit trade"),
+    # a byline's unit, a place the gazetteer does not know dated by a service of one government
+    ("Pacific Partnership concludes Sri Lanka phase\nAug. 21, 2015\nFrom U.S. Pacific Fleet Public Affairs\n"
+     "PEARL HARBOR (NNS) -- Pacific Partnership completed its mission stop in Trincomalee.",
+     "2015-08-21", "Pearl Harbor", "United States", "NNS", "Pacific Partnership concludes Sri Lanka phase"),
+])
+def test_page_furniture_speakers_calendars_and_services(text, date, place, country, agency, title):
+    release = read_text(text, "r", "r.txt")
+    assert (release.date, release.location, release.country, release.agency) == (date, place, country, agency)
+    assert release.title == title
