@@ -29,7 +29,9 @@ _AGENCIES = {
     "aa": "Anadolu", "anadolu agency": "Anadolu", "kyodo news": "Kyodo", "associated press of pakistan": "APP",
     "associated press": "AP", "agence france-presse": "AFP", "press trust of india": "PTI",
     "indo-asian news service": "IANS", "asian news international": "ANI", "bangladesh sangbad sangstha": "BSS",
-    "dod news": "DoD News", "ispr": "ISPR", "sputnik news": "Sputnik",
+    "dod news": "DoD News", "ispr": "ISPR", "sputnik news": "Sputnik", "united news of india": "UNI",
+    "united press international": "UPI", "saudi press agency": "SPA", "emirates news agency": "WAM",
+    "kuwait news agency": "KUNA", "rss": "RSS", "nepal news agency": "RSS",
 }
 
 _NAME = r"[^\W\d_][\w.'\u2019\-]*(?:[ \-/][\w.'\u2019\-]+){0,4}?"
@@ -42,7 +44,7 @@ DATE = (
     rf"{_WEEKDAY}(?:(?:(?P<month>{MONTH_PATTERN})(?:\s+|(?<=\.)){_DAY}"
     rf"|(?P<day_first>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month_after>{MONTH_PATTERN}))"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
-    r"|(?P<figure_day>\d{1,2})(?P<separator>[./])(?P<figure_month>\d{1,2})(?P=separator)"
+    r"|(?P<figure_day>\d{1,2})(?P<separator>[./\-])(?P<figure_month>\d{1,2})(?P=separator)"
     r"(?P<figure_year>(?:19|20)\d\d)(?!\d))"
 )
 
@@ -60,7 +62,7 @@ def date_parts(match: re.Match, month_first: bool = False) -> tuple[int | None, 
 _AGENCY = r"(?:,?\s*\((?P<agency>[A-Za-z][A-Za-z ./&\-]{0,30})\)|\s*\.?\s*/(?P<wire>[A-Za-z][A-Za-z .\-]{0,30})/)"
 #: Every dash house styles put after a dateline: hyphen, double hyphen, en, em, figure, bar, minus.
 DASH = r"(?:--|-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2015|\u2212)"
-_END = rf"\s*(?:{DASH}|:|\.(?=\s))?\s*"
+_END = rf"\s*(?:\.?\s*{DASH}|:|\.(?=\s))?\s*"
 
 _LEAD = r"^[\s*]*"
 # Agencies some write after the date without brackets (`TOKYO, Oct. 7 Kyodo`).
@@ -72,7 +74,7 @@ _BRACKET = r"(?:\s*\[(?P<bracket>[^\]\n]{2,40})\])?"
 # `KABUL, Afghanistan (Jan. 25, 2013)`, `Rawalpindi - 7 October 2025:`, `NEW YORK, 25 January 2013 -`.
 _DATED = re.compile(
     rf"{_LEAD}(?P<place>{_NAME}){_BRACKET}(?:\s*,\s*(?P<region>{_REGION})){{0,2}}"
-    rf"(?:\s*,\s*(?:{DASH}\s+)?|(?<=\.)\s+|\s+(?P<dash>{DASH})\s+"
+    rf"(?:\s*,\s*(?:{DASH}\s+)?|(?<=\.)\s+|\s+(?P<dash>{DASH})\s+|\s*(?P<colon>:)\s*"
     rf"|\s*(?P<paren>\()(?:(?P<paren_agency>[A-Z][A-Za-z .&]{{1,30}}?),\s*)?)"
     rf"\s*{DATE}{_CLOCK}(?(paren)\s*\))\s*(?:{_AGENCY}|(?<=\s)(?P<bare>{_BARE_AGENCIES})\b)?{_END}"
 )
@@ -84,12 +86,18 @@ _PLACE_COLON = re.compile(rf"{_LEAD}(?P<place>{_NAME}){_BRACKET}\s*:\s+")
 # A dash spaced on either side (`WASHINGTON- A`, `WASHINGTON -A`), a long dash unspaced, or two
 # spaces where copying lost the dash (`WASHINGTON  The`).
 _SPACED_DASH = rf"(?:\s+{DASH}\s*|\s*{DASH}\s+|\s*[\u2013\u2014]\s*|[ \t]{{2,}}(?=[A-Z\"\u201c\u2018']))(?=\S)"
-_REGION_DASH = re.compile(rf"{_LEAD}(?P<place>{_NAME})(?:\s*,\s*(?P<region>{_REGION})){{1,2}},?{_SPACED_DASH}"
+_REGION_DASH = re.compile(rf"{_LEAD}(?P<place>{_NAME})(?:\s*,\s*(?P<region>{_REGION})){{1,2}},?(?:{_SPACED_DASH}|:\s+)"
                           rf"(?:\(\s*{DATE}\s*\)\s*)?")
 # UN News's `25 January 2013 - The Security Council ...`: a full date alone before a dash; Canada's
 # `October 7, 2025 - Ottawa, Ontario - Global Affairs Canada`: date, place and issuer.
 _DATE_ONLY = re.compile(rf"{_LEAD}{DATE}\s*{DASH}\s*(?:(?P<place>{_NAME})(?:\s*,\s*(?P<region>{_REGION}))?"
                         rf"\s+{DASH}\s+(?P<issuer>[^\n]{{2,80}}?)[ \t]*(?:\n|$))?\s*(?=\S)")
+# `Kabul, 15 Jawza 1397 (5 June 2018)`, `Dhaka, 15 Kartik (30 October):`: another calendar's date, then ours.
+_BRACKETED_DATE = re.compile(rf"{_LEAD}(?P<place>{_NAME}),\s*[^()\n]{{1,30}}?\(\s*{DATE}\s*\)\s*(?::|{DASH})?\s*")
+# `Aug. 29 (UPI) --`: a date and an agency, no place.
+_DATED_AGENCY = re.compile(rf"{_LEAD}{DATE}\s*\((?P<agency>[A-Za-z][A-Za-z .&]{{1,30}})\){_END}")
+# ANSA's `(ANSA) - ROME, OCT 8 -`: the agency first.
+_AGENCY_FIRST = re.compile(rf"{_LEAD}\((?P<agency>[A-Za-z][A-Za-z .&]{{1,30}})\)\s*{DASH}\s*")
 _CAPITALS = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 # Reuters' and the US government's undated `WASHINGTON - ` (capitals, so that sentences never match),
 # or a known city and a long dash.
@@ -99,6 +107,7 @@ _PLACE_DASH = re.compile(
 )
 
 
+_MONTH_DAY = re.compile(rf"{MONTH_PATTERN}\s*\d")
 _WEEKDAYS = frozenset("""mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday
 sun sunday""".split())
 # Words a header line is labelled with (`From: Ministry of Defence`, `No: 123`): no places, though
@@ -137,11 +146,22 @@ def canonical_agency(written: str) -> str:
 
 def parse_dateline(text: str) -> Dateline:
     """Split the dateline off the start of `text`; a Dateline with only `rest` when there is none."""
+    first = _AGENCY_FIRST.match(text)
+    if first and is_agency(first["agency"]):
+        dateline = _parse_dateline(text[first.end():])
+        if dateline.location:
+            dateline.agency = canonical_agency(first["agency"])
+            return dateline
+    return _parse_dateline(text)
+
+
+def _parse_dateline(text: str) -> Dateline:
     found = _match(_DATED, text)
     # Capitals before a date ("OAK BROOK, Ill., March 3 -") are a wire dateline even where the
     # gazetteer has no such small town; mixed case needs a known agency, place or region; a place
     # dashed from its date (`Rawalpindi - 7 October 2025:`) must be known.
-    if found and _plausible_place(found["place"]) and (_known_place(found["place"]) if found["dash"] else (
+    dashed = found and (found["dash"] or found["colon"])
+    if found and _plausible_place(found["place"]) and (_known_place(found["place"]) if dashed else (
         is_agency(found["agency"] or found["wire"]) or found["place"].isupper() or _known_place(found["place"])
         or bool(found["region"] and region_country(found["region"])))
     ):
@@ -156,7 +176,9 @@ def parse_dateline(text: str) -> Dateline:
     found = _match(_UNDATED_AGENCY, text)
     if found and _plausible_place(found["place"]) and _is_credit(found["place"], found["agency"], found["wire"]):
         place, country = _place_and_country(found["place"], found["bracket"] or found["region"] or "")
-        agency = canonical_agency(found["agency"] or found["wire"])
+        # A known city's credit that is no agency is the issuer's (`Kabul (ICRC) -`).
+        credit = found["agency"] or found["wire"]
+        agency = canonical_agency(credit) if is_agency(credit) or found["place"].isupper() else ""
         return Dateline(place, country or _SERVICE_COUNTRIES.get(agency, ""), agency, rest=text[found["end"]:])
     found = _match(_REGION_DASH, text)
     if found and _plausible_place(found["place"]) and region_country(found["region"]):
@@ -173,6 +195,18 @@ def parse_dateline(text: str) -> Dateline:
     if found and (_known_place(found["place"]) if found["place"] else _known_city(found["city"])):
         return Dateline(*_place_and_country(found["place"] or found["city"], found.get("bracket") or ""),
                         rest=text[found["end"]:])
+    found = _match(_BRACKETED_DATE, text)
+    if found and _known_place(found["place"]):
+        year, month, day = date_parts(found["match"])
+        if 1 <= month <= 12:
+            return Dateline(*_place_and_country(found["place"], ""), month=month, day=day, year=year,
+                            rest=text[found["end"]:])
+    found = _match(_DATED_AGENCY, text)
+    if found and is_agency(found["agency"]):
+        year, month, day = date_parts(found["match"])
+        if 1 <= month <= 12:
+            return Dateline(agency=canonical_agency(found["agency"]), month=month, day=day, year=year,
+                            rest=text[found["end"]:])
     found = _match(_DATE_ONLY, text)
     if found:
         year, month, day = date_parts(found["match"])
@@ -221,8 +255,9 @@ def _plausible_place(written: str) -> bool:
     # A sentence opening ("The government on Wednesday, Oct 7") is not a place; "The Hague" is.
     if written[0].islower() or fold(words[0]) in {"the", "a", "an", "on", "in", "this"}:
         return find_city(written) is not None
-    # Nor is a weekday (`Mon, 12 Mar 2012`), though India has a town called Mon.
-    return fold(written).rstrip(".") not in _WEEKDAYS
+    # Nor is a weekday (`Mon, 12 Mar 2012`), though India has a town called Mon, nor a date (`Aug. 29`).
+    # Nor a header's label (`Date: 14 September 2022`; Japan has a town called Date).
+    return fold(written).rstrip(".") not in _WEEKDAYS | _LABELS and not _MONTH_DAY.match(written)
 
 
 def _known_place(written: str) -> bool:
@@ -245,7 +280,8 @@ def _is_credit(place: str, written: str, wire: str) -> bool:
     """A known agency, or a service's name after a known place in capitals (`GENEVA (UN News)`)."""
     if wire:
         return is_agency(wire)
-    return is_agency(written) or (place.isupper() and _known_place(place) and bool(_SERVICE.fullmatch(written)))
+    return is_agency(written) or bool(_SERVICE.fullmatch(written)) and (
+        place.isupper() and _known_place(place) or _known_city(place))
 
 
 _SERVICE = re.compile(r"[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3}")
