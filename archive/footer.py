@@ -15,9 +15,8 @@ import re
 from dataclasses import dataclass
 
 from archive.dateline import parse_dateline
-from archive.header_lines import CONTACT, END_MARK, REACH, date_line
+from archive.header_lines import CONTACT, END_MARK, PUBLISHED, REACH, date_line, place_line
 from archive.issuers import known_issuer
-from archive.places import conventional_place, find_city
 
 #: Lines and characters at the end of a text its footer is looked for in.
 FOOT_LINES = 14
@@ -87,39 +86,42 @@ def _capitalised(line: str) -> bool:
 
 
 def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
-    """The issuer, place and date a text is signed with on its last lines, taken off it."""
-    if not lines:
-        return Footer(rest=text)
-    start, last = lines[-1]
-    # A signature's last line is short and dated, or a place (most texts end with a sentence).
-    if len(last) > _SHORT_LINE or (last.endswith(".") and not last[:1].isdigit()):
-        return Footer(rest=text)
-    dated = date_line(last) if any(ch.isdigit() for ch in last) else None
-    if dated is None:
-        # `Colombo, 07 October 2025` as a last line of its own.
-        dateline = parse_dateline(last) if any(ch.isdigit() for ch in last) else None
-        if dateline and dateline.location and dateline.year and not dateline.rest.strip():
-            return Footer(text[:start].rstrip(), dateline.location, dateline.country,
-                          f"{dateline.year:04d}-{dateline.month:02d}-{dateline.day:02d}")
-        # Signed without a date: `Ministry of Foreign Affairs and External Trade` / `Thimphu`.
-        if len(last.split()) > 3 or find_city(last) is None:
-            return Footer(rest=text)
-        found = Footer(rest=text)
-        signers = lines[-2:]
-    else:
-        found = Footer(rest=text, date=dated[0], time=dated[1])
-        signers = lines[-3:-1]
-    signed = False
-    for start_before, line in reversed(signers):
-        city = find_city(line) if len(line.split()) <= 3 else None
-        if city and not found.place:
-            found.place, found.country = conventional_place(line), city[1]
-        elif known_issuer(line) and not found.issuer:
+    """The issuer, place and date a text is signed with on its last lines (in any order:
+    `Ministry of Foreign Affairs` / `Colombo` / `07 October 2025`, `21 March 2019` / `Male', Maldives`),
+    taken off it; a labelled date alone (`Published on 03 Dec 2016`) counts too."""
+    found = Footer(rest=text)
+    start = len(text)
+    labelled = False
+    for at, line in reversed(lines[-4:]):
+        if len(line) > _SHORT_LINE or (line.endswith(".") and not line[:1].isdigit()):
+            break
+        dated = date_line(line) if any(ch.isdigit() for ch in line) else None
+        place = place_line(line) if not dated else None
+        if dated and not found.date:
+            found.date, found.time = dated
+            labelled = labelled or bool(PUBLISHED.match(line))
+        elif place and not found.place:
+            found.place, found.country = place
+        elif not dated and not place and known_issuer(line) and not found.issuer:
             found.issuer = line
+        elif _OTHER_CALENDAR.fullmatch(line):
+            pass  # `14 Rajab 1440` beside the Gregorian date
+        elif not dated:
+            dateline = parse_dateline(line) if any(ch.isdigit() for ch in line) else None
+            if not (dateline and dateline.location and dateline.year and not dateline.rest.strip()) or found.date:
+                break
+            # `Colombo, 07 October 2025` as a line of its own.
+            found.place, found.country = dateline.location, dateline.country
+            found.date = f"{dateline.year:04d}-{dateline.month:02d}-{dateline.day:02d}"
         else:
             break
-        signed, start = True, start_before
-    if not signed or not (found.date or (found.place and found.issuer)):
+        start = at
+    signed = (found.date and (found.place or found.issuer or labelled)) or (found.place and found.issuer)
+    if not signed:
         return Footer(rest=text)
     found.rest = text[:start].rstrip()
     return found
+
+
+# A date of another calendar on a line of its own (`14 Rajab 1440`, `15 Jawza 1397`).
+_OTHER_CALENDAR = re.compile(r"\d{1,2}\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?,?\s+\d{4}")

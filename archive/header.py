@@ -25,9 +25,10 @@ from archive.header_lines import (DECORATION, END_MARK, FROM, PUBLISHED, SMALL_W
 HEAD_LINES = 16
 HEAD_CHARS = 3000
 #: Lines of a header that are neither furniture nor dateline: a headline and a summary or two.
-HEAD_CONTENT_LINES = 3
+HEAD_CONTENT_LINES = 4
 HEAD_CONTENT_CHARS = 400
 
+_BULLETS = "\u2022\u25aa\u2013-*\u00b7"
 # A speaker's title on the line under their name.
 _SPEAKER = re.compile(r"(?i:spokesperson|spokesman|spokeswoman|secretary|minister|ambassador)")
 #: Characters a dateline is looked for in.
@@ -82,7 +83,7 @@ def read_header(text: str) -> Header:
         whole = whole or (dateline if not start else None)
         if dateline.location or dateline.agency or dateline.year:
             # Lines of text before a dateline are its headline (a sentence is text, not a headline).
-            if all(headline(line) for line in [*before[:1], *(line for line, _ in since)]):
+            if all(headline(line) or line[:1] in _BULLETS for line in [*before[:1], *(line for line, _ in since)]):
                 end, strong, at_dateline = start, True, True
                 before += [line for line, _ in since]
                 since = []
@@ -94,7 +95,10 @@ def read_header(text: str) -> Header:
             kinds = [("furniture", None)]  # the unit under a byline (`Task Force Duke Public Affairs`)
         label = ""
         if kinds is None:
-            if len(line) > HEAD_CONTENT_CHARS or len(before) + len(since) == HEAD_CONTENT_LINES:
+            # Letterheads (`USAID Press Office`) and bullets of highlights do not count as text lines.
+            counted = sum(not letterhead(text_line) and text_line[:1] not in _BULLETS
+                          for text_line in [*before, *(text_line for text_line, _ in since)])
+            if len(line) > HEAD_CONTENT_CHARS or counted == HEAD_CONTENT_LINES:
                 break
             if strong and fallback is None and not headline(line):
                 # Where the header ends if what follows turns out to be the text and its signature.

@@ -43,7 +43,8 @@ REACH = re.compile(
     r"\.?\s*[:.]\s*\S.*)"
     r"|\S+@\S+\.\w+|(?:https?://|www\.)\S+|[+(]?\d[\d\s().\-/]{6,}\d"
 )
-PUBLISHED = re.compile(r"(?i:(?:first\s+)?published(?:\s+on)?|issued(?:\s+on)?|(?:release\s+)?dated?"
+PUBLISHED = re.compile(r"(?i:(?:first\s+)?published(?:\s+on)?|publish(?:ed)?\s+date|publication\s+date"
+                       r"|issued(?:\s+on)?|(?:release\s+)?dated?"
                        r"|released?(?:\s+on)?|posted(?:\s+on)?|delivered(?:\s+on)?)\s*:?\s*")
 _UPDATED = re.compile(r"(?i:(?:last\s+)?updated|modified)\b.*")
 _CLOCK = (r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?P<meridiem>[ap]\.?\s*m\.?)?"
@@ -75,7 +76,9 @@ _PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?\s+read|(?:other\
                    r"|subscribe(?:\s+\d+)?|share(?:\s+this(?:\s+page)?)?|print(?:\s+this\s+page)?|download\s+pdf"
                    r"|listen\s+to\s+this(?:\s+article)?|skip\s+to\s+(?:main\s+)?content|staff\s+reporter|gov\.uk)"
                    # breadcrumbs: `Home > International > Foreign affairs`
-                   r"|[^<>\n]{1,40}(?:\s*[>\u203a\u00bb]\s*[^<>\n]{1,40}){1,5}|(?i:home)\s*[|/].{1,80}")
+                   r"|[^<>\n]{1,40}(?:\s*[>\u203a\u00bb]\s*[^<>\n]{1,40}){1,5}|(?i:home)(?:\s*[|/]|\s{2,}).{1,80}"
+                   # cookie notices
+                   r"|.{0,60}\b(?i:cookies?)\b.{0,80}")
 _LABELLED_DATE = re.compile(r"(?i:release\s+date|date(?:\s+posted|\s+taken)?|published|posted|issued(?:\s+on)?)"
                             r"\s*:\s*(.+?)\s*$")
 _ENDS_WITH_YEAR = re.compile(r"(?:19|20)\d\d\)?\s*$")
@@ -87,6 +90,7 @@ _LATEST_YEAR = 2050
 # A site's name or notice: `Navy.mil`, `Beehive.govt.nz`, `Copyright AFP`.
 _SITE = re.compile(r"[\w\-]+(?:\.[\w\-]+)*\.(?:mil|gov|govt\.nz|gov\.\w\w|int|org|com|net)"
                    r"|(?i:copyright|\u00a9).{0,60}")
+_LOCATION = re.compile(r"(?i:location|place|venue)\s*:\s*(.{2,60})")
 _LABEL_ALONE = re.compile(r"(?P<label>(?i:from|published|issued(?:\s+on)?|released|date))\s*:?")
 FROM = re.compile(r"(?i:from|issued\s+by)\s*:\s*(?P<issuer>.+)")
 # A page's credits: `Source: Xinhua`, `Editor: huaxia`, `Photo: ...`.
@@ -207,10 +211,13 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
             return ("issuer", (known, named)) if named else ("issuer", known)
     if _SITE.fullmatch(flat):
         return "furniture", None
+    located = _LOCATION.fullmatch(flat)
+    if located and place_line(located[1]):
+        return "place", place_line(located[1])
     headline_label = _TITLE_LABEL_LINE.fullmatch(flat)
     if headline_label:
         return "headline", headline_label[1]
-    place = _place_line(flat)
+    place = place_line(flat)
     if place:
         return "place", place
     if CONTACT.fullmatch(flat):
@@ -252,15 +259,17 @@ def capitalised(text: str) -> bool:
 SMALL_WORDS = frozenset("of for and the on in to at a an de du la le des et".split())
 
 
-def _place_line(line: str) -> tuple[str, str] | None:
+def place_line(line: str) -> tuple[str, str] | None:
     """(place, country) of a line that is only a place (`Washington, DC`, `Thimphu`), else None."""
     place, _, region = line.partition(",")
-    if len(line.split()) > 4 or not capitalised(line):
+    place = place.strip().rstrip("'\u2019")
+    if len(line.split()) > 4 or not capitalised(line) or any(ch.isdigit() for ch in line):
         return None
-    city = find_city(place.strip())
-    if city is None or country_name(place.strip()):
+    city = find_city(place)
+    # A country's name is no city's, but for a city state's (`SINGAPORE`; not `India`, a town in Serbia).
+    if city is None or country_name(place) not in ("", city[1]):
         return None
-    return conventional_place(place.strip()), region_country(region.strip()) or city[1]
+    return conventional_place(place), region_country(region.strip()) or city[1]
 
 
 def date_line(line: str) -> tuple[str, str] | None:
