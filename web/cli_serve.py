@@ -45,8 +45,12 @@ def serve_command(host: str, port: int, threads: int, index_dir: Path | None, so
 
 def _listen(app, host: str, port: int, threads: int):
     """A waitress server bound to host:port, or one clear line and exit status 1 when it cannot be."""
+    import logging
+
     import waitress
 
+    # "Task queue depth is 1" says a request waited for a thread a moment: noise on a busy laptop.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     try:
         return waitress.create_server(app, host=host, port=port, threads=threads, ident="press-archive")
     except ValueError:  # waitress's word for a host name it cannot resolve
