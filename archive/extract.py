@@ -87,7 +87,7 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
         # A minister's office with no country (`Minister for Foreign Affairs`) is the one of the
         # country the release opens with (`Australia will provide ...`).
         country = next(filter(None, (leading_country(title), leading_country(body))), "")
-    elif not country and header.found and not issuer:
+    elif not country and header.found and not issuer and not (dateline.agency or header.agency):
         # So is a government's release with a header and no issuer, by the country its headline
         # names first (`New Zealand supports ...`, `Japan-Sri Lanka Foreign Ministers' Meeting`).
         country = leading_country(title, demonym=False)

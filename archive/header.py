@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from archive.dateline import Dateline, parse_dateline
 from archive.header_lines import (DECORATION, END_MARK, FROM, PUBLISHED, SMALL_WORDS, capitalised, first_body,
-                                  headline, is_headline, letterhead, line_kinds)
+                                  headline, is_headline, letterhead, letterhead_country, line_kinds)
 
 #: Lines and characters of a text its header is looked for in.
 HEAD_LINES = 16
@@ -29,6 +29,8 @@ HEAD_CONTENT_LINES = 4
 HEAD_CONTENT_CHARS = 400
 
 _BULLETS = "\u2022\u25aa\u2013-*\u00b7"
+_GOVERNMENT = re.compile(r"^(?:The\s+)?(?:\S+\s+)?Government\b|\bGovernment\s+of\b"
+                         r"|^(?:\S+\s+){0,2}(?:Republic|Kingdom)\s+of\b")
 # A speaker's title on the line under their name.
 _SPEAKER = re.compile(r"(?i:spokesperson|spokesman|spokeswoman|secretary|minister|ambassador)")
 #: Characters a dateline is looked for in.
@@ -78,6 +80,10 @@ def read_header(text: str) -> Header:
         if not line:
             contact_block = False
             continue
+        if label == "updated":
+            # The value of `Last updated` on a line of its own: when it changed, not when it was issued.
+            label, end = "", stop
+            continue
         # The first line is read whole (most texts open with their dateline): build_release keeps it.
         dateline = parse_dateline(text[start:start + _DATELINE_CHARS]) if start else parse_dateline(text)
         whole = whole or (dateline if not start else None)
@@ -94,6 +100,13 @@ def read_header(text: str) -> Header:
         if kinds is None and label == "byline" and len(line.split()) <= 10 and capitalised(line):
             kinds = [("furniture", None)]  # the unit under a byline (`Task Force Duke Public Affairs`)
         label = ""
+        if kinds is None and letterhead(line) and not found.issuer and not before and not since:
+            # A letterhead above everything is the issuer (`U.S. Department of Commerce`); a government's
+            # (`Australian Government`, `Government of Nepal`) says whose the issuer under it is.
+            found.country = found.country or letterhead_country(line)
+            if not _GOVERNMENT.search(line):
+                found.issuer = line
+            kinds = [("furniture", None)]
         if kinds is None:
             # Letterheads (`USAID Press Office`) and bullets of highlights do not count as text lines.
             counted = sum(not letterhead(text_line) and text_line[:1] not in _BULLETS

@@ -9,7 +9,7 @@ from datetime import date
 from archive.dateline import DASH, DATE, canonical_agency, date_parts, is_agency
 from archive.dates import parse_explicit_time
 from archive.issuers import known_issuer
-from archive.places import conventional_place, country_name, find_city, region_country
+from archive.places import conventional_place, country_name, find_city, leading_country, region_country
 
 _KINDS = (r"(?:joint\s+)?(?:press|news|media)\s+(?:release|statement|note|advisory|briefing|notice|communiqu[eé])s?"
           r"|readout|statement|remarks|fact\s*sheet|speech|news\s+stor(?:y|ies)|news|press|announcement|transcript"
@@ -91,7 +91,7 @@ _LATEST_YEAR = 2050
 _SITE = re.compile(r"[\w\-]+(?:\.[\w\-]+)*\.(?:mil|gov|govt\.nz|gov\.\w\w|int|org|com|net)"
                    r"|(?i:copyright|\u00a9).{0,60}")
 _LOCATION = re.compile(r"(?i:location|place|venue)\s*:\s*(.{2,60})")
-_LABEL_ALONE = re.compile(r"(?P<label>(?i:from|published|issued(?:\s+on)?|released|date))\s*:?")
+_LABEL_ALONE = re.compile(r"(?P<label>(?i:from|published|issued(?:\s+on)?|released|date|(?:last\s+)?updated))\s*:?")
 FROM = re.compile(r"(?i:from|issued\s+by)\s*:\s*(?P<issuer>.+)")
 # A page's credits: `Source: Xinhua`, `Editor: huaxia`, `Photo: ...`.
 _CREDIT = re.compile(r"(?i:source|editor|author|reporter|photo|credit|written\s+by|part\s+of|topics?|tags?)"
@@ -105,6 +105,8 @@ def line_kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | Non
     (`IMMEDIATE RELEASE      Release No: NR-058-13      February 4, 2013`) is each of them."""
     if len(line) > 200:
         return None  # a paragraph of text
+    if _PAGE.fullmatch(line.strip(DECORATION)):
+        return [("furniture", None)]  # a breadcrumb of bars (`Home | News | Press Releases`)
     for separator in (_FIELDS, _DASHED_FIELDS):
         kinds = _field_kinds(line, separator, contact_block, dashed=separator is _DASHED_FIELDS)
         if kinds:
@@ -163,6 +165,13 @@ _ORG_OF = re.compile(r"^(?:\S+\s+){0,2}(?:Government|Republic|Kingdom|Ministry|D
                      r"|High Commission|Committee|Consulate|Mission|District)\s+(?:of|on|for|to|in)\b")
 
 
+def letterhead_country(line: str) -> str:
+    """The country a letterhead names (`Government of Nepal`, `U.S. Department of Commerce`), else ""."""
+    named = re.search(r"\bof\s+(?:the\s+)?(?:(?:People's|Islamic|Democratic|Socialist|Federal)\s+)*"
+                      r"(?:(?:Republic|Kingdom|State)\s+of\s+(?:the\s+)?)?(.+)$", line)
+    return (country_name(named[1]) if named else "") or leading_country(line)
+
+
 def headline(line: str) -> bool:
     """A line short enough for a headline and no sentence (it ends with no full stop or comma, quoted or not)."""
     return len(line) <= 200 and not line.rstrip("\"'\u201d\u2019)]").endswith((".", "!", "?", ":", ";", ","))
@@ -176,11 +185,11 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
     date = date_line(line)
     if date:
         return "date", date
-    if _UPDATED.fullmatch(flat) or _CREDIT.fullmatch(flat) or _PAGE.fullmatch(flat):
-        return "furniture", None
     alone = _LABEL_ALONE.fullmatch(flat)
     if alone:
-        return "label", alone["label"].lower()
+        return "label", "updated" if alone["label"].lower().endswith("updated") else alone["label"].lower()
+    if _UPDATED.fullmatch(flat) or _CREDIT.fullmatch(flat) or _PAGE.fullmatch(flat):
+        return "furniture", None
     issuer = FROM.fullmatch(line)
     if issuer:
         return "issuer", first_body(issuer["issuer"])

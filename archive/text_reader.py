@@ -26,6 +26,7 @@ _POSTED_ON = re.compile(
     r"\s*:?\s*(?P<stamp>\d.+?)(?:\s+by\s+PIB\s+(?P<office>[A-Za-z][A-Za-z .]*?))?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
+_PIB_STAMP = re.compile(r"\d{1,2}\s+[A-Z]{3}\s+\d{4}\s+\d{1,2}:\d{2}\s*[AP]M", re.IGNORECASE)
 # Page furniture may precede the issuing line and title; more than this is not a PIB header.
 _PIB_HEADER_PARAGRAPHS = 12
 
@@ -48,7 +49,8 @@ def read_text(text: str, release_id: str, source: str) -> Release:
 def parse_pib_layout(text: str, release_id: str, source: str) -> Release | None:
     """Return the release if `text` is in PIB's layout (a `Posted On ... by PIB` line), else None."""
     posted = _POSTED_ON.search(text)
-    if posted is None:
+    # Without `by PIB`, only PIB's own stamp (`07 OCT 2025 5:30PM`) says it is PIB's layout.
+    if posted is None or not (posted["office"] or _PIB_STAMP.match(posted["stamp"])):
         return None
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text[:posted.start()]) if p.strip()]
     if not paragraphs or len(paragraphs) > _PIB_HEADER_PARAGRAPHS:
