@@ -152,7 +152,17 @@ def parse_dateline(text: str) -> Dateline:
         if dateline.location:
             dateline.agency = canonical_agency(first["agency"])
             return dateline
+    bracketed = _BRACKETED.match(text)
+    if bracketed:
+        # OCHA's `(New York/Geneva, 9 April 2020): The UN's ...`: a dateline in brackets.
+        inside = _parse_dateline(bracketed["inside"] + " -")
+        if inside.location and not inside.rest.strip(" -"):
+            inside.rest = text[bracketed.end():]
+            return inside
     return _parse_dateline(text)
+
+
+_BRACKETED = re.compile(rf"{_LEAD}\((?P<inside>[^()\n]{{3,60}})\)\s*(?::|{DASH})?\s*")
 
 
 def _parse_dateline(text: str) -> Dateline:
@@ -268,7 +278,9 @@ def _known_place(written: str) -> bool:
     """
     if not _plausible_place(written):
         return False
-    return find_city(written) is not None or bool(country_name(written))
+    # Of two places (`New York/Geneva`), the first.
+    first = written.split("/", 1)[0].strip()
+    return find_city(first) is not None or bool(country_name(first))
 
 
 def _known_city(written: str) -> bool:

@@ -65,8 +65,8 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
     body = tidy_body("\n\n".join([*lines, footer.rest]))
     title = collapse_spaces(meta.title) or without_label(collapse_spaces(header.title) or first_sentence(body))
     # The release's own date line, else a dated headline (`Contracts For Oct. 7, 2025`).
-    dated = header.date or footer.date or ("" if meta.date or meta.header_date else trailing_date(title)
-                                           or trailing_date(text.lstrip().split("\n", 1)[0]))
+    dated = header.date or footer.date or ("" if meta.date or meta.header_date else trailing_date(title) or (
+        "" if header.found else trailing_date(text.lstrip().split("\n", 1)[0])))
     date = meta.date
     if not date and dateline.month:
         date = resolve_dateline_date(dateline.month, dateline.day, dateline.year,

@@ -93,7 +93,8 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
     start = len(text)
     labelled = False
     for at, line in reversed(lines[-4:]):
-        if len(line) > _SHORT_LINE or (line.endswith(".") and not line[:1].isdigit()):
+        # A sentence ends the signature (`Washington D.C.` is none).
+        if len(line) > _SHORT_LINE or (line.endswith(".") and len(line.split()) > 3):
             break
         dated = date_line(line) if any(ch.isdigit() for ch in line) else None
         place = place_line(line) if not dated else None

@@ -34,7 +34,8 @@ _LABEL = re.compile(
 # A bare reference (`SG/SM/14789`, `2013-01-S-025`): furniture in a header, no header on its own.
 _BARE_CODE = re.compile(r"(?=[^a-z]*\d)(?=.*[/\-])[A-Z0-9][A-Z0-9/().\-]*(?: [A-Z0-9/().\-]+){0,2}")
 # `Contact: Jane Roe`, `Media contacts`, `For more information, contact ...`: a label, not a sentence.
-CONTACT = re.compile(r"(?i:(?:media|press|news|public(?:\s+affairs)?)\s+(?:contacts?|enquiries|inquiries|office)"
+CONTACT = re.compile(r"(?i:(?:(?:news\s+)?media|press|news|public(?:\s+affairs)?)\s+"
+                     r"(?:contacts?|enquiries|inquiries|office)"
                      r"|contact(?:s|\s+information|\s+details)?"
                      r"|enquiries|inquiries|for\s+(?:more|further)\s+information)\b\s*(?::.*|,\s*(?:please\s+)?"
                      r"(?:contact|visit|call|e-?mail|write)\b.*)?")
@@ -270,8 +271,11 @@ SMALL_WORDS = frozenset("of for and the on in to at a an de du la le des et".spl
 
 def place_line(line: str) -> tuple[str, str] | None:
     """(place, country) of a line that is only a place (`Washington, DC`, `Thimphu`), else None."""
+    line = line.strip("()")  # the White House's `(Lisbon, Portugal)`
     place, _, region = line.partition(",")
     place = place.strip().rstrip("'\u2019")
+    if not region and " " in place and region_country(place.rsplit(" ", 1)[1]):
+        place, region = place.rsplit(" ", 1)  # `Washington D.C.`
     if len(line.split()) > 4 or not capitalised(line) or any(ch.isdigit() for ch in line):
         return None
     city = find_city(place)

@@ -41,7 +41,8 @@ def _spellings() -> dict[str, list[_Body]]:
 
 
 def _key(written: str) -> str:
-    return re.sub(r"^the ", "", fold(written).strip(" .,:;-"))
+    # Without `the` and an acronym after the name (`Presidential Media Division (PMD)`).
+    return re.sub(r"^the |\s*\([a-z.&]{2,8}\)$", "", fold(written).strip(" .,:;-"))
 
 
 # What a government body's name looks like, for one the authority file does not know.

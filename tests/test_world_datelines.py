@@ -567,11 +567,11 @@ def _world_releases() -> list[dict]:
 
 
 def test_the_world_releases_set_is_read_at_least_95_percent_right():
-    """330 releases in some 200 house styles of militaries, governments, embassies, the UN, the EU and
+    """410 releases in some 200 house styles of militaries, governments, embassies, the UN, the EU and
     the wires (tests/data/world_releases.jsonl, labelled by hand): each of date, place, country and
     agency agrees with the label on at least 95% of them."""
     cases = _world_releases()
-    assert len(cases) == 330
+    assert len(cases) == 410
     wrong: dict[str, list[str]] = {"date": [], "place": [], "country": [], "agency": []}
     for case in cases:
         release = read_text(case["text"], case["id"], case["id"] + ".txt")
@@ -712,3 +712,21 @@ def test_a_posted_on_line_alone_is_not_pibs_layout():
     release = read_text("Department of Government Information\nSri Lanka\n\nCabinet approves drought relief\n\n"
                         "Posted on : 23 May 2018\n\nThe Cabinet approved a relief package.", "r", "r.txt")
     assert (release.agency, release.date, release.country) == ("", "2018-05-23", "Sri Lanka")
+
+
+@pytest.mark.parametrize("text, date, place, country", [
+    # a dateline in brackets; a place line in brackets under the White House's header
+    ("OCHA\nPress Release\n(New York/Geneva, 9 April 2020): The Emergency Relief Coordinator released US$45 "
+     "million today.", "2020-04-09", "New York", "United States"),
+    ("THE WHITE HOUSE\nOffice of the Press Secretary\n(Lisbon, Portugal)\nFor Immediate Release          "
+     "November 19, 2010\n\nStatement by the Press Secretary\n\nThe President met the leaders of five countries.",
+     "2010-11-19", "Lisbon", "Portugal"),
+    # a signature with a region after the city, an embargo's date is not the release's
+    ("Press Release\nEmbassy hosts trade forum\nThe Embassy hosted a trade forum with 80 business people.\n"
+     "Embassy of Sri Lanka\nWashington D.C.\n04 November 2022", "2022-11-04", "Washington", "United States"),
+    ("EMBARGOED UNTIL 00:01 GMT, TUESDAY 7 OCTOBER 2025\n\nLONDON \u2013 One in four young carers misses school "
+     "every week, a survey found.\n\nENDS", "", "London", "United Kingdom"),
+])
+def test_brackets_signatures_and_embargoes(text, date, place, country):
+    release = read_text(text, "r", "r.txt")
+    assert (release.date, release.location, release.country) == (date, place, country)
