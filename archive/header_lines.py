@@ -80,7 +80,8 @@ _PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?\s+read|(?:other\
                    r"|[^<>\n]{1,40}(?:\s*[>\u203a\u00bb]\s*[^<>\n]{1,40}){1,5}|(?i:home)(?:\s*[|/]|\s{2,}).{1,80}"
                    # cookie notices
                    r"|.{0,60}\b(?i:cookies?)\b.{0,80}")
-_LABELLED_DATE = re.compile(r"(?i:release\s+date|date(?:\s+posted|\s+taken)?|published|posted|issued(?:\s+on)?)"
+_LABELLED_DATE = re.compile(r"(?i:release\s+date|date(?:\s+posted|\s+taken)?|published|posted|issued(?:\s+on)?"
+                            r"|immediate\s+release)"
                             r"\s*:\s*(.+?)\s*$")
 _ENDS_WITH_YEAR = re.compile(r"(?:19|20)\d\d\)?\s*$")
 _TITLE_DATE = re.compile(rf"(?:\(|\b(?:on|for|of)\s+|,\s*|\s)({DATE})\)?\s*$")
@@ -92,7 +93,9 @@ _LATEST_YEAR = 2050
 _SITE = re.compile(r"[\w\-]+(?:\.[\w\-]+)*\.(?:mil|gov|govt\.nz|gov\.\w\w|int|org|com|net)"
                    r"|(?i:copyright|\u00a9).{0,60}")
 _LOCATION = re.compile(r"(?i:location|place|venue)\s*:\s*(.{2,60})")
-_LABEL_ALONE = re.compile(r"(?P<label>(?i:from|published|issued(?:\s+on)?|released|date|(?:last\s+)?updated))\s*:?")
+_OTHER_THEN_OURS = re.compile(r"\d{1,2}\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?,?\s+\d{4}\s*\(([^()]{6,40})\)")
+_LABEL_ALONE = re.compile(r"(?P<label>(?i:from|(?:first\s+)?published|issued(?:\s+on)?|released|date"
+                          r"|(?:last\s+)?updated))\s*:?")
 FROM = re.compile(r"(?i:from|issued\s+by)\s*:\s*(?P<issuer>.+)")
 # A page's credits: `Source: Xinhua`, `Editor: huaxia`, `Photo: ...`.
 _CREDIT = re.compile(r"(?i:source|editor|author|reporter|photo|credit|written\s+by|part\s+of|topics?|tags?)"
@@ -188,7 +191,8 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
         return "date", date
     alone = _LABEL_ALONE.fullmatch(flat)
     if alone:
-        return "label", "updated" if alone["label"].lower().endswith("updated") else alone["label"].lower()
+        label = alone["label"].lower().split()[-1]
+        return "label", label
     if _UPDATED.fullmatch(flat) or _CREDIT.fullmatch(flat) or _PAGE.fullmatch(flat):
         return "furniture", None
     issuer = FROM.fullmatch(line)
@@ -279,6 +283,9 @@ def place_line(line: str) -> tuple[str, str] | None:
     if len(line.split()) > 4 or not capitalised(line) or any(ch.isdigit() for ch in line):
         return None
     city = find_city(place)
+    if city is None and region and find_city(region.strip()):
+        place, region = region.strip(), ""  # `Singha Durbar, Kathmandu`: a building, then its city
+        city = find_city(place)
     # A country's name is no city's, but for a city state's (`SINGAPORE`; not `India`, a town in Serbia).
     if city is None or country_name(place) not in ("", city[1]):
         return None
@@ -290,7 +297,9 @@ def date_line(line: str) -> tuple[str, str] | None:
     label = PUBLISHED.match(line)
     match = _DATE_LINE.fullmatch(line[label.end():] if label else line)
     if not match:
-        return None
+        # `2 Chaitra 2076 (15 March 2020)`: another calendar's date, ours in brackets.
+        inner = _OTHER_THEN_OURS.fullmatch(line)
+        return date_line(inner[1]) if inner else None
     # Figures with a 12-hour clock are the US's, month first (`1/25/2013 2:45:00 PM`).
     twelve_hour = bool(match["meridiem"] or match["meridiem_first"])
     year, month, day = (int(part) for part in re.split(r"[-/.]", match["iso"])) if match["iso"] \
