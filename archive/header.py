@@ -67,75 +67,106 @@ class Header:
 
 def read_header(text: str) -> Header:
     """Split the header off the start of `text` (a Header with only `rest` when it has none)."""
-    found = Header(rest=text)
-    before: list[str] = []  # lines of text before the last furniture: the headline, a summary
-    since: list[tuple[str, int]] = []  # lines of text since the last furniture, and where each ends
-    end, strong, contact_block, from_line, published, label = 0, False, False, False, False, ""
-    at_dateline = False
-    fallback = None
-    whole = None  # the dateline read from the start of the whole text
-    for number, (start, stop, line) in enumerate(_lines(text)):
-        if number == HEAD_LINES or start > HEAD_CHARS:
-            break
+    return _Scan(text).header()
+
+
+class _Scan:
+    """One pass over the opening lines of a text, line by line, until its dateline or its text."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.found = Header(rest=text)
+        self.before: list[str] = []  # lines of text before the last furniture: the headline, a summary
+        self.since: list[tuple[str, int]] = []  # lines of text since the last furniture, and where each ends
+        self.end = 0  # where the header ends so far
+        self.strong = self.contact_block = self.from_line = self.published = self.at_dateline = False
+        self.label = ""  # what the line before announced (`From:`, `Published`, `Last updated`, a byline)
+        self.fallback: tuple | None = None  # where the header ends if the scan runs into the text's end
+        self.whole: Dateline | None = None  # the dateline read from the start of the whole text
+
+    def header(self) -> Header:
+        """Scan the opening lines and say what the header is."""
+        for number, (start, stop, line) in enumerate(_lines(self.text)):
+            if number == HEAD_LINES or start > HEAD_CHARS or not self._line(start, stop, line):
+                break
+        return self._result()
+
+    def _line(self, start: int, stop: int, line: str) -> bool:
+        """Take in one line; False when the header is over."""
         if not line:
-            contact_block = False
-            continue
-        if label == "updated":
+            self.contact_block = False
+            return True
+        if self.label == "updated":
             # The value of `Last updated` on a line of its own: when it changed, not when it was issued.
-            label, end = "", stop
-            continue
+            self.label, self.end = "", stop
+            return True
         # The first line is read whole (most texts open with their dateline): build_release keeps it.
-        dateline = parse_dateline(text[start:start + _DATELINE_CHARS]) if start else parse_dateline(text)
-        whole = whole or (dateline if not start else None)
+        dateline = parse_dateline(self.text[start:start + _DATELINE_CHARS]) if start else parse_dateline(self.text)
+        self.whole = self.whole or (dateline if not start else None)
         if dateline.location or dateline.agency or dateline.year:
-            # Lines of text before a dateline are its headline (a sentence is text, not a headline).
-            if all(headline(line) or line[:1] in _BULLETS for line in [*before[:1], *(line for line, _ in since)]):
-                end, strong, at_dateline = start, True, True
-                before += [line for line, _ in since]
-                since = []
-            break
+            self._at(start)
+            return False
         if END_MARK.fullmatch(line):
-            break
-        kinds = [("issuer", first_body(line))] if label == "from" else line_kinds(line, contact_block)
-        if kinds is None and label == "byline" and len(line.split()) <= 10 and capitalised(line):
+            return False
+        kinds = [("issuer", first_body(line))] if self.label == "from" else line_kinds(line, self.contact_block)
+        if kinds is None and self.label == "byline" and len(line.split()) <= 10 and capitalised(line):
             kinds = [("furniture", None)]  # the unit under a byline (`Task Force Duke Public Affairs`)
-        label = ""
-        if kinds is None and letterhead(line) and not found.issuer and not before and not since:
+        self.label = ""
+        if kinds is None and letterhead(line) and not self.found.issuer and not self.before and not self.since:
             # A letterhead above everything is the issuer (`U.S. Department of Commerce`); a government's
             # (`Australian Government`, `Government of Nepal`) says whose the issuer under it is.
-            found.country = found.country or letterhead_country(line)
+            self.found.country = self.found.country or letterhead_country(line)
             if not _GOVERNMENT.search(line):
-                found.issuer = line
+                self.found.issuer = line
             kinds = [("furniture", None)]
         if kinds is None:
-            # Letterheads (`USAID Press Office`) and bullets of highlights do not count as text lines.
-            counted = sum(not letterhead(text_line) and text_line[:1] not in _BULLETS
-                          for text_line in [*before, *(text_line for text_line, _ in since)])
-            if len(line) > HEAD_CONTENT_CHARS or counted == HEAD_CONTENT_LINES:
-                break
-            if strong and fallback is None and not headline(line):
-                # Where the header ends if what follows turns out to be the text and its signature.
-                fallback = (replace(found), end, list(before), [*since, (line, stop)], from_line, published)
-            since.append((line, stop))
-            continue
-        if since and kinds[0][0] == "issuer" and _SPEAKER.search(line) and len(since[-1][0].split()) <= 4:
-            since.pop()  # who speaks, above their title (`Jennifer L. Whitcombe` / `Department Spokesperson`)
+            return self._text(line, stop)
+        self._furniture(kinds, line, stop)
+        return True
+
+    def _at(self, start: int) -> None:
+        """A dateline: the header ends before it, if the lines of text above it are its headline."""
+        above = [*self.before[:1], *(line for line, _ in self.since)]
+        if all(headline(line) or line[:1] in _BULLETS for line in above):
+            self.end, self.strong, self.at_dateline = start, True, True
+            self.before += [line for line, _ in self.since]
+            self.since = []
+
+    def _text(self, line: str, stop: int) -> bool:
+        """A line of text: the header may go on after a few (a headline, a summary)."""
+        # Letterheads (`USAID Press Office`) and bullets of highlights do not count as text lines.
+        counted = sum(not letterhead(text_line) and text_line[:1] not in _BULLETS
+                      for text_line in [*self.before, *(text_line for text_line, _ in self.since)])
+        if len(line) > HEAD_CONTENT_CHARS or counted == HEAD_CONTENT_LINES:
+            return False
+        if self.strong and self.fallback is None and not headline(line):
+            # Where the header ends if what follows turns out to be the text and its signature.
+            self.fallback = (replace(self.found), self.end, list(self.before), [*self.since, (line, stop)],
+                             self.from_line, self.published)
+        self.since.append((line, stop))
+        return True
+
+    def _furniture(self, kinds: list[tuple[str, object]], line: str, stop: int) -> None:
+        """A line of furniture: what it says is kept, and the header reaches past it."""
+        found = self.found
+        if self.since and kinds[0][0] == "issuer" and _SPEAKER.search(line) and len(self.since[-1][0].split()) <= 4:
+            self.since.pop()  # who speaks, above their title (`Jennifer L. Whitcombe` / `Department Spokesperson`)
         for what, value in kinds:
             if what == "byline":
-                label = "byline"
+                self.label = "byline"
             if what == "label":
                 # GOV.UK pages as text: `From:` and `Published` on lines of their own, their values after.
-                label = value
-                from_line = from_line or value == "from"
-                published = published or value == "published"
-            contact_block = what == "contact" or (contact_block and what in ("reach", "contact-line"))
+                self.label = value
+                self.from_line = self.from_line or value == "from"
+                self.published = self.published or value == "published"
+            self.contact_block = what == "contact" or (self.contact_block and what in ("reach", "contact-line"))
             if what == "date" and not found.date:
                 found.date, found.time = value
-                published = published or bool(PUBLISHED.match(line))
+                self.published = self.published or bool(PUBLISHED.match(line))
             elif what == "issuer" and value and not found.issuer:
                 found.issuer, found.country = (value, found.country) if isinstance(value, str) else \
                     (value[0], found.country or value[1])
-                from_line = from_line or bool(FROM.match(line))
+                self.from_line = self.from_line or bool(FROM.match(line))
             elif what == "headline" and not found.title:
                 found.title = value
             elif what == "country" and not found.country:
@@ -145,39 +176,46 @@ def read_header(text: str) -> Header:
             elif what == "place" and not found.place:
                 found.place, found.country = value[0], found.country or value[1]
             # A reference, a phone number or a place alone does not make a header (tables look so).
-            strong = strong or what not in ("code", "reach", "contact-line", "country", "place", "agency")
-        end = stop
-        before += [line for line, _ in since]
-        since = []
-    if (not text[end:].strip() or (before and not headline(before[0]))) and fallback:
-        found, end, before, since, from_line, published = fallback
-        at_dateline = False
-    if not strong or not text[end:].strip() or (before and not headline(before[0])) or (at_dateline and not end):
-        return Header(rest=text, dateline=whole)
-    # Headlines under the header (`Readout` / ... / `October 7, 2025` / `Bombing in Quetta`), when text follows.
-    under = []
-    for line, stop in since:
-        following = text[stop:].lstrip()
-        # A line of a hard-wrapped paragraph goes on in lower case or stops on a small word.
-        if not headline(line) or not following or following[:1].islower() or line.rsplit(" ", 1)[-1] in SMALL_WORDS:
-            break
-        under.append((line, stop))
-    # The last headline-like line of the header (site names and letterheads come first), else the first
-    # under it (sections and subheads come after).
-    title = found.title or next((line for line in reversed(before) if is_headline(line)), "") or next(
-        (line for line, _ in under if is_headline(line)), "")
-    if title and any(title == line for line, _ in under):
-        # Lines above it under the header are a letterhead or labels (`Security Council` / `6906th Meeting`).
-        end = next(stop for line, stop in under if line == title)
-    found.title = title
-    # Lines of the header that are neither the headline nor a letterhead are text (a summary).
-    found.summary = "\n\n".join(line for line in before if line != title and not letterhead(line))
-    found.lines = [line for line in before if not letterhead(line)]
-    found.rest = text[end:]
-    found.found = True
-    if from_line and published and not found.country:
-        found.country = "United Kingdom"  # GOV.UK's pages: `From: <body>` and `Published <date>`
-    return found
+            self.strong = self.strong or what not in ("code", "reach", "contact-line", "country", "place", "agency")
+        self.end = stop
+        self.before += [text_line for text_line, _ in self.since]
+        self.since = []
+
+    def _result(self) -> Header:
+        """The header found, its headline chosen; no header when what was found is none."""
+        text = self.text
+        if (not text[self.end:].strip() or (self.before and not headline(self.before[0]))) and self.fallback:
+            self.found, self.end, self.before, self.since, self.from_line, self.published = self.fallback
+            self.at_dateline = False
+        found, before, end = self.found, self.before, self.end
+        if not self.strong or not text[end:].strip() or (before and not headline(before[0])) or (
+                self.at_dateline and not end):
+            return Header(rest=text, dateline=self.whole)
+        # Headlines under the header (`Readout` / ... / `October 7, 2025` / `Bombing in Quetta`), when text follows.
+        under = []
+        for line, stop in self.since:
+            following = text[stop:].lstrip()
+            # A line of a hard-wrapped paragraph goes on in lower case or stops on a small word.
+            if not headline(line) or not following or following[:1].islower() or \
+                    line.rsplit(" ", 1)[-1] in SMALL_WORDS:
+                break
+            under.append((line, stop))
+        # The last headline-like line of the header (site names and letterheads come first), else the first
+        # under it (sections and subheads come after).
+        title = found.title or next((line for line in reversed(before) if is_headline(line)), "") or next(
+            (line for line, _ in under if is_headline(line)), "")
+        if title and any(title == line for line, _ in under):
+            # Lines above it under the header are a letterhead or labels (`Security Council` / `6906th Meeting`).
+            end = next(stop for line, stop in under if line == title)
+        found.title = title
+        # Lines of the header that are neither the headline nor a letterhead are text (a summary).
+        found.summary = "\n\n".join(line for line in before if line != title and not letterhead(line))
+        found.lines = [line for line in before if not letterhead(line)]
+        found.rest = text[end:]
+        found.found = True
+        if self.from_line and self.published and not found.country:
+            found.country = "United Kingdom"  # GOV.UK's pages: `From: <body>` and `Published <date>`
+        return found
 
 
 def _lines(text: str):
