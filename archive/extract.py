@@ -64,9 +64,7 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
         lines = [header.summary] if header.summary else []
     body = tidy_body("\n\n".join([*lines, footer.rest]))
     title = collapse_spaces(meta.title) or without_label(collapse_spaces(header.title) or first_sentence(body))
-    # The release's own date line, else a dated headline (`Contracts For Oct. 7, 2025`).
-    dated = header.date or footer.date or ("" if meta.date or meta.header_date else trailing_date(title) or (
-        "" if header.found else trailing_date(text.lstrip().split("\n", 1)[0])))
+    dated = _own_date(header, footer, meta, title, text)
     date = meta.date
     if not date and dateline.month:
         date = resolve_dateline_date(dateline.month, dateline.day, dateline.year,
@@ -79,19 +77,8 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
         country = meta.country or (dateline.country if dateline.location else "") or (
             header.country if header.place else "") or footer.country
     issuer = meta.issuer or header.issuer or dateline.issuer or footer.issuer
-    # Without a place, a foreign body's header or GOV.UK's page says which country it is from.
-    # (a country line alone is a table's as often as a header's: it counts beside an issuer line).
-    country = country or (header.country if header.issuer and not meta.issuer else "") or (
-        issuer_country(issuer) if issuer and not meta.issuer else "")
-    if not country and issuer and not meta.issuer and foreign_portfolio(issuer) and not names_indian_body(issuer):
-        # A minister's office with no country (`Minister for Foreign Affairs`) is the one of the
-        # country the release opens with (`Australia will provide ...`).
-        country = next(filter(None, (leading_country(title), leading_country(body))), "")
-    elif not country and header.found and not issuer and not (dateline.agency or header.agency):
-        # So is a government's release with a header and no issuer, by the country its headline
-        # names first (`New Zealand supports ...`, `Japan-Sri Lanka Foreign Ministers' Meeting`).
-        country = leading_country(title, demonym=False)
-    country = "" if country == "India" and not location else country
+    if not country and not meta.issuer:
+        country = _issuing_country(header, dateline, issuer, title, body)
     return Release(
         id=release_id,
         title=title,
@@ -110,6 +97,31 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
         time=meta.time if date and date == (meta.date or meta.header_date) else header.time if date == header.date
         else footer.time if date == footer.date else "",
     )
+
+
+def _own_date(header: Header, footer, meta: Metadata, title: str, text: str) -> str:
+    """The release's own date line (header or signature), else a dated headline (`Contracts For Oct. 7,
+    2025`) where the metadata gives no date."""
+    if header.date or footer.date or meta.date or meta.header_date:
+        return header.date or footer.date
+    return trailing_date(title) or ("" if header.found else trailing_date(text.lstrip().split("\n", 1)[0]))
+
+
+def _issuing_country(header: Header, dateline, issuer: str, title: str, body: str) -> str:
+    """The country of a release with no place, from who issued it: GOV.UK's page, a foreign body's or
+    a letterhead's header, a body only one country has; else the country its headline opens with."""
+    # (a country line alone is a table's as often as a header's: it counts beside an issuer line).
+    country = (header.country if header.issuer else "") or (issuer_country(issuer) if issuer else "")
+    if not country and issuer and foreign_portfolio(issuer) and not names_indian_body(issuer):
+        # A minister's office with no country (`Minister for Foreign Affairs`) is the one of the
+        # country the release opens with (`Australia will provide ...`).
+        country = next(filter(None, (leading_country(title), leading_country(body))), "")
+    elif not country and header.found and not issuer and not (dateline.agency or header.agency):
+        # So is a government's release with a header and no issuer, by the country its headline
+        # names first (`New Zealand supports ...`, `Japan-Sri Lanka Foreign Ministers' Meeting`).
+        country = leading_country(title, demonym=False)
+    # India's releases say so by their place or issuing line; a headline naming India is no sign.
+    return "" if country == "India" else country
 
 
 def _as_dateline_says(reference: str, dateline) -> str | None:

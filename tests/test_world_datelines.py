@@ -748,3 +748,10 @@ def test_brackets_signatures_and_embargoes(text, date, place, country):
 def test_labelled_release_dates_dates_before_places_and_other_calendars(text, date, place, country):
     release = read_text(text, "r", "r.txt")
     assert (release.date, release.location, release.country) == (date, place, country)
+
+
+def test_a_country_the_metadata_gives_is_kept_without_a_place():
+    from archive.jsonl_reader import read_record
+    release = read_record('{"id": "x", "title": "Cabinet approves plan", "country": "India", '
+                          '"text": "The Cabinet approved the plan today."}', "x", "r.jsonl", 1)
+    assert (release.location, release.country) == ("", "India")
