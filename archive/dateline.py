@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from archive.dateline_indic import parse_indic_dateline
 from archive.dates import MONTH_PATTERN, month_number
 from archive.normalise import fold
-from archive.places import conventional_place, country_name, country_of, find_city, region_country
+from archive.places import city_named, conventional_place, country_name, country_of, find_city, region_country
 from archive.scripts import is_indic
 
 _AGENCIES = {
@@ -293,7 +293,7 @@ def _known_place(written: str) -> bool:
 
 def _known_city(written: str) -> bool:
     """A city the gazetteer knows that is no country's name ("India" is also a town in Serbia)."""
-    return find_city(written) is not None and not country_name(written)
+    return city_named(written) is not None
 
 
 def _is_credit(place: str, written: str, wire: str) -> bool:

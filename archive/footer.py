@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from archive.dateline import parse_dateline
-from archive.header_lines import CONTACT, END_MARK, PUBLISHED, REACH, date_line, place_line
+from archive.header_lines import (CONTACT, DECORATION, END_MARK, OTHER_CALENDAR, PUBLISHED, REACH, date_line,
+                                  place_line)
 from archive.issuers import known_issuer
 
 #: Lines and characters at the end of a text its footer is looked for in.
@@ -61,7 +62,7 @@ def _last_lines(text: str) -> list[tuple[int, str]]:
     end = len(text)
     while end > 0 and len(found) < FOOT_LINES and len(text) - end < FOOT_CHARS:
         start = text.rfind("\n", 0, end - 1) + 1
-        found.append((start, text[start:end].strip().strip(" \t*_#>").strip() or text[start:end].strip()))
+        found.append((start, text[start:end].strip().strip(DECORATION).strip() or text[start:end].strip()))
         end = start
     return found[::-1]
 
@@ -77,10 +78,10 @@ def _opens_footer(line: str) -> bool:
 def _in_footer(line: str) -> bool:
     """A line a footer may go on with: more furniture, or a short one of names (a contact's)."""
     return not line or bool(_opens_footer(line) or REACH.fullmatch(line)) or (
-        len(line) <= _SHORT_LINE and not line.endswith((".", ",", ";")) and _capitalised(line))
+        len(line) <= _SHORT_LINE and not line.endswith((".", ",", ";")) and _mostly_capitalised(line))
 
 
-def _capitalised(line: str) -> bool:
+def _mostly_capitalised(line: str) -> bool:
     words = [word for word in line.split() if word[:1].isalpha()]
     return not words or sum(word[:1].isupper() for word in words) >= 0.6 * len(words)
 
@@ -124,5 +125,4 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
     return found
 
 
-# A date of another calendar on a line of its own (`14 Rajab 1440`, `15 Jawza 1397`).
-_OTHER_CALENDAR = re.compile(r"\d{1,2}\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?,?\s+\d{4}")
+_OTHER_CALENDAR = re.compile(OTHER_CALENDAR)

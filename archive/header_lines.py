@@ -9,7 +9,7 @@ from datetime import date
 from archive.dateline import DASH, DATE, canonical_agency, date_parts, is_agency
 from archive.dates import parse_explicit_time
 from archive.issuers import known_issuer
-from archive.places import conventional_place, country_name, find_city, leading_country, region_country
+from archive.places import city_named, conventional_place, country_name, leading_country, region_country
 
 _KINDS = (r"(?:joint\s+)?(?:press|news|media)\s+(?:release|statement|note|advisory|briefing|notice|communiqu[eé])s?"
           r"|readout|statement|remarks|fact\s*sheet|speech|news\s+stor(?:y|ies)|news|press|announcement|transcript"
@@ -93,7 +93,9 @@ _LATEST_YEAR = 2050
 _SITE = re.compile(r"[\w\-]+(?:\.[\w\-]+)*\.(?:mil|gov|govt\.nz|gov\.\w\w|int|org|com|net)"
                    r"|(?i:copyright|\u00a9).{0,60}")
 _LOCATION = re.compile(r"(?i:location|place|venue)\s*:\s*(.{2,60})")
-_OTHER_THEN_OURS = re.compile(r"\d{1,2}\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?,?\s+\d{4}\s*\(([^()]{6,40})\)")
+# A date of another calendar (`14 Rajab 1440`, `15 Jawza 1397`, `2 Chaitra 2076`), and with ours after it.
+OTHER_CALENDAR = r"\d{1,2}\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?,?\s+\d{4}"
+_OTHER_THEN_OURS = re.compile(rf"{OTHER_CALENDAR}\s*\(([^()]{{6,40}})\)")
 _LABEL_ALONE = re.compile(r"(?P<label>(?i:from|(?:first\s+)?published|issued(?:\s+on)?|released|date"
                           r"|(?:last\s+)?updated))\s*:?")
 FROM = re.compile(r"(?i:from|issued\s+by)\s*:\s*(?P<issuer>.+)")
@@ -117,15 +119,16 @@ def line_kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | Non
             return kinds
     # `Story Number: NNS130125-07 Release Date: 1/25/2013 9:15:00 AM`: a labelled date within a line.
     labelled = _LABELLED_DATE.search(line) if len(line) <= 120 else None
-    if labelled and date_line(labelled[1]):
-        return [("date", date_line(labelled[1]))]
+    if labelled and (dated := date_line(labelled[1])):
+        return [("date", dated)]
     kind = line_kind(line, contact_block)
     return [kind] if kind else None
 
 
-_FIELDS = re.compile(r"\s{3,}|\s*[|\u2022\u00b7]\s*|\s+/\s+")
+_FIELD_SEPARATORS = r"\s{3,}|\s*[|\u2022\u00b7]\s*|\s+/\s+"
+_FIELDS = re.compile(_FIELD_SEPARATORS)
 # `KYODO NEWS - Mar 12, 2019 - 21:05`: dashes part fields too when one of them is a date.
-_DASHED_FIELDS = re.compile(rf"\s{{3,}}|\s*[|\u2022\u00b7]\s*|\s+/\s+|\s+{DASH}\s+")
+_DASHED_FIELDS = re.compile(rf"{_FIELD_SEPARATORS}|\s+{DASH}\s+")
 
 
 def _field_kinds(line: str, separator: re.Pattern, contact_block: bool,
@@ -189,10 +192,8 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
     date = date_line(line)
     if date:
         return "date", date
-    alone = _LABEL_ALONE.fullmatch(flat)
-    if alone:
-        label = alone["label"].lower().split()[-1]
-        return "label", label
+    if alone := _LABEL_ALONE.fullmatch(flat):
+        return "label", alone["label"].lower().split()[-1]
     if _UPDATED.fullmatch(flat) or _CREDIT.fullmatch(flat) or _PAGE.fullmatch(flat):
         return "furniture", None
     issuer = FROM.fullmatch(line)
@@ -205,16 +206,15 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
     service = flat.removesuffix(" Centre").removesuffix(" Center")
     if is_agency(service):
         return "agency", canonical_agency(service)
-    if _LABEL.fullmatch(flat):
-        label = _LABEL.fullmatch(flat)
-        org = label["org"] if label and label["org"] and not re.search(r"\d", label["org"]) else ""
+    if label := _LABEL.fullmatch(flat):
+        org = label["org"] if label["org"] and not re.search(r"\d", label["org"]) else ""
         return ("issuer", org) if org and known_issuer(org) else ("furniture", None)
     if known_issuer(flat):
         return "issuer", flat
     if _CLOCK_ALONE.fullmatch(flat):
         return "furniture", None
-    if country_name(flat):
-        return "country", country_name(flat)
+    if country := country_name(flat):
+        return "country", country
     parts = [part.strip() for part in re.split(rf",|\s+{DASH}\s+|\s+\|\s+", flat) if part.strip()]
     # `ELLEN MARSH, SECRETARY OF STATE`, `France Diplomatie - Ministry for Europe and Foreign Affairs`
     if len(parts) > 1 and len(parts) <= 3:
@@ -226,8 +226,8 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
     if _SITE.fullmatch(flat):
         return "furniture", None
     located = _LOCATION.fullmatch(flat)
-    if located and place_line(located[1]):
-        return "place", place_line(located[1])
+    if located and (place := place_line(located[1])):
+        return "place", place
     headline_label = _TITLE_LABEL_LINE.fullmatch(flat)
     if headline_label:
         return "headline", headline_label[1]
@@ -282,12 +282,11 @@ def place_line(line: str) -> tuple[str, str] | None:
         place, region = place.rsplit(" ", 1)  # `Washington D.C.`
     if len(line.split()) > 4 or not capitalised(line) or any(ch.isdigit() for ch in line):
         return None
-    city = find_city(place)
-    if city is None and region and find_city(region.strip()):
+    city = city_named(place)
+    if city is None and region and city_named(region.strip()):
         place, region = region.strip(), ""  # `Singha Durbar, Kathmandu`: a building, then its city
-        city = find_city(place)
-    # A country's name is no city's, but for a city state's (`SINGAPORE`; not `India`, a town in Serbia).
-    if city is None or country_name(place) not in ("", city[1]):
+        city = city_named(place)
+    if city is None:
         return None
     return conventional_place(place), region_country(region.strip()) or city[1]
 

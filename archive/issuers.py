@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from archive.authority import load_data
 from archive.ministries import canonical_issuer, foreign_portfolio, names_ministry, own_name
-from archive.normalise import fold
+from archive.normalise import collapse_spaces, fold
 from archive.places import country_name
 
 
@@ -69,7 +69,7 @@ def issuer_country(written: str) -> str:
 def canonical_body(written: str, country: str = "") -> str:
     """The canonical name of the body an issuer line names, given the country the release comes
     from ("" when unknown): a foreign body as `Name (Country)`, India's as its authority name."""
-    written = " ".join(written.split())
+    written = collapse_spaces(written)
     bodies = _spellings().get(_key(written), [])
     international = [body for body in bodies if not body.country]
     if international:
@@ -81,7 +81,7 @@ def canonical_body(written: str, country: str = "") -> str:
         portfolio = foreign_portfolio(written)
         if portfolio:
             return own_name(portfolio, country)
-        if _BODY_WORDS.search(written) and not any(c for c in _countries_named(written)):
+        if _BODY_WORDS.search(written) and not _names_a_country(written):
             return f"{written} ({country})"
         return written
     own = issuer_country(written)
@@ -90,8 +90,7 @@ def canonical_body(written: str, country: str = "") -> str:
     return canonical_issuer(written)
 
 
-def _countries_named(written: str) -> list[str]:
-    """Countries a body's name already names (`Embassy of India`)."""
+def _names_a_country(written: str) -> bool:
+    """Whether a body's name already names a country (`Embassy of India`)."""
     words = written.replace(",", " ").split()
-    return [name for size in (3, 2, 1) for n in range(len(words) - size + 1)
-            if (name := country_name(" ".join(words[n:n + size])))]
+    return any(country_name(" ".join(words[n:n + size])) for size in (3, 2, 1) for n in range(len(words) - size + 1))

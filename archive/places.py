@@ -132,6 +132,13 @@ def region_country(region: str) -> str:
         fold(region).replace(".", ""), "")
 
 
+def city_named(place: str) -> tuple[str, str] | None:
+    """(gazetteer name, country) of the city `place` names, unless it is a country's name ("India" is
+    also a town in Serbia), but for a city state's (`Singapore`); else None."""
+    city = find_city(place)
+    return city if city is not None and country_name(place) in ("", city[1]) else None
+
+
 def country_of(place: str, region: str = "") -> str:
     """Return the country of a dateline place, using a written region or country when given."""
     named = region_country(region) if region else ""
