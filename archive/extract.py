@@ -58,10 +58,8 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
     dateline = header.dateline or parse_dateline(header.rest)
     footer = read_footer(dateline.rest)
     # A headline the metadata gives instead is kept as text, where it was, as is any summary.
-    if meta.title and header.title and fold(header.title) != fold(meta.title):
-        lines = header.lines
-    else:
-        lines = [header.summary] if header.summary else []
+    replaced = bool(meta.title) and fold(header.title) != fold(meta.title)
+    lines = [line for line in header.lines if replaced or line != header.title]
     body = tidy_body("\n\n".join([*lines, footer.rest]))
     title = collapse_spaces(meta.title) or without_label(collapse_spaces(header.title) or first_sentence(body))
     dated = _own_date(header, footer, meta, title, text)

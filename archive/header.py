@@ -49,10 +49,8 @@ class Header:
     #: `YYYY-MM-DD` of a date line, and its time of day (`HH:MM`) when it gives one.
     date: str = ""
     time: str = ""
-    #: Lines of the header that are text: they go before the rest.
-    summary: str = ""
-    #: The header's lines of text in their order, the headline's among them (for a release whose
-    #: metadata gives its title, they stay as they were).
+    #: The header's lines of text in their order, the headline among them: all but the headline go
+    #: before the rest (a summary); for a release whose metadata gives another title, all do.
     lines: list[str] = field(default_factory=list)
     #: A place line of its own (`Washington, DC`), and its country in `country`.
     place: str = ""
@@ -208,8 +206,7 @@ class _Scan:
             # Lines above it under the header are a letterhead or labels (`Security Council` / `6906th Meeting`).
             end = next(stop for line, stop in under if line == title)
         found.title = title
-        # Lines of the header that are neither the headline nor a letterhead are text (a summary).
-        found.summary = "\n\n".join(line for line in before if line != title and not letterhead(line))
+        # Lines of the header that are no letterhead are text: the headline and a summary.
         found.lines = [line for line in before if not letterhead(line)]
         found.rest = text[end:]
         found.found = True
