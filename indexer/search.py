@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import reduce
 from pathlib import Path
 
@@ -21,13 +21,12 @@ from indexer.results import FacetValue, Hit, SearchRequest, SearchResult, StoryV
 from indexer.schema import BODY, ID, META, TEXT, TITLE, TRANSLATION
 from indexer.searchers import with_own_searcher, with_searcher
 from indexer.snapshot import Snapshot, snapshot_of
-from indexer.spelling import suggest_query
+from indexer.errors import BadSearch
+from indexer.spelling import corrected_texts
 from indexer.vocabulary import FACETS
 
 SNIPPET_CHARS = 240
 RELATED_WINDOW = 20_000
-# Below this many hits a query with unknown words gets a "did you mean".
-SUGGEST_BELOW = 3
 #: The other versions of a story listed under its hit.
 VERSIONS_SHOWN = 5
 #: The versions of a story a release page lists and compares.
@@ -86,7 +85,7 @@ def search(index_dir: Path, request: SearchRequest) -> SearchResult:
             page = _ordered(selection, start + request.limit)[start:]
             total = selection.total
         marker = Marker(selection.parsed.text) if selection.parsed.has_words else None
-        suggestion = suggest_query(searcher, selection.parsed, request.q) if selection.total < SUGGEST_BELOW else ""
+        suggestion = _suggestion(ix, searcher, selection, request)
         hits = []
         for docnum, score in page:
             hit = _hit(searcher.stored_fields(docnum), score, marker)
@@ -102,6 +101,21 @@ def search(index_dir: Path, request: SearchRequest) -> SearchResult:
         )
 
     return with_searcher(index_dir, run)
+
+
+def _suggestion(ix, searcher, selection: _Selection, request: SearchRequest) -> str:
+    """The query with its unknown words corrected, the first correction that finds more releases; else ""."""
+    if not selection.parsed.has_words:
+        return ""
+    reader = searcher.reader()
+    for corrected in corrected_texts(request.q, reader, lambda: selection.snapshot.spelling(reader)):
+        try:
+            better = _select(ix, searcher, replace(request, q=corrected, page=1))
+        except BadSearch:
+            continue
+        if better.total > selection.total:
+            return corrected
+    return ""
 
 
 def matching_releases(index_dir: Path, request: SearchRequest) -> ReleaseStream:

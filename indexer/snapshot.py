@@ -20,6 +20,7 @@ from indexer.facet_columns import FacetColumn, facet_column
 from indexer.lru import LeastRecentlyUsed
 from indexer.schema import DATE, ID, UNDATED
 from indexer.scoring import segment_lengths
+from indexer.spelling import SpellingVocabulary
 from indexer.story_table import load_stories, stories_stamp
 from indexer.vocabulary import facet_names
 from indexer.whoosh_reads import column_strings, leaf_postings
@@ -62,6 +63,13 @@ class Snapshot:
     posting_cache: LeastRecentlyUsed = field(default_factory=lambda: LeastRecentlyUsed(
         POSTINGS_BUDGET, lambda found: found[0].nbytes + found[1].nbytes))
     set_cache: LeastRecentlyUsed = field(default_factory=lambda: LeastRecentlyUsed(RECENT_SETS))
+    _spelling: SpellingVocabulary | None = None
+
+    def spelling(self, reader) -> SpellingVocabulary:
+        """The words of the snapshot for corrections, read on first need (a search that suggests)."""
+        if self._spelling is None:
+            self._spelling = SpellingVocabulary.of(reader)
+        return self._spelling
 
     def between(self, low: str, high: str) -> np.ndarray:
         """The live documents dated from `low` to `high` (ISO prefixes; "2025-10" is all October)."""

@@ -1,47 +1,110 @@
-"""'Did you mean': corrections for query words that no text field of the index knows."""
+"""'Did you mean': the words of a query that the index does not know, corrected from its own vocabulary.
+
+A correction weighs how far a word is from what was typed (edits, a swap of two letters being one)
+against how common it is in the archive: `Maldeves` -> `Maldives`, `budjet` -> `budget`. Words are
+compared as typed, not as stems (the stem of `maldeves` is nearer `made` than `maldives`).
+"""
 
 from __future__ import annotations
 
-from whoosh.spelling import Corrector
+import math
+from dataclasses import dataclass
 
-from indexer.query import ParsedQuery
-from indexer.schema import TEXT, TEXT_FIELDS
+import numpy as np
+import regex
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
+from archive.scripts import LETTER, normalise_indic
+from indexer.analysis import word_stems
+from indexer.schema import TEXT
 
-class _NearestWordCorrector(Corrector):
-    """Suggests the closest words first, then the most frequent: `hospitl` -> `hospital`.
-
-    Whoosh's own ReaderCorrector ranks every word within the distance by frequency alone.
-    It reads the unstemmed spelling field, so that suggestions are words, not stems.
-    """
-
-    def __init__(self, reader, fieldname: str):
-        self.reader, self.fieldname = reader, fieldname
-
-    def _suggestions(self, text, maxdist, prefix):
-        seen = set()
-        for distance in range(1, maxdist + 1):
-            for word in self.reader.terms_within(self.fieldname, text, distance, prefix=prefix):
-                if word not in seen:
-                    seen.add(word)
-                    frequency = self.reader.frequency(self.fieldname, word) or 1
-                    yield -(distance + 0.5 / frequency), word
+#: The field holding every word of the text as written (lower-cased), which Whoosh keeps for spelling.
+SPELLING_FIELD = f"spell_{TEXT}"
+#: Words shorter than this are not corrected: too many words lie one edit from them.
+SHORTEST = 4
+#: What one edit is worth against frequency: a word this many times as common offsets an edit.
+EDIT_WORTH = 1 / math.log10(300)
+# A word typed in a query, with what may surround it: a field prefix or a wildcard make it no word
+# to correct.
+_TYPED = regex.compile(rf"(?<![\w:*?])({LETTER}+)(?![\w:*?])")
+_OPERATORS = {"AND", "OR", "NOT", "TO"}
 
 
-def suggest_query(searcher, parsed: ParsedQuery, original: str) -> str:
-    """Return a corrected query when some word of it is unknown to every text field, else ""."""
-    if not parsed.has_words:
-        return ""
-    reader = searcher.reader()
-    words = {text for field, text in parsed.query.iter_all_terms() if field in TEXT_FIELDS}
-    if not any(all((field, word) not in reader for field in TEXT_FIELDS) for word in words):
-        return ""
-    text = _NearestWordCorrector(searcher.reader(), searcher.schema[TEXT].spelling_fieldname(TEXT))
-    try:
-        corrected = searcher.correct_query(parsed.query, parsed.text, correctors={name: text for name in TEXT_FIELDS})
-    except Exception:  # A suggestion is a nicety; never let it break a search.
-        return ""
-    if corrected.query == parsed.query or corrected.string.strip() == parsed.text.strip():
-        return ""
-    # Keep the filter terms the user typed (ministry:..., from:...) around the corrected words.
-    return original.replace(parsed.text, corrected.string) if parsed.text in original else corrected.string
+@dataclass
+class SpellingVocabulary:
+    """The words of one index snapshot with how many releases have each, grouped by length."""
+
+    words: list[str]
+    frequencies: np.ndarray
+    #: For each length, the positions of the words of that length.
+    by_length: dict[int, np.ndarray]
+
+    @classmethod
+    def of(cls, reader) -> SpellingVocabulary:
+        """The vocabulary of a reader's spelling field: words of letters only."""
+        words, frequencies = [], []
+        is_word = regex.compile(rf"{LETTER}+").fullmatch
+        for term, info in reader.iter_field(SPELLING_FIELD):
+            word = term.decode("utf-8")
+            if is_word(word):
+                words.append(word)
+                frequencies.append(info.doc_frequency())
+        lengths = np.fromiter(map(len, words), dtype=np.int32, count=len(words))
+        by_length = {int(length): np.flatnonzero(lengths == length) for length in np.unique(lengths)}
+        return cls(words, np.asarray(frequencies, dtype=np.int64), by_length)
+
+    def corrections(self, word: str, count: int = 3) -> list[str]:
+        """The best corrections of a lower-cased word, best first (none when none is near enough)."""
+        if len(word) < SHORTEST:
+            return []
+        most = 1 if len(word) < 6 else 2
+        positions = np.concatenate([self.by_length.get(length, np.zeros(0, dtype=np.int64))
+                                    for length in range(len(word) - most, len(word) + most + 1)])
+        choices = [self.words[position] for position in positions.tolist()]
+        scored = []
+        for candidate, distance, place in process.extract(word, choices, scorer=OSA.distance, score_cutoff=most,
+                                                          limit=None):
+            if distance:
+                frequency = int(self.frequencies[positions[place]])
+                # A different first letter is a rarer slip than one inside the word.
+                score = math.log10(frequency) * EDIT_WORTH - distance - (0.5 if candidate[0] != word[0] else 0)
+                scored.append((-score, candidate))
+        return [candidate for _, candidate in sorted(scored)[:count]]
+
+
+def unknown_to(reader, word: str) -> bool:
+    """Whether the index has never seen `word` written so (a stop word counts as seen): it may
+    still match other forms of it through their stem."""
+    lowered = word.lower()
+    written = lowered if lowered.isascii() else normalise_indic(lowered)
+    return (SPELLING_FIELD, written) not in reader and bool(word_stems(lowered))
+
+
+def corrected_texts(text: str, reader, vocabulary_of, count: int = 3) -> list[str]:
+    """`text` with every word the index does not know replaced by its best correction, then by its
+    second best, and so on (`count` texts at most), capitals kept; none when there is nothing to
+    correct. `vocabulary_of()` gives the SpellingVocabulary (read on first need)."""
+    words = [(match.span(1), match.group(1)) for match in _TYPED.finditer(text)]
+    options = {}
+    for span, typed in words:
+        if typed not in _OPERATORS and unknown_to(reader, typed):
+            found = vocabulary_of().corrections(typed.lower(), count)
+            # When the likeliest word has the typed word's stem, the search already finds it.
+            if found and word_stems(found[0]) != word_stems(typed.lower()):
+                options[span] = [_cased(typed, word) for word in found]
+    texts = []
+    for rank in range(max(map(len, options.values()), default=0)):
+        corrected, end = [], 0
+        for (start, stop), choices in sorted(options.items()):
+            corrected += [text[end:start], choices[min(rank, len(choices) - 1)]]
+            end = stop
+        texts.append("".join(corrected) + text[end:])
+    return texts
+
+
+def _cased(typed: str, word: str) -> str:
+    """`word` written with the capitals of `typed` (all capitals, a capital first, or none)."""
+    if typed.isupper() and len(typed) > 1:
+        return word.upper()
+    return word[0].upper() + word[1:] if typed[0].isupper() else word

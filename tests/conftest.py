@@ -53,3 +53,21 @@ def app(small_index):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def seed_index(tmp_path_factory):
+    """The bundled seeds indexed once, as `press-archive serve` shows them on a fresh clone."""
+    from indexer import reindex
+
+    index = tmp_path_factory.mktemp("seeds") / "index"
+    report = reindex(ROOT / "seeds", index)
+    assert report.added > 300 and not report.skipped
+    return index
+
+
+@pytest.fixture
+def seed_client(seed_index):
+    from web import create_app
+
+    return create_app({"INDEX": str(seed_index), "TESTING": True}).test_client()
