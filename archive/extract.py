@@ -15,7 +15,7 @@ from archive.languages import canonical_language, detect_language
 from archive.ministries import canonical_issuer, find_ministries, foreign_portfolio, names_indian_body
 from archive.model import ParseError, Release
 from archive.normalise import collapse_spaces, fold
-from archive.places import conventional_place, country_of, leading_country
+from archive.places import conventional_place, country_of, leading_country, one_place
 
 TITLE_LIMIT = 120
 _ABBREVIATIONS = {
@@ -74,6 +74,7 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
         location = dateline.location or header.place or footer.place
         country = meta.country or (dateline.country if dateline.location else "") or (
             header.country if header.place else "") or footer.country
+    location = one_place(location, country)
     issuer = meta.issuer or header.issuer or dateline.issuer or footer.issuer
     if not country and not meta.issuer:
         country = _issuing_country(header, dateline, issuer, title, body)

@@ -18,11 +18,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from archive.dateline import Dateline, parse_dateline
-from archive.header_lines import (DECORATION, END_MARK, FROM, PUBLISHED, SMALL_WORDS, capitalised, first_body,
-                                  headline, is_headline, letterhead, letterhead_country, line_kinds)
+from archive.header_lines import (BREADCRUMBS_START, DECORATION, END_MARK, FROM, PUBLISHED, SMALL_WORDS, capitalised,
+                                  first_body, headline, is_headline, letterhead, letterhead_country, line_kinds)
 
-#: Lines and characters of a text its header is looked for in.
-HEAD_LINES = 16
+#: Lines (not counting blank ones) and characters of a text its header is looked for in: a copied
+#: page's cookie banner, site name, breadcrumbs and labels come before its headline.
+HEAD_LINES = 24
 HEAD_CHARS = 3000
 #: Lines of a header that are neither furniture nor dateline: a headline and a summary or two.
 HEAD_CONTENT_LINES = 4
@@ -78,21 +79,28 @@ class _Scan:
         self.since: list[tuple[str, int]] = []  # lines of text since the last furniture, and where each ends
         self.end = 0  # where the header ends so far
         self.strong = self.contact_block = self.from_line = self.published = self.at_dateline = False
+        self.breadcrumbs = False  # in a page's breadcrumbs, a line each, until a blank line
         self.label = ""  # what the line before announced (`From:`, `Published`, `Last updated`, a byline)
         self.fallback: tuple | None = None  # where the header ends if the scan runs into the text's end
         self.whole: Dateline | None = None  # the dateline read from the start of the whole text
 
     def header(self) -> Header:
         """Scan the opening lines and say what the header is."""
-        for number, (start, stop, line) in enumerate(_lines(self.text)):
-            if number == HEAD_LINES or start > HEAD_CHARS or not self._line(start, stop, line):
+        lines = 0
+        for start, stop, line in _lines(self.text):
+            lines += bool(line)
+            if lines > HEAD_LINES or start > HEAD_CHARS or not self._line(start, stop, line):
                 break
         return self._result()
 
     def _line(self, start: int, stop: int, line: str) -> bool:
         """Take in one line; False when the header is over."""
         if not line:
-            self.contact_block = False
+            self.contact_block = self.breadcrumbs = False
+            return True
+        if BREADCRUMBS_START.fullmatch(line) or self.breadcrumbs and len(line) <= 60:
+            self.breadcrumbs = True
+            self._furniture([("furniture", None)], line, stop)
             return True
         if self.label == "updated":
             # The value of `Last updated` on a line of its own: when it changed, not when it was issued.

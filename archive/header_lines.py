@@ -79,7 +79,7 @@ _PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?\s+read|(?:other\
                    # breadcrumbs: `Home > International > Foreign affairs`
                    r"|[^<>\n]{1,40}(?:\s*[>\u203a\u00bb]\s*[^<>\n]{1,40}){1,5}|(?i:home)(?:\s*[|/]|\s{2,}).{1,80}"
                    # cookie notices
-                   r"|.{0,60}\b(?i:cookies?)\b.{0,80}")
+                   r"|.{0,60}\b(?i:cookies?)\b.{0,160}")
 _LABELLED_DATE = re.compile(r"(?i:release\s+date|date(?:\s+posted|\s+taken)?|published|posted|issued(?:\s+on)?"
                             r"|immediate\s+release)"
                             r"\s*:\s*(.+?)\s*$")
@@ -102,6 +102,8 @@ FROM = re.compile(r"(?i:from|issued\s+by)\s*:\s*(?P<issuer>.+)")
 # A page's credits: `Source: Xinhua`, `Editor: huaxia`, `Photo: ...`.
 _CREDIT = re.compile(r"(?i:source|editor|author|reporter|photo|credit|written\s+by|part\s+of|topics?|tags?)"
                      r"\s*:\s*.{1,60}")
+#: The first of a page's breadcrumbs copied a line each (GOV.UK's `Home` / `Defence and armed forces`).
+BREADCRUMBS_START = re.compile(r"(?i:home)")
 #: What decorates a line without being part of it (Markdown's marks, table bars).
 DECORATION = " \t*_#>|"
 

@@ -10,13 +10,19 @@ read a line at a time by `archive.reading`).
 from __future__ import annotations
 
 import json
+import re
+from urllib.parse import parse_qs, urlparse
 
 from archive.dates import parse_explicit_time
 from archive.extract import Metadata, build_release, explicit_date
+from archive.authority import load_data
 from archive.model import ParseError, Release, clean_id
 
 _TEXT_KEYS = ("title", "location", "country", "agency", "url", "language")
 _TRANSLATION_KEYS = ("translation_of", "translation_key", "en_prid", "release_key")
+#: Where a record may name the office that issued it (`"office": "PIB Mumbai"`).
+_OFFICE_KEYS = ("office", "region", "place")
+_PIB_PREFIX = re.compile(r"(?i:PIB|Press\s+Information\s+Bureau)[\s,:\-]+")
 
 
 def read_record(line: str, default_id: str, source: str, number: int) -> Release:
@@ -53,7 +59,22 @@ def read_record(line: str, default_id: str, source: str, number: int) -> Release
                                               for key in _TRANSLATION_KEYS)), "")
     if "prid" in record and not meta.agency:
         meta.agency = "PIB"
+    meta.location = meta.location or _office(record, source, number)
     return build_release(release_id, f"{source}:{number}", body, meta)
+
+
+def _office(record: dict, source: str, number: int) -> str:
+    """The place of the office a record names (`"office": "PIB Mumbai"`), or that its PIB address
+    does (`...PressReleasePage.aspx?PRID=2225110&reg=3`: PIB Delhi); "" when none does."""
+    for key in _OFFICE_KEYS:
+        named = _PIB_PREFIX.sub("", _scalar(record, key, source, number), count=1).strip()
+        if named:
+            return named
+    url = _scalar(record, "url", source, number)
+    if "pib.gov.in" not in url.lower():
+        return ""
+    region = next(iter(parse_qs(urlparse(url).query).get("reg", [])), "")
+    return load_data("countries")["pib_regions"].get(region.strip(), "") if region.strip().isdigit() else ""
 
 
 def translation_key(value, key: str, source: str, number: int | None = None) -> str:

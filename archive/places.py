@@ -163,5 +163,24 @@ def conventional_place(written: str) -> str:
     return " ".join(_capitalise(word) for word in written.split(" ")) if written.isupper() else written
 
 
+def one_place(place: str, country: str = "") -> str:
+    """The name of the city a place names, one for all its names, so that a city is one facet value:
+    the data's aliases (PIB's `Delhi` is `New Delhi`), then the gazetteer's current name for an
+    old or other one in the same country (`Bombay` -> `Mumbai`, `Bangalore` -> `Bengaluru`); a name
+    a city of that country goes by, or one the gazetteer writes in other letters (`Köln`), is kept."""
+    aliases = load_data("countries")["place_aliases"]
+    for where in (country,) if country else (name for name in aliases if not name.startswith("_")):
+        alias = aliases.get(where, {}).get(place)
+        if alias:
+            return alias
+    city = find_city(place) if place.isascii() else None
+    if city is None or fold(city[0]).startswith(fold(place)) or not city[0].isascii() or (
+            country and city[1] != country):
+        return place  # `New York` is no other name of `New York City`, nor `Kuwait` of `Kuwait City`
+    main, _alternate = _cities()
+    own = main.get(fold(place))
+    return place if own is not None and _country_by_code(own[1]) == city[1] else city[0]
+
+
 def _capitalise(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))

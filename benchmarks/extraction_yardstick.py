@@ -29,7 +29,7 @@ from archive import ParseError  # noqa: E402
 from archive.jsonl_reader import read_record  # noqa: E402
 from archive.ministries import canonical_issuer  # noqa: E402
 from archive.normalise import collapse_spaces, fold  # noqa: E402
-from archive.places import region_country  # noqa: E402
+from archive.places import conventional_place, one_place, region_country  # noqa: E402
 from archive.text_reader import read_text  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -59,6 +59,12 @@ def _dateline_day(dateline: str, filed: date) -> date:
         return filed
 
 
+def _same_place(found: str, written: str, country: str) -> bool:
+    """Whether the place read is the one written, or the one name its city goes by (`Bombay` is
+    read as `Mumbai`, PIB's `Delhi` as `New Delhi`)."""
+    return fold(found) in (fold(written), fold(one_place(conventional_place(written), country)))
+
+
 def reuters(corpora: Path) -> None:
     total = place_ok = date_ok = near_filed = 0
     misses: list[str] = []
@@ -77,7 +83,7 @@ def reuters(corpora: Path) -> None:
                 true_date = _dateline_day(dateline, filed)
                 copy = f" date {filed.isoformat()} {dateline} {_element(item, 'BODY')}"
                 release = read_text(copy, "item", "reuters")
-                if fold(release.location) == fold(true_place):
+                if _same_place(release.location, true_place, release.country):
                     place_ok += 1
                 elif len(misses) < 8:
                     misses.append(f"    place {release.location!r} for dateline {dateline!r}")
@@ -147,10 +153,10 @@ def doj(corpora: Path) -> None:
         release = read_text(text, "doj", "doj.txt")
         if truth:
             with_place += 1
-            place_ok += fold(release.location) == fold(truth[1].strip())
+            place_ok += _same_place(release.location, truth[1].strip(), release.country)
             # Places in the United States unless a country follows (`BANGKOK, THAILAND`).
             country_ok += release.country == ((truth[2] and region_country(truth[2])) or "United States")
-            if fold(release.location) != fold(truth[1].strip()) and len(misses) < 6:
+            if not _same_place(release.location, truth[1].strip(), release.country) and len(misses) < 6:
                 misses.append(f"    place {release.location!r} for {text.strip()[:50]!r}")
         else:
             without += 1
@@ -177,7 +183,7 @@ def world(path: Path = WORLD_RELEASES) -> None:
         release = read_text(case["text"], case["id"], case["id"] + ".txt")
         got = {"date": release.date, "place": release.location, "country": release.country, "agency": release.agency}
         for field, found in got.items():
-            if fold(found) == fold(case[field]):
+            if fold(found) == fold(case[field]) or field == "place" and _same_place(found, case[field], release.country):
                 right[field] += 1
             elif len(misses) < 12:
                 misses.append(f"    {case['id']}: {field} {found!r} for {case[field]!r}")

@@ -9,17 +9,20 @@ from indexer.errors import BadSearch, IndexMissing, IndexWriteFailed, ReindexRun
 from indexer.highlight import mark_terms
 from indexer.locations import default_index, default_source
 from indexer.results import FacetValue, Hit, SearchRequest, SearchResult, StoryVersion
-from indexer.search import get_release, matching_releases, related, search, story_versions, translations
+from indexer.histogram import INTERVALS, Histogram, Period
+from indexer.search import (
+    facet_values, get_release, matching_releases, related, search, story_versions, translations,
+)
 from indexer.store import last_updated, needs_full_rebuild
 from indexer.vocabulary import (
     FACETS, MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, TIMELINE, Facet, Sort, facet_named, facet_names,
 )
 
 __all__ = [
-    "FACETS", "MAX_LIMIT", "MAX_PAGE", "MAX_QUERY_LENGTH", "PAGE_SIZE", "SORTS", "TIMELINE",
-    "BadSearch", "Facet", "FacetValue", "Hit", "IndexMissing", "IndexWriteFailed", "ReindexReport", "ReindexRunning",
-    "SearchRequest", "SearchResult", "Sort", "StoryVersion", "default_index", "default_source", "facet_named",
-    "facet_names",
+    "FACETS", "INTERVALS", "MAX_LIMIT", "MAX_PAGE", "MAX_QUERY_LENGTH", "PAGE_SIZE", "SORTS", "TIMELINE",
+    "BadSearch", "Facet", "FacetValue", "Histogram", "Hit", "IndexMissing", "IndexWriteFailed", "ReindexReport", "ReindexRunning",
+    "Period", "SearchRequest", "SearchResult", "Sort", "StoryVersion", "default_index", "default_source",
+    "facet_named", "facet_names", "facet_values",
     "get_release", "last_updated", "mark_terms", "matching_releases", "needs_full_rebuild", "reindex", "related",
     "search", "story_versions", "translations",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from indexer.errors import BadSearch
+from indexer.histogram import Histogram, check_interval
 from indexer.query import check_partial_date
 from indexer.vocabulary import FACETS, MAX_LIMIT, MAX_PAGE, PAGE_SIZE, facet_named, facet_names, sort_names
 
@@ -24,6 +25,8 @@ class SearchRequest:
     collapse: bool = True
     #: Only the releases of this story (its id), when given.
     story: str = ""
+    #: The periods of the date histogram: day, week, month or year ("" chooses from the span).
+    interval: str = ""
 
     def __post_init__(self) -> None:
         if self.sort not in sort_names():
@@ -44,6 +47,7 @@ class SearchRequest:
                         for name, values in self.filters.items()}
         self.date_from = check_partial_date(self.date_from, "from")
         self.date_to = check_partial_date(self.date_to, "to")
+        self.interval = check_interval(self.interval)
 
     def newest(self, limit: int) -> SearchRequest:
         """The same search, newest first, the first `limit` hits."""
@@ -124,6 +128,10 @@ class SearchResult:
     #: Whether each story is shown once: `total` then counts stories; `releases` always counts releases.
     collapsed: bool = False
     releases: int = 0
+    #: Matching releases per period (every match, not one page; releases, not stories).
+    histogram: Histogram = field(default_factory=Histogram)
+    #: Whether the query has words to rank by (else it browses: no relevance sort).
+    has_words: bool = False
 
     @property
     def pages(self) -> int:
@@ -143,4 +151,5 @@ class SearchResult:
             "sort": self.sort, "query": self.query, "note": self.note, "suggestion": self.suggestion,
             "hits": [asdict(hit) for hit in self.hits],
             "facets": {name: [asdict(value) for value in values] for name, values in self.facets.items()},
+            "histogram": asdict(self.histogram),
         }

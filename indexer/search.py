@@ -15,6 +15,7 @@ from archive.normalise import fold
 from archive.stories import StoryText, compare
 from indexer.documents import release_from_stored
 from indexer.highlight import Marker, lead
+from indexer.histogram import date_histogram
 from indexer.matching import QueryEvaluator
 from indexer.query import ParsedQuery, ordered_range, parse_user_query
 from indexer.results import FacetValue, Hit, SearchRequest, SearchResult, StoryVersion
@@ -23,7 +24,7 @@ from indexer.searchers import with_own_searcher, with_searcher
 from indexer.snapshot import Snapshot, snapshot_of
 from indexer.errors import BadSearch
 from indexer.spelling import corrected_texts
-from indexer.vocabulary import FACETS
+from indexer.vocabulary import FACETS, facet_named
 
 SNIPPET_CHARS = 240
 RELATED_WINDOW = 20_000
@@ -98,6 +99,8 @@ def search(index_dir: Path, request: SearchRequest) -> SearchResult:
             total=total, page=request.page, limit=request.limit, hits=hits, facets=_facets(selection),
             suggestion=suggestion, note=selection.parsed.note, query=request.q, sort=selection.sort,
             collapsed=request.collapse, releases=selection.total,
+            histogram=date_histogram(snapshot.distinct_dates, snapshot.date_rank, selection.mask, request.interval),
+            has_words=selection.parsed.has_words,
         )
 
     return with_searcher(index_dir, run)
@@ -274,20 +277,34 @@ def _intersect(base: np.ndarray, others) -> np.ndarray:
 def _facets(selection: _Selection) -> dict[str, list[FacetValue]]:
     """Count every facet over the results, each with its own filter left out."""
     cache: dict[frozenset, np.ndarray] = {}
-    facets = {}
-    for facet in FACETS:
-        others = frozenset(name for name in selection.by_facet if name != facet.name)
-        if others not in cache:
-            cache[others] = _intersect(selection.base, [selection.by_facet[name] for name in others])
-        counts = selection.snapshot.facets[facet.name].count(cache[others])
-        asked = selection.filters.get(facet.name, ())
-        selected = {fold(value) for value in asked}
-        values = [FacetValue(value, count, fold(value) in selected, facet.label_of(value))
-                  for value, count in facet.ordered(counts)]
-        shown = {fold(v.value) for v in values}
-        values += [FacetValue(value, 0, True, facet.label_of(value)) for value in asked if fold(value) not in shown]
-        facets[facet.name] = values
-    return facets
+    return {facet.name: _facet_values(selection, facet, cache) for facet in FACETS}
+
+
+def _facet_values(selection: _Selection, facet, cache: dict[frozenset, np.ndarray]) -> list[FacetValue]:
+    """One facet's values over the results with its own filter left out, selected values included."""
+    others = frozenset(name for name in selection.by_facet if name != facet.name)
+    if others not in cache:
+        cache[others] = _intersect(selection.base, [selection.by_facet[name] for name in others])
+    counts = selection.snapshot.facets[facet.name].count(cache[others])
+    asked = selection.filters.get(facet.name, ())
+    selected = {fold(value) for value in asked}
+    values = [FacetValue(value, count, fold(value) in selected, facet.label_of(value))
+              for value, count in facet.ordered(counts)]
+    shown = {fold(v.value) for v in values}
+    return values + [FacetValue(value, 0, True, facet.label_of(value)) for value in asked if fold(value) not in shown]
+
+
+def facet_values(index_dir: Path, request: SearchRequest, name: str, contains: str = "") -> list[FacetValue]:
+    """Every value of the facet `name` over a search's results (its own filter left out), with counts,
+    those whose value or label contain `contains` (compared folded) when it is given."""
+    facet = facet_named(name)
+    wanted = fold(contains.strip())
+
+    def run(ix, searcher) -> list[FacetValue]:
+        values = _facet_values(_select(ix, searcher, request), facet, {})
+        return [value for value in values if wanted in fold(value.value) or wanted in fold(value.label)]
+
+    return with_searcher(index_dir, run)
 
 
 def _effective_sort(request: SearchRequest, parsed: ParsedQuery) -> str:

@@ -5,84 +5,18 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("PRESS_ARCHIVE_CHROMIUM", "/usr/bin/chromium")
-OUTPUT = Path(__file__).resolve().parent.parent / "test-output"
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from tests.browsing import accessibility_violations, result_count
+from tests.conftest import CHROMIUM, OUTPUT
 
 if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
     pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium); CI installs it",
                 allow_module_level=True)
 
 playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    port = free_port()
-    env = {**os.environ, "PRESS_ARCHIVE_INDEX": str(tmp_path_factory.mktemp("browser") / "index")}
-    env.pop("PRESS_ARCHIVE_SOURCE", None)
-    command = [str(Path(sys.executable).parent / "press-archive"), "serve", "--port", str(port)]
-    if not Path(command[0]).exists():
-        command = [shutil.which("press-archive") or "press-archive", *command[1:]]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(base + "/api/search", timeout=2)
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(f"press-archive serve exited: {process.stdout.read()}")
-            time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail("press-archive serve did not answer within 120 s")
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
-    process.stdout.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def result_count(page) -> int:
-    """The releases the search matched (facet and timeline counts count releases too)."""
-    count = page.locator("#release-count")
-    return int(count.inner_text().replace(",", "")) if count.count() else 0
 
 
 def test_type_query_and_see_highlighted_results(server, page):
@@ -121,17 +55,6 @@ def test_pick_two_ministries_then_press_back(server, page):
     assert result_count(page) == first_count
     page.go_back()
     assert result_count(page) == everything
-
-
-def test_timeline_bar_filters_to_its_month(server, page):
-    page.goto(server + "/search")
-    bar = page.locator(".timeline-chart a").last
-    label = bar.get_attribute("aria-label")
-    month, count = re.match(r"(\d{4}-\d\d): (\d+) release", label).groups()
-    bar.click()
-    page.wait_for_url(re.compile(f"month={month}"))
-    assert result_count(page) == int(count)
-    assert page.locator(".chip", has_text=f"Month: {month}").count() == 1
 
 
 def test_page_and_resort_keep_the_search(server, page):
@@ -182,15 +105,6 @@ def test_keyboard_only_search(server, page):
     assert result_count(page) > 0
 
 
-def _accessibility_violations(page) -> list[str]:
-    """What axe-core finds wrong on the page, by rule and the elements it names."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [f"{violation['id']}: {[node['target'] for node in violation['nodes']]}"
-            for violation in results.response["violations"]]
-
-
 def test_release_page_shows_its_story_and_a_comparison(server, page):
     # A PIB re-issue that corrected one ministry's outlay (seeds/pib_2026-02_story_pairs.jsonl).
     page.goto(server + "/release/2229273")
@@ -198,9 +112,9 @@ def test_release_page_shows_its_story_and_a_comparison(server, page):
     assert story.get_by_role("heading", name="Other versions of this story").count() == 1
     assert story.locator("a", has_text=re.compile(r"\S")).first.get_attribute("href") == "/release/2229201"
     assert story.locator(".badge", has_text="First reported").count() == 1
-    assert _accessibility_violations(page) == []
+    assert accessibility_violations(page) == []
     story.get_by_role("link", name="Compare with this release").first.click()
     page.wait_for_url(re.compile(r"compare=2229201"))
     diff = page.locator(".comparison .diff")
     assert diff.locator("ins").count() > 0 and diff.locator("del").count() > 0
-    assert _accessibility_violations(page) == []
+    assert accessibility_violations(page) == []

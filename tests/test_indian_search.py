@@ -64,7 +64,7 @@ def test_words_of_every_language_find_their_release(index, query, found):
 def test_hindi_release_is_read_as_pib_layout(index):
     (hit,) = search(index, SearchRequest(q="लद्दाख")).hits
     assert (hit.title, hit.date, hit.location, hit.agency, hit.language) == (
-        "रक्षा सचिव ने लद्दाख में सीमा सड़कों की समीक्षा की", "2025-10-07", "Delhi", "PIB", "hi")
+        "रक्षा सचिव ने लद्दाख में सीमा सड़कों की समीक्षा की", "2025-10-07", "New Delhi", "PIB", "hi")
     assert hit.ministries == ["Ministry of Defence"]
     assert "<mark>लद्दाख</mark>" in hit.snippet
 

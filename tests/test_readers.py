@@ -36,7 +36,7 @@ def test_markdown_without_front_matter_takes_heading_as_title(good_dir):
 def test_pib_html_page(good_dir):
     release = by_id(good_dir)["2229999"]
     assert release.title == 'MeitY launches "Digital Sakhi" programme for rural women'
-    assert (release.date, release.location, release.agency) == ("2026-02-12", "Delhi", "PIB")
+    assert (release.date, release.location, release.agency) == ("2026-02-12", "New Delhi", "PIB")
     assert release.ministries[0] == "Ministry of Electronics and Information Technology"
     assert "Visitor Counter" not in release.body and "Read this release" not in release.body
     assert "tracking" not in release.body and "All releases" not in release.body

@@ -60,9 +60,13 @@ def test_two_ministries_are_or(client):
     assert data["total"] == 3
 
 
-def test_timeline_bars_filter_by_month(client):
-    html = client.get("/").get_data(as_text=True)
-    assert 'aria-label="2025-10: 4 releases"' in html and 'href="?month=2025-10"' in html
+def test_timeline_bars_filter_to_their_period(client):
+    html = client.get("/?interval=month").get_data(as_text=True)
+    assert 'aria-label="2025-10: 4 releases"' in html
+    # The bar narrows the dates to its month; the interval is then chosen anew (days, zooming in).
+    assert 'href="?from=2025-10-01&amp;to=2025-10-31"' in html
+    assert client.get("/api/search?from=2025-10-01&to=2025-10-31").get_json()["total"] == 4
+    # The month filter of older links still works.
     assert client.get("/api/search?month=2025-10").get_json()["total"] == 4
 
 
@@ -198,11 +202,15 @@ def test_settings_from_environment(monkeypatch, small_index):
     assert app.test_client().get("/api/search").get_json()["total"] == 10
 
 
-def test_timeline_fills_months_without_releases(client):
-    html = client.get("/").get_data(as_text=True)
+def test_timeline_fills_periods_without_releases(client):
+    html = client.get("/?interval=month").get_data(as_text=True)
     # The small corpus has nothing in 2025-01; the bar is there, empty and not a link.
     assert 'aria-label="2025-01: no releases"' in html
-    assert 'href="?month=2025-01"' not in html
+    assert 'from=2025-01-01' not in html
+    weeks = client.get("/").get_data(as_text=True)
+    # Unasked, a year of releases is drawn in weeks; the table says the same without the drawing.
+    assert 'aria-label="week of 2025-10-06: 2 releases"' in weeks and "Releases per week" in weeks
+    assert '<tr><th scope="row"><a href="?from=2025-10-06&amp;to=2025-10-12">2025-W41</a></th>' in weeks
 
 
 def test_index_that_cannot_be_opened_is_503(tmp_path):

@@ -30,7 +30,7 @@ def test_seed_release(seeds_dir):
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("pib_layout.txt", {"date": "2025-10-06", "location": "Delhi", "country": "India", "agency": "PIB",
+    ("pib_layout.txt", {"date": "2025-10-06", "location": "New Delhi", "country": "India", "agency": "PIB",
                         "ministries": ["Ministry of Defence"],
                         "title": "Defence Secretary chairs review of Border Roads projects in Ladakh"}),
     ("kolkata_pti.txt", {"date": "2026-01-03", "location": "Kolkata", "country": "India", "agency": "PTI",

@@ -46,6 +46,7 @@ def search_request(args: MultiDict, per_page: int, max_query: int) -> SearchRequ
             limit=_integer(args, "limit", per_page, 1, MAX_LIMIT),
             collapse=_integer(args, "collapse", 1, 0, 1) == 1,
             story=args.get("story", "").strip(),
+            interval=args.get("interval", ""),
         )
     except BadSearch as exc:
         raise BadParameter(exc.parameter, f"Bad parameter: {exc}.") from None

@@ -7,9 +7,11 @@ from werkzeug.datastructures import MultiDict
 
 from archive.stories import word_diff
 from indexer import (
-    FACETS, SORTS, TIMELINE, SearchRequest, facet_named, get_release, related, search, story_versions, translations,
+    FACETS, SORTS, SearchRequest, facet_named, facet_values, get_release, related, search, story_versions,
+    translations,
 )
 from web.facets import query_string, toggle, with_params, without_filters
+from web.timeline import timeline_view
 from web.params import BadParameter, search_request
 from web.render import body_html, page_text
 
@@ -18,6 +20,8 @@ blueprint = Blueprint("views", __name__)
 FACET_LABELS = {facet.name: facet.label for facet in FACETS}
 FILTER_NAMES = tuple(FACET_LABELS)
 FACETS_SHOWN = 8
+FACET_PLURALS = {"ministry": "ministries", "location": "places", "country": "countries", "agency": "agencies",
+                 "language": "languages", "year": "years", "month": "months"}
 
 
 def index_dir() -> str:
@@ -56,14 +60,16 @@ def search_page():
         if args.get(name):
             chips.append({"label": f"{label}: {args[name]}",
                           "url": "?" + with_params(args, **{name: None, "page": None})})
-    feed_args = with_params(args, page=None, sort=None, limit=None)
+    feed_args = with_params(args, page=None, sort=None, limit=None, interval=None)
+    # Browsing without words has nothing to rank by: no relevance sort is offered.
+    sorts = [sort for sort in SORTS if result.has_words or sort.name != "relevance"]
+    facet_args = with_params(args, page=None, sort=None, limit=None)
     return render_template(
         "search.html", result=result, req=search_req, q=search_req.q, facets=facets, chips=chips,
-        labels=FACET_LABELS, facet_order=[facet.name for facet in FACETS if facet.listed], shown=FACETS_SHOWN,
-        timeline=_with_empty_months(facets[TIMELINE]),
-        timeline_max=max((v["count"] for v in facets[TIMELINE]), default=0),
+        labels=FACET_LABELS, plural=FACET_PLURALS, facet_order=[facet.name for facet in FACETS if facet.listed],
+        shown=FACETS_SHOWN, timeline=timeline_view(result.histogram, args),
         clear_url="?" + without_filters(args, FILTER_NAMES),
-        sort_links=[(sort.name, sort.label, "?" + with_params(args, sort=sort.name, page=None)) for sort in SORTS],
+        sort_links=[(sort.name, sort.label, "?" + with_params(args, sort=sort.name, page=None)) for sort in sorts],
         page_url=lambda page: "?" + with_params(args, page=str(page)),
         feed_url=url_for("exports.feed") + ("?" + feed_args if feed_args else ""),
         export_query=feed_args, hidden=_hidden_fields(args),
@@ -71,6 +77,8 @@ def search_page():
         release_args=query_string({"q": search_req.q, "back": query_string(args)}),
         versions_url=lambda story: "?" + with_params(args, story=story, collapse="0", page=None),
         collapse_url="?" + with_params(args, collapse=None if search_req.collapse else "0", page=None),
+        facet_url=lambda name: url_for("views.facet_page", name=name) + ("?" + facet_args if facet_args else ""),
+        placeholder=_placeholder(result) if not search_req.q else "",
     )
 
 
@@ -81,26 +89,24 @@ def _as_indexed(args: MultiDict) -> MultiDict:
                       for key, value in args.items(multi=True)])
 
 
-def _with_empty_months(months: list[dict], most: int = 240) -> list[dict]:
-    """The month bars with the months between them that have no releases, so the axis is even."""
-    if len(months) < 2:
-        return months
-    year, month = map(int, months[0]["value"].split("-"))
-    last = months[-1]["value"]
-    present = {v["value"]: v for v in months}
-    filled = []
-    while len(filled) <= most:
-        key = f"{year:04d}-{month:02d}"
-        filled.append(present.get(key) or {"value": key, "count": 0, "selected": False, "url": None})
-        if key >= last:
-            return filled
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
+def _placeholder(result) -> str:
+    """An example for the search box that finds something in this archive: its commonest place as a
+    filter, and a word of its commonest ministry's name that finds releases."""
+    examples = []
+    ministries = result.facets.get("ministry") or []
+    if ministries:
+        word = ministries[0].value.replace("(", " ").split()[-1].strip(").,").lower()
+        if len(word) > 3 and search(index_dir(), SearchRequest(q=word, limit=1)).total:
+            examples.append(word)
+    places = result.facets.get("location") or []
+    if places:
+        examples.append(f'place:"{places[0].value}"')
+    return "e.g. " + ", ".join(examples) if examples else ""
 
 
 def _hidden_fields(args) -> list[tuple[str, str]]:
     """The filters to carry through the search and date forms as hidden inputs."""
-    carried = ("sort", "limit", "collapse", "story")
+    carried = ("sort", "limit", "collapse", "story", "interval")
     return [(k, v) for k, v in args.items(multi=True) if k in FILTER_NAMES or k in carried]
 
 
@@ -111,6 +117,43 @@ def api_search():
     if result.past_end:
         raise BadParameter("page", f"page {result.page} is past the last page of results ({result.pages}).")
     return jsonify(result.to_dict())
+
+
+def _listed_facet(name: str) -> str:
+    """The facet `name` (404 naming the facets there are when there is none)."""
+    if name not in FACET_LABELS:
+        abort(404, description=f"There is no facet {name!r}; the facets are {', '.join(FACET_LABELS)}.")
+    return name
+
+
+def _facet_listing(name: str):
+    """The values of one facet over the current search, filtered by `contains`, with what was asked."""
+    contains = request.args.get("contains", "")[:100]
+    search_req = parsed_request()
+    return search_req, contains, facet_values(index_dir(), search_req, _listed_facet(name), contains)
+
+
+@blueprint.route("/facet/<name>")
+def facet_page(name: str):
+    """Every value of one facet for the current search, with counts and a box to find one (no script needed)."""
+    search_req, contains, values = _facet_listing(name)
+    args = _as_indexed(request.args)
+    search_args = MultiDict([(key, value) for key, value in args.items(multi=True) if key != "contains"])
+    return render_template(
+        "facet.html", name=name, label=FACET_LABELS[name], values=values, contains=contains, q=search_req.q,
+        value_url=lambda value: url_for("views.search_page") + "?" + toggle(search_args, name, value),
+        back_url=url_for("views.search_page") + ("?" + query_string(search_args) if search_args else ""),
+        hidden=[(key, value) for key, value in search_args.items(multi=True)],
+    )
+
+
+@blueprint.route("/api/facet/<name>")
+def api_facet(name: str):
+    """Every value of one facet for the search the query string describes, with release counts;
+    `contains` keeps the values containing it (accents and case aside)."""
+    _search_req, contains, values = _facet_listing(name)
+    return jsonify({"facet": name, "label": FACET_LABELS[name], "contains": contains, "counts": "releases",
+                    "values": [value.__dict__ for value in values]})
 
 
 @blueprint.route("/release/<path:release_id>")

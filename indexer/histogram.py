@@ -1,0 +1,136 @@
+"""A date histogram of search results: releases per day, week, month or year, empty periods included."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+
+from indexer.errors import BadSearch
+
+INTERVALS = ("day", "week", "month", "year")
+#: The longest span, in days, each interval is chosen for when none is asked: about 60 days, two
+#: years of weeks, ten years of months; anything longer is drawn in years.
+_AUTO_SPAN = {"day": 62, "week": 2 * 366, "month": 10 * 366}
+#: The most periods a histogram has; an interval asked for that would need more gives way to a coarser one.
+MOST_PERIODS = 400
+
+
+@dataclass
+class Period:
+    """One bar: the releases dated from `start` to `end` (ISO dates, both included)."""
+
+    start: str
+    end: str
+    #: How the period is named: `2025-10-07`, `2025-W41`, `2025-10`, `2025`.
+    label: str
+    count: int
+
+
+@dataclass
+class Histogram:
+    """Releases per period over the span of the results, every period from the first to the last."""
+
+    interval: str = "month"
+    periods: list[Period] = field(default_factory=list)
+    #: The matching releases that have no date, so no bar.
+    undated: int = 0
+    #: The interval asked for, when it would have needed too many periods and a coarser one is drawn.
+    asked: str = ""
+
+    @property
+    def most(self) -> int:
+        """The largest count of a period (0 when there are none)."""
+        return max((period.count for period in self.periods), default=0)
+
+
+def check_interval(value: str) -> str:
+    """An interval as a request may give it: one of INTERVALS, or "" to choose from the span."""
+    value = value.strip().lower()
+    if value and value not in INTERVALS:
+        raise BadSearch("interval", f"interval must be one of {', '.join(INTERVALS)}, not {value!r}")
+    return value
+
+
+def date_histogram(distinct_dates: list[str], date_rank: np.ndarray, mask: np.ndarray, interval: str = "") -> Histogram:
+    """Count the documents of `mask` per period of `interval` ("" chooses from their span)."""
+    counts = np.bincount(date_rank[mask], minlength=len(distinct_dates))
+    days: dict[date, int] = {}
+    undated = 0
+    for rank in np.flatnonzero(counts).tolist():
+        day = _day(distinct_dates[rank])
+        if day is None:
+            undated += int(counts[rank])
+        else:
+            days[day] = days.get(day, 0) + int(counts[rank])
+    if not days:
+        return Histogram(interval or "month", [], undated)
+    first, last = min(days), max(days)
+    chosen = interval or next((name for name, span in _AUTO_SPAN.items() if (last - first).days <= span), "year")
+    asked = ""
+    while _period_count(first, last, chosen) > MOST_PERIODS and chosen != "year":
+        asked = asked or chosen
+        chosen = INTERVALS[INTERVALS.index(chosen) + 1]
+    per_period: dict[date, int] = {}
+    for day, count in days.items():
+        start = _start(day, chosen)
+        per_period[start] = per_period.get(start, 0) + count
+    periods = []
+    start = _start(first, chosen)
+    while start <= last:
+        following = _next(start, chosen)
+        periods.append(Period(start.isoformat(), (following - timedelta(days=1)).isoformat(), _label(start, chosen),
+                              per_period.get(start, 0)))
+        start = following
+    return Histogram(chosen, periods, undated, asked)
+
+
+def _day(value: str) -> date | None:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:  # the undated mark (0000-00-00)
+        return None
+    # The last year has no next one to end its period.
+    return day if day.year < 9999 else None
+
+
+def _start(day: date, interval: str) -> date:
+    if interval == "day":
+        return day
+    if interval == "week":
+        return day - timedelta(days=day.weekday())
+    if interval == "month":
+        return day.replace(day=1)
+    return day.replace(month=1, day=1)
+
+
+def _next(start: date, interval: str) -> date:
+    if interval == "day":
+        return start + timedelta(days=1)
+    if interval == "week":
+        return start + timedelta(days=7)
+    if interval == "month":
+        return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return date(start.year + 1, 1, 1)
+
+
+def _period_count(first: date, last: date, interval: str) -> int:
+    if interval == "day":
+        return (last - first).days + 1
+    if interval == "week":
+        return (_start(last, "week") - _start(first, "week")).days // 7 + 1
+    if interval == "month":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    return last.year - first.year + 1
+
+
+def _label(start: date, interval: str) -> str:
+    if interval == "day":
+        return start.isoformat()
+    if interval == "week":
+        year, week, _ = start.isocalendar()
+        return f"{year}-W{week:02d}"
+    if interval == "month":
+        return start.isoformat()[:7]
+    return str(start.year)
