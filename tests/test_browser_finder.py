@@ -93,6 +93,13 @@ def test_filters_work_without_script(server, open_page):
     assert wide.locator("section.facet").first.is_visible()
 
 
+def _open_filters(page) -> None:
+    """Open the filters panel where it is closed (on a phone)."""
+    toggle = page.locator("summary.filter-toggle")
+    if toggle.is_visible() and page.locator("details.filter-panel").get_attribute("open") is None:
+        toggle.click()
+
+
 def _bars(page):
     return page.locator(".timeline-chart .bar")
 
@@ -154,8 +161,11 @@ def test_the_timeline_without_script_is_links_and_a_table(server, open_page):
     assert result_count(page) == years[-1]
 
 
-def test_a_long_facet_list_is_filtered_as_one_types(server, page):
+@pytest.mark.parametrize("width", [WIDE, PHONE])
+def test_a_long_facet_list_is_filtered_as_one_types(server, open_page, width):
+    page = open_page(width)
     page.goto(server + "/search")
+    _open_filters(page)
     ministries = page.locator("section.facet[data-facet=ministry]")
     box = ministries.get_by_role("searchbox", name="Filter ministry values")
     box.fill("défen")
@@ -186,7 +196,9 @@ def test_every_value_of_a_facet_is_listed_with_a_search_box_without_script(serve
     assert result_count(page) == count
 
 
-def test_did_you_mean_offers_the_archive_word(server, page):
+@pytest.mark.parametrize("width", [WIDE, PHONE])
+def test_did_you_mean_offers_the_archive_word(server, open_page, width):
+    page = open_page(width)
     page.goto(server + "/search?q=Maldeves")
     assert result_count(page) == 0
     suggestion = page.locator("#did-you-mean")
@@ -196,8 +208,11 @@ def test_did_you_mean_offers_the_archive_word(server, page):
     assert result_count(page) > 0
 
 
-def test_delhi_is_one_place(server, page):
+@pytest.mark.parametrize("width", [WIDE, PHONE])
+def test_delhi_is_one_place(server, open_page, width):
+    page = open_page(width)
     page.goto(server + "/search")
+    _open_filters(page)
     places = page.locator("section.facet[data-facet=location] .label").all_inner_texts()
     assert "New Delhi" in places and "Delhi" not in places
 
@@ -219,7 +234,9 @@ def test_the_release_page_sets_facts_beside_a_readable_column(server, open_page,
     assert accessibility_violations(page, SERIOUS) == []
 
 
-def test_pages_first_last_and_the_data_links_beside_the_count(server, page):
+@pytest.mark.parametrize("width", [WIDE, PHONE])
+def test_pages_first_last_and_the_data_links_beside_the_count(server, open_page, width):
+    page = open_page(width)
     page.goto(server + "/search?q=minister")
     pages = page.locator("nav.pages")
     total_pages = int(re.fullmatch(r"Page 1 of (\d+)", pages.locator(".page-of").inner_text())[1])
@@ -231,20 +248,27 @@ def test_pages_first_last_and_the_data_links_beside_the_count(server, page):
     page.wait_for_url(re.compile(r"page=1"))
     links = page.locator(".result-bar #data-links")
     assert [a.strip() for a in links.locator("a").all_inner_texts()] == ["Atom feed", "CSV", "JSON Lines", "JSON"]
-    assert abs(_box(links)["y"] - _box(page.locator("#result-count"))["y"]) < 40
+    # Beside the count (under it on a phone), above the results.
+    assert abs(_box(links)["y"] - _box(page.locator("#result-count"))["y"]) < 80
+    assert _box(links)["y"] < _box(page.locator(".hit").first)["y"]
     page.goto(server + "/search?q=zzyzxqq")
     assert page.locator("#data-links").count() == 0 and page.locator("nav.sort").count() == 0
 
 
-def test_relevance_is_offered_only_for_words(server, page):
+@pytest.mark.parametrize("width", [WIDE, PHONE])
+def test_relevance_is_offered_only_for_words(server, open_page, width):
+    page = open_page(width)
     page.goto(server + "/search?ministry=Ministry+of+Defence")
     assert page.locator("nav.sort").inner_text().split() == ["Sort:", "Newest", "Oldest"]
     page.goto(server + "/search?q=defence")
     assert "Relevance" in page.locator("nav.sort").inner_text()
 
 
-def test_dates_are_typed_and_shown_as_iso(server, page):
+@pytest.mark.parametrize("width", [WIDE, PHONE])
+def test_dates_are_typed_and_shown_as_iso(server, open_page, width):
+    page = open_page(width)
     page.goto(server + "/search")
+    _open_filters(page)
     page.get_by_label("From", exact=True).fill("2026-02-01")
     page.get_by_label("To", exact=True).fill("2026-02-10")
     page.get_by_role("button", name="Apply dates").click()
@@ -255,7 +279,9 @@ def test_dates_are_typed_and_shown_as_iso(server, page):
     assert dates and all("2026-02-01" <= d <= "2026-02-10" for d in dates)
 
 
-def test_the_placeholder_examples_find_releases(server, page):
+@pytest.mark.parametrize("width", [WIDE, PHONE])
+def test_the_placeholder_examples_find_releases(server, open_page, width):
+    page = open_page(width)
     page.goto(server + "/search")
     placeholder = page.get_by_label("Search releases").get_attribute("placeholder")
     examples = [example.strip() for example in placeholder.removeprefix("e.g. ").split(",")]
