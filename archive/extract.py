@@ -45,6 +45,8 @@ class Metadata:
     body_format: str = "text"
     #: The time of day of `date` (or of `header_date` when the release takes its date from there).
     time: str = ""
+    #: The place of the office that issued it (`PIB Mumbai`'s), when the text's own dateline gives none.
+    office: str = ""
 
 
 #: How much of a body is read for the ministries it mentions (PIB's longest releases are 140,000).
@@ -74,6 +76,8 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
         location = dateline.location or header.place or footer.place
         country = meta.country or (dateline.country if dateline.location else "") or (
             header.country if header.place else "") or footer.country
+        if not location and meta.office:
+            location, country = conventional_place(meta.office), country or country_of(meta.office)
     location = one_place(location, country)
     issuer = meta.issuer or header.issuer or dateline.issuer or footer.issuer
     if not country and not meta.issuer:

@@ -92,10 +92,14 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
     taken off it; a labelled date alone (`Published on 03 Dec 2016`) counts too."""
     found = Footer(rest=text)
     start = len(text)
-    labelled = False
+    labelled = after_contact = False
     for at, line in reversed(lines[-4:]):
         # A sentence ends the signature (`Washington D.C.` is none).
         if len(line) > _SHORT_LINE or (line.endswith(".") and len(line.split()) > 3):
+            break
+        if REACH.fullmatch(line):
+            # A date under a contact block (`E-mail: ...` / `16 August 2010`) is the release's.
+            after_contact = True
             break
         dated = date_line(line) if any(ch.isdigit() for ch in line) else None
         place = place_line(line) if not dated else None
@@ -118,7 +122,7 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
         else:
             break
         start = at
-    signed = (found.date and (found.place or found.issuer or labelled)) or (found.place and found.issuer)
+    signed = (found.date and (found.place or found.issuer or labelled or after_contact)) or (found.place and found.issuer)
     if not signed:
         return Footer(rest=text)
     found.rest = text[:start].rstrip()

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field, replace
 
 from archive.dateline import Dateline, parse_dateline
 from archive.header_lines import (BREADCRUMBS_START, DECORATION, END_MARK, FROM, PUBLISHED, SMALL_WORDS, capitalised,
-                                  first_body, headline, is_headline, letterhead, letterhead_country, line_kinds)
+                                  date_line, first_body, headline, is_headline, letterhead, letterhead_country,
+                                  line_kinds)
 
 #: Lines (not counting blank ones) and characters of a text its header is looked for in: a copied
 #: page's cookie banner, site name, breadcrumbs and labels come before its headline.
@@ -80,6 +81,7 @@ class _Scan:
         self.end = 0  # where the header ends so far
         self.strong = self.contact_block = self.from_line = self.published = self.at_dateline = False
         self.breadcrumbs = False  # in a page's breadcrumbs, a line each, until a blank line
+        self.updated: tuple[str, str] | None = None  # when the page says it last changed
         self.label = ""  # what the line before announced (`From:`, `Published`, `Last updated`, a byline)
         self.fallback: tuple | None = None  # where the header ends if the scan runs into the text's end
         self.whole: Dateline | None = None  # the dateline read from the start of the whole text
@@ -99,12 +101,13 @@ class _Scan:
             self.contact_block = self.breadcrumbs = False
             return True
         if BREADCRUMBS_START.fullmatch(line) or self.breadcrumbs and len(line) <= 60:
+            self._furniture([("breadcrumbs", None)], line, stop)
             self.breadcrumbs = True
-            self._furniture([("furniture", None)], line, stop)
             return True
         if self.label == "updated":
             # The value of `Last updated` on a line of its own: when it changed, not when it was issued.
             self.label, self.end = "", stop
+            self.updated = self.updated or date_line(line)
             return True
         # The first line is read whole (most texts open with their dateline): build_release keeps it.
         dateline = parse_dateline(self.text[start:start + _DATELINE_CHARS]) if start else parse_dateline(self.text)
@@ -157,6 +160,9 @@ class _Scan:
         found = self.found
         if self.since and kinds[0][0] == "issuer" and _SPEAKER.search(line) and len(self.since[-1][0].split()) <= 4:
             self.since.pop()  # who speaks, above their title (`Jennifer L. Whitcombe` / `Department Spokesperson`)
+        if kinds[0][0] == "breadcrumbs" and not self.breadcrumbs:
+            # A page's breadcrumbs start its content: lines above them are the site's (its menus).
+            self.since, self.before = [], [line for line in self.before if letterhead(line)]
         for what, value in kinds:
             if what == "byline":
                 self.label = "byline"
@@ -177,6 +183,8 @@ class _Scan:
                 found.title = value
             elif what == "country" and not found.country:
                 found.country = value
+            elif what == "updated":
+                self.updated = self.updated or value
             elif what == "agency" and not found.agency:
                 found.agency = value
             elif what == "place" and not found.place:
@@ -214,6 +222,8 @@ class _Scan:
             # Lines above it under the header are a letterhead or labels (`Security Council` / `6906th Meeting`).
             end = next(stop for line, stop in under if line == title)
         found.title = title
+        if not found.date and self.updated:
+            found.date, found.time = self.updated  # a page that says only when it last changed
         # Lines of the header that are no letterhead are text: the headline and a summary.
         found.lines = [line for line in before if not letterhead(line)]
         found.rest = text[end:]

@@ -33,6 +33,8 @@ _LABEL = re.compile(
 )
 # A bare reference (`SG/SM/14789`, `2013-01-S-025`): furniture in a header, no header on its own.
 _BARE_CODE = re.compile(r"(?=[^a-z]*\d)(?=.*[/\-])[A-Z0-9][A-Z0-9/().\-]*(?: [A-Z0-9/().\-]+){0,2}")
+# The Council of the EU's: the language (`EN`, `(OR. en)`) and press numbers (`PRESSE 58`, `PR CO 51`).
+_DOCUMENT_CODE = re.compile(r"[A-Z]{2}|\((?i:or)\.\s*[a-z]{2}\)|(?:[A-Z]{2,6}\s+){1,2}\d{1,5}")
 # `Contact: Jane Roe`, `Media contacts`, `For more information, contact ...`: a label, not a sentence.
 CONTACT = re.compile(r"(?i:(?:(?:news\s+)?media|press|news|public(?:\s+affairs)?)\s+"
                      r"(?:contacts?|enquiries|inquiries|office)"
@@ -44,10 +46,15 @@ REACH = re.compile(
     r"\.?\s*[:.]\s*\S.*)"
     r"|\S+@\S+\.\w+|(?:https?://|www\.)\S+|[+(]?\d[\d\s().\-/]{6,}\d"
 )
-PUBLISHED = re.compile(r"(?i:(?:first\s+)?published(?:\s+on)?|publish(?:ed)?\s+date|publication\s+date"
+PUBLISHED = re.compile(r"(?i:(?:history\s*:\s*)?(?:first\s+)?published(?:\s+on)?|publish(?:ed)?\s+date|publication\s+date"
                        r"|issued(?:\s+on)?|(?:release\s+)?dated?"
                        r"|released?(?:\s+on)?|posted(?:\s+on)?|delivered(?:\s+on)?)\s*:?\s*")
 _UPDATED = re.compile(r"(?i:(?:last\s+)?updated|modified)\b.*")
+_UPDATED_LABEL = re.compile(r"(?i:(?:last\s+)?(?:updated|modified))(?:\s+on)?\s*:?\s*")
+# A page's breadcrumbs of any length (`Home » Under Secretary for ... » Press Releases » 2016 » June`).
+_BREADCRUMB_TRAIL = re.compile(r"(?i:home)\s*[>\u203a\u00bb|/]\s*\S.*")
+# Two-digit years in figures (`Release Date: 09/28/20`): day first unless it cannot be.
+_SHORT_YEAR = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{2})")
 _CLOCK = (r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?P<meridiem>[ap]\.?\s*m\.?)?"
           r"(?:\s*\[?[A-Z]{2,5}(?:[+\-]\d{1,2}(?::\d\d)?)?\]?(?!\w))?")
 _CLOCK_ALONE = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s*m\.?)?(?:\s*[A-Z]{2,5})?", re.IGNORECASE)
@@ -56,7 +63,10 @@ _TIME = rf"(?:\s*(?:[|,@\-\u2013\u2014]|at)?\s*{_CLOCK})?"
 # what it is about after (`Updated 3 hours ago`, UN News's `7 October 2025 Humanitarian Aid`).
 _DATE_LINE = re.compile(
     rf"(?:(?P<clock_first>{_CLOCK.replace('meridiem', 'meridiem_first')})\s*,?\s*)?"
-    rf"\[?(?:{DATE}|(?P<iso>\d{{4}}(?P<iso_separator>[-/.])\d\d(?P=iso_separator)\d\d))\]?{_TIME}"
+    rf"\[?(?:{DATE}|(?P<iso>\d{{4}}(?P<iso_separator>[-/.])\d\d(?P=iso_separator)\d\d))\]?"
+    # Nexis' `November 18, 2019 Monday 7:44 PM GMT`: the weekday after the date.
+    r"(?:,?\s+(?i:mon|tues|wednes|thurs|fri|satur|sun)day)?"
+    rf"{_TIME}"
     r"(?:\s*(?:[|/(\-\u2013\u2014]\s*)?(?i:(?:last\s+)?updated?)\b.*|\s*\([^()]{1,80}\)"
     r"|\s+(?-i:[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}))?",
     re.IGNORECASE)
@@ -111,6 +121,8 @@ DECORATION = " \t*_#>|"
 def line_kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | None:
     """What a header line is, as a list of (kind, value); a line of fields set apart by wide spaces
     (`IMMEDIATE RELEASE      Release No: NR-058-13      February 4, 2013`) is each of them."""
+    if _BREADCRUMB_TRAIL.fullmatch(line.strip(DECORATION)):
+        return [("breadcrumbs", None)]
     if len(line) > 200:
         return None  # a paragraph of text
     if _PAGE.fullmatch(line.strip(DECORATION)):
@@ -122,6 +134,10 @@ def line_kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | Non
     # `Story Number: NNS130125-07 Release Date: 1/25/2013 9:15:00 AM`: a labelled date within a line.
     labelled = _LABELLED_DATE.search(line) if len(line) <= 120 else None
     if labelled and (dated := date_line(labelled[1])):
+        return [("date", dated)]
+    # `2022-11-03 10:05:12 Source: Xinhua`: a date and the page's credit.
+    credit = _CREDIT.search(line)
+    if credit and credit.start() and (dated := date_line(line[:credit.start()].strip(" |-"))):
         return [("date", dated)]
     kind = line_kind(line, contact_block)
     return [kind] if kind else None
@@ -176,6 +192,10 @@ _ORG_OF = re.compile(r"^(?:\S+\s+){0,2}(?:Government|Republic|Kingdom|Ministry|D
 
 def letterhead_country(line: str) -> str:
     """The country a letterhead names (`Government of Nepal`, `U.S. Department of Commerce`), else ""."""
+    # The last `of` that names a country (`Ministry of Foreign Affairs of the People's Republic of China`).
+    for of in reversed(list(re.finditer(r"\bof\s+(?:the\s+)?", line))):
+        if country := country_name(line[of.end():]):
+            return country
     named = re.search(r"\bof\s+(?:the\s+)?(?:(?:People's|Islamic|Democratic|Socialist|Federal)\s+)*"
                       r"(?:(?:Republic|Kingdom|State)\s+of\s+(?:the\s+)?)?(.+)$", line)
     return (country_name(named[1]) if named else "") or leading_country(line)
@@ -196,7 +216,12 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
         return "date", date
     if alone := _LABEL_ALONE.fullmatch(flat):
         return "label", alone["label"].lower().split()[-1]
-    if _UPDATED.fullmatch(flat) or _CREDIT.fullmatch(flat) or _PAGE.fullmatch(flat):
+    if _UPDATED.fullmatch(flat):
+        # When the page changed: the release's date only when nothing else dates it.
+        label = _UPDATED_LABEL.match(flat)
+        changed = date_line(line[label.end():].strip()) if label else None
+        return ("updated", changed) if changed else ("furniture", None)
+    if _CREDIT.fullmatch(flat) or _PAGE.fullmatch(flat):
         return "furniture", None
     issuer = FROM.fullmatch(line)
     if issuer:
@@ -240,7 +265,7 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
         return "contact", None
     if REACH.fullmatch(line):
         return "reach", None
-    if _BARE_CODE.fullmatch(flat):
+    if _BARE_CODE.fullmatch(flat) or _DOCUMENT_CODE.fullmatch(line):
         return "code", None
     if in_contact_block and len(line) <= 80:
         return "contact-line", None
@@ -297,6 +322,15 @@ def date_line(line: str) -> tuple[str, str] | None:
     """(`YYYY-MM-DD`, `HH:MM` or "") of a line that is only a full date, maybe labelled (`Published`)."""
     label = PUBLISHED.match(line)
     match = _DATE_LINE.fullmatch(line[label.end():] if label else line)
+    short = _SHORT_YEAR.fullmatch(line[label.end():].strip() if label else line.strip()) if not match else None
+    if short:
+        first, second, year = int(short[1]), int(short[3]), 2000 + int(short[4])
+        day, month = (second, first) if first <= 12 < second else (first, second)
+        year -= 100 if year > date.today().year + 1 else 0
+        try:
+            return date(year, month, day).isoformat(), ""
+        except ValueError:
+            return None
     if not match:
         # `2 Chaitra 2076 (15 March 2020)`: another calendar's date, ours in brackets.
         inner = _OTHER_THEN_OURS.fullmatch(line)

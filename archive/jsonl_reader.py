@@ -59,7 +59,7 @@ def read_record(line: str, default_id: str, source: str, number: int) -> Release
                                               for key in _TRANSLATION_KEYS)), "")
     if "prid" in record and not meta.agency:
         meta.agency = "PIB"
-    meta.location = meta.location or _office(record, source, number)
+    meta.office = _office(record, source, number)
     return build_release(release_id, f"{source}:{number}", body, meta)
 
 
@@ -67,8 +67,10 @@ def _office(record: dict, source: str, number: int) -> str:
     """The place of the office a record names (`"office": "PIB Mumbai"`), or that its PIB address
     does (`...PressReleasePage.aspx?PRID=2225110&reg=3`: PIB Delhi); "" when none does."""
     for key in _OFFICE_KEYS:
-        named = _PIB_PREFIX.sub("", _scalar(record, key, source, number), count=1).strip()
-        if named:
+        value = record.get(key)
+        # Only a name: a number (`"region": 3`) or a structure is some other scheme's.
+        named = _PIB_PREFIX.sub("", value, count=1).strip() if isinstance(value, str) else ""
+        if any(ch.isalpha() for ch in named):
             return named
     url = _scalar(record, "url", source, number)
     if "pib.gov.in" not in url.lower():

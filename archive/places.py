@@ -168,18 +168,27 @@ def one_place(place: str, country: str = "") -> str:
     the data's aliases (PIB's `Delhi` is `New Delhi`), then the gazetteer's current name for an
     old or other one in the same country (`Bombay` -> `Mumbai`, `Bangalore` -> `Bengaluru`); a name
     a city of that country goes by, or one the gazetteer writes in other letters (`Köln`), is kept."""
-    aliases = load_data("countries")["place_aliases"]
-    for where in (country,) if country else (name for name in aliases if not name.startswith("_")):
-        alias = aliases.get(where, {}).get(place)
-        if alias:
-            return alias
+    alias = _alias(place, country)
+    if alias:
+        return alias
     city = find_city(place) if place.isascii() else None
     if city is None or fold(city[0]).startswith(fold(place)) or not city[0].isascii() or (
             country and city[1] != country):
         return place  # `New York` is no other name of `New York City`, nor `Kuwait` of `Kuwait City`
     main, _alternate = _cities()
     own = main.get(fold(place))
-    return place if own is not None and _country_by_code(own[1]) == city[1] else city[0]
+    if own is not None and _country_by_code(own[1]) == city[1]:
+        return place
+    return _alias(city[0], city[1]) or city[0]
+
+
+def _alias(place: str, country: str) -> str:
+    """The name the data's aliases give a place in `country` (any country when "")."""
+    aliases = load_data("countries")["place_aliases"]
+    for where in (country,) if country else (name for name in aliases if not name.startswith("_")):
+        if alias := aliases.get(where, {}).get(place):
+            return alias
+    return ""
 
 
 def _capitalise(word: str) -> str:

@@ -10,6 +10,8 @@ import numpy as np
 from indexer.errors import BadSearch
 
 INTERVALS = ("day", "week", "month", "year")
+#: Coarser periods, never asked for: a span of centuries (a mistyped year) is still a few bars.
+_COARSER = ("decade", "century")
 #: The longest span, in days, each interval is chosen for when none is asked: about 60 days, two
 #: years of weeks, ten years of months; anything longer is drawn in years.
 _AUTO_SPAN = {"day": 62, "week": 2 * 366, "month": 10 * 366}
@@ -69,9 +71,10 @@ def date_histogram(distinct_dates: list[str], date_rank: np.ndarray, mask: np.nd
     first, last = min(days), max(days)
     chosen = interval or next((name for name, span in _AUTO_SPAN.items() if (last - first).days <= span), "year")
     asked = ""
-    while _period_count(first, last, chosen) > MOST_PERIODS and chosen != "year":
+    steps = (*INTERVALS, *_COARSER)
+    while _period_count(first, last, chosen) > MOST_PERIODS and chosen != steps[-1]:
         asked = asked or chosen
-        chosen = INTERVALS[INTERVALS.index(chosen) + 1]
+        chosen = steps[steps.index(chosen) + 1]
     per_period: dict[date, int] = {}
     for day, count in days.items():
         start = _start(day, chosen)
@@ -102,6 +105,9 @@ def _start(day: date, interval: str) -> date:
         return day - timedelta(days=day.weekday())
     if interval == "month":
         return day.replace(day=1)
+    if interval in _COARSER:
+        size = 10 if interval == "decade" else 100
+        return date(max(1, day.year - day.year % size), 1, 1)
     return day.replace(month=1, day=1)
 
 
@@ -112,6 +118,9 @@ def _next(start: date, interval: str) -> date:
         return start + timedelta(days=7)
     if interval == "month":
         return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    if interval in _COARSER:
+        size = 10 if interval == "decade" else 100
+        return date(min(9999, start.year - start.year % size + size), 1, 1)
     return date(start.year + 1, 1, 1)
 
 
@@ -122,6 +131,9 @@ def _period_count(first: date, last: date, interval: str) -> int:
         return (_start(last, "week") - _start(first, "week")).days // 7 + 1
     if interval == "month":
         return (last.year - first.year) * 12 + last.month - first.month + 1
+    if interval in _COARSER:
+        size = 10 if interval == "decade" else 100
+        return last.year // size - first.year // size + 1
     return last.year - first.year + 1
 
 
@@ -133,4 +145,6 @@ def _label(start: date, interval: str) -> str:
         return f"{year}-W{week:02d}"
     if interval == "month":
         return start.isoformat()[:7]
+    if interval in _COARSER:
+        return f"{start.year}s"
     return str(start.year)

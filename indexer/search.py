@@ -111,13 +111,16 @@ def _suggestion(ix, searcher, selection: _Selection, request: SearchRequest) -> 
     if not selection.parsed.has_words:
         return ""
     reader = searcher.reader()
-    for corrected in corrected_texts(request.q, reader, lambda: selection.snapshot.spelling(reader)):
-        try:
-            better = _select(ix, searcher, replace(request, q=corrected, page=1))
-        except BadSearch:
-            continue
-        if better.total > selection.total:
-            return corrected
+    try:
+        for corrected in corrected_texts(request.q, reader, lambda: selection.snapshot.spelling(reader)):
+            try:
+                better = _select(ix, searcher, replace(request, q=corrected, page=1))
+            except BadSearch:
+                continue
+            if better.total > selection.total:
+                return corrected
+    except (ValueError, KeyError, UnicodeDecodeError):  # a suggestion is a nicety: never the search's end
+        return ""
     return ""
 
 

@@ -34,6 +34,7 @@ KEPT_PER_INDEX = 2
 #: Per index folder, its snapshots by (generation folder, commit, documents).
 _kept: dict[str, LeastRecentlyUsed] = {}
 _kept_lock = threading.Lock()
+_spelling_lock = threading.Lock()
 
 
 @dataclass
@@ -67,8 +68,10 @@ class Snapshot:
 
     def spelling(self, reader) -> SpellingVocabulary:
         """The words of the snapshot for corrections, read on first need (a search that suggests)."""
-        if self._spelling is None:
-            self._spelling = SpellingVocabulary.of(reader)
+        with _spelling_lock:
+            # One thread reads it; others asking meanwhile wait for it rather than read it again.
+            if self._spelling is None:
+                self._spelling = SpellingVocabulary.of(reader)
         return self._spelling
 
     def between(self, low: str, high: str) -> np.ndarray:

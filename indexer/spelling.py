@@ -23,6 +23,8 @@ from indexer.schema import TEXT
 SPELLING_FIELD = f"spell_{TEXT}"
 #: Words shorter than this are not corrected: too many words lie one edit from them.
 SHORTEST = 4
+#: The most words of one query corrected (the rest are left as typed): a bound on the work.
+MOST_CORRECTED = 5
 #: What one edit is worth against frequency: a word this many times as common offsets an edit.
 EDIT_WORTH = 1 / math.log10(300)
 # A word typed in a query, with what may surround it: a field prefix or a wildcard make it no word
@@ -37,8 +39,9 @@ class SpellingVocabulary:
 
     words: list[str]
     frequencies: np.ndarray
-    #: For each length, the positions of the words of that length.
+    #: For each length, the positions of the words of that length, and those words.
     by_length: dict[int, np.ndarray]
+    words_by_length: dict[int, list[str]]
 
     @classmethod
     def of(cls, reader) -> SpellingVocabulary:
@@ -52,24 +55,28 @@ class SpellingVocabulary:
                 frequencies.append(info.doc_frequency())
         lengths = np.fromiter(map(len, words), dtype=np.int32, count=len(words))
         by_length = {int(length): np.flatnonzero(lengths == length) for length in np.unique(lengths)}
-        return cls(words, np.asarray(frequencies, dtype=np.int64), by_length)
+        return cls(words, np.asarray(frequencies, dtype=np.int64), by_length,
+                   {length: [words[position] for position in positions.tolist()]
+                    for length, positions in by_length.items()})
 
     def corrections(self, word: str, count: int = 3) -> list[str]:
         """The best corrections of a lower-cased word, best first (none when none is near enough)."""
         if len(word) < SHORTEST:
             return []
         most = 1 if len(word) < 6 else 2
-        positions = np.concatenate([self.by_length.get(length, np.zeros(0, dtype=np.int64))
-                                    for length in range(len(word) - most, len(word) + most + 1)])
-        choices = [self.words[position] for position in positions.tolist()]
         scored = []
-        for candidate, distance, place in process.extract(word, choices, scorer=OSA.distance, score_cutoff=most,
-                                                          limit=None):
-            if distance:
-                frequency = int(self.frequencies[positions[place]])
-                # A different first letter is a rarer slip than one inside the word.
-                score = math.log10(frequency) * EDIT_WORTH - distance - (0.5 if candidate[0] != word[0] else 0)
-                scored.append((-score, candidate))
+        for length in range(len(word) - most, len(word) + most + 1):
+            choices = self.words_by_length.get(length)
+            if not choices:
+                continue
+            positions = self.by_length[length]
+            for candidate, distance, place in process.extract(word, choices, scorer=OSA.distance,
+                                                              score_cutoff=most, limit=None):
+                if distance:
+                    frequency = int(self.frequencies[positions[place]])
+                    # A different first letter is a rarer slip than one inside the word.
+                    score = math.log10(frequency) * EDIT_WORTH - distance - (0.5 if candidate[0] != word[0] else 0)
+                    scored.append((-score, candidate))
         return [candidate for _, candidate in sorted(scored)[:count]]
 
 
@@ -88,7 +95,9 @@ def corrected_texts(text: str, reader, vocabulary_of, count: int = 3) -> list[st
     words = [(match.span(1), match.group(1)) for match in _TYPED.finditer(text)]
     options = {}
     for span, typed in words:
-        if typed not in _OPERATORS and unknown_to(reader, typed):
+        if len(options) == MOST_CORRECTED:
+            break
+        if typed not in _OPERATORS and len(typed) >= SHORTEST and unknown_to(reader, typed):
             found = vocabulary_of().corrections(typed.lower(), count)
             # When the likeliest word has the typed word's stem, the search already finds it.
             if found and word_stems(found[0]) != word_stems(typed.lower()):

@@ -57,6 +57,8 @@ def test_the_facet_page_lists_values_with_a_search_box(client):
     ("Delhi", "India", "New Delhi"), ("Delhi", "", "New Delhi"), ("New Delhi", "India", "New Delhi"),
     ("Bombay", "India", "Mumbai"), ("Bangalore", "India", "Bengaluru"), ("Calcutta", "India", "Kolkata"),
     ("Kiev", "Ukraine", "Kyiv"), ("Peking", "China", "Beijing"),
+    # Where GeoNames keeps an older name, the data's aliases give the current one.
+    ("Panaji", "India", "Panaji"), ("Panjim", "India", "Panaji"), ("Ulaanbaatar", "Mongolia", "Ulaanbaatar"),
     # Kept: a name of another country's city, a name the gazetteer writes in other letters, a name
     # that is the start of the gazetteer's (`New York City`), a place that is no city.
     ("Canton", "United States", "Canton"), ("Cologne", "Germany", "Cologne"), ("New York", "United States", "New York"),
@@ -84,7 +86,21 @@ def _pib_record(**fields) -> str:
 def test_pib_records_get_their_office_as_place(fields, place):
     release = read_record(_pib_record(**fields), "x", "pib.jsonl", 1)
     assert release.location == place
-    assert release.country == ("India" if place else release.country)
+    if place:
+        assert release.country == "India"
+
+
+@pytest.mark.parametrize("fields", [
+    {"region": "3"}, {"place": {"city": "Mumbai"}}, {"office": 7},
+])
+def test_an_office_field_that_names_no_place_is_passed_over(fields):
+    assert read_record(_pib_record(**fields), "x", "pib.jsonl", 1).location == ""
+
+
+def test_the_text_s_own_dateline_wins_over_the_office():
+    record = _pib_record(text="Mumbai, October 7: The Minister opened the new terminal today.",
+                         url="https://pib.gov.in/PressReleasePage.aspx?PRID=2225110&reg=3")
+    assert read_record(record, "x", "pib.jsonl", 1).location == "Mumbai"
 
 
 def test_the_browse_placeholder_finds_releases(seed_client):

@@ -86,3 +86,12 @@ def test_the_api_gives_the_histogram(client):
     assert histogram["interval"] == "month" and histogram["undated"] == 0
     assert [(p["label"], p["start"], p["end"], p["count"]) for p in histogram["periods"]] == [
         ("2025-09", "2025-09-01", "2025-09-30", 1), ("2025-10", "2025-10-01", "2025-10-31", 2)]
+
+
+def test_a_mistyped_year_centuries_away_is_still_a_few_bars():
+    histogram = _histogram_of(["0001-01-01", "2025-10-07", "9998-12-31"])
+    assert histogram.interval == "century" and len(histogram.periods) <= 101
+    assert _contiguous(histogram.periods) and sum(p.count for p in histogram.periods) == 3
+    decades = _histogram_of(["1025-10-07", "2025-10-07"], "year")
+    assert (decades.interval, decades.asked, decades.periods[0].label) == ("decade", "year", "1020s")
+    assert len(decades.periods) == 101

@@ -246,3 +246,19 @@ def test_release_json_twin(client):
     assert data["ministries"] == ["Ministry of Coal"] and isinstance(data["related"], list)
     missing = client.get("/api/release/nope")
     assert missing.status_code == 404 and "nope" in missing.get_json()["error"]
+
+
+def test_the_last_page_link_stays_within_the_pages_one_may_ask_for(client, monkeypatch):
+    import web.views
+
+    monkeypatch.setattr(web.views, "MAX_PAGE", 3)
+    html = client.get("/search?limit=1").get_data(as_text=True)
+    assert "Page 1 of 10" in html and 'href="?limit=1&amp;page=3" aria-label="Last page, 3"' in html
+    assert "page=4" not in html
+
+
+def test_the_facet_page_keeps_the_search_s_sort_and_size(client):
+    html = client.get("/search?q=hospital&sort=oldest&limit=2").get_data(as_text=True)
+    page = client.get("/facet/location?q=hospital&sort=oldest&limit=2").get_data(as_text=True)
+    assert 'href="/search?q=hospital&amp;sort=oldest&amp;limit=2&amp;location=Chennai"' in page
+    assert '<a href="/search?q=hospital&amp;sort=oldest&amp;limit=2">← Back to results</a>' in page

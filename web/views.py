@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from archive.stories import word_diff
 from indexer import (
-    FACETS, SORTS, SearchRequest, facet_named, facet_values, get_release, related, search, story_versions,
+    FACETS, MAX_PAGE, SORTS, SearchRequest, facet_named, facet_values, get_release, related, search, story_versions,
     translations,
 )
 from web.facets import query_string, toggle, with_params, without_filters
@@ -63,7 +65,7 @@ def search_page():
     feed_args = with_params(args, page=None, sort=None, limit=None, interval=None)
     # Browsing without words has nothing to rank by: no relevance sort is offered.
     sorts = [sort for sort in SORTS if result.has_words or sort.name != "relevance"]
-    facet_args = with_params(args, page=None, sort=None, limit=None)
+    facet_args = with_params(args, page=None)
     return render_template(
         "search.html", result=result, req=search_req, q=search_req.q, facets=facets, chips=chips,
         labels=FACET_LABELS, plural=FACET_PLURALS, facet_order=[facet.name for facet in FACETS if facet.listed],
@@ -78,7 +80,7 @@ def search_page():
         versions_url=lambda story: "?" + with_params(args, story=story, collapse="0", page=None),
         collapse_url="?" + with_params(args, collapse=None if search_req.collapse else "0", page=None),
         facet_url=lambda name: url_for("views.facet_page", name=name) + ("?" + facet_args if facet_args else ""),
-        placeholder=_placeholder(result) if not search_req.q else "",
+        placeholder=_placeholder(result) if not search_req.q else "", max_page=MAX_PAGE,
     )
 
 
@@ -89,6 +91,12 @@ def _as_indexed(args: MultiDict) -> MultiDict:
                       for key, value in args.items(multi=True)])
 
 
+@lru_cache(maxsize=32)
+def _finds(index: str, word: str, releases: int) -> bool:
+    """Whether searching `word` finds releases (asked once per index and size, not per page view)."""
+    return search(index, SearchRequest(q=word, limit=1)).total > 0
+
+
 def _placeholder(result) -> str:
     """An example for the search box that finds something in this archive: its commonest place as a
     filter, and a word of its commonest ministry's name that finds releases."""
@@ -96,7 +104,7 @@ def _placeholder(result) -> str:
     ministries = result.facets.get("ministry") or []
     if ministries:
         word = ministries[0].value.replace("(", " ").split()[-1].strip(").,").lower()
-        if len(word) > 3 and search(index_dir(), SearchRequest(q=word, limit=1)).total:
+        if len(word) > 3 and _finds(index_dir(), word, result.releases):
             examples.append(word)
     places = result.facets.get("location") or []
     if places:

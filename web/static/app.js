@@ -36,11 +36,12 @@ document.addEventListener("keydown", (event) => {
     box.id = `facet-filter-${name}`;
     box.placeholder = `Filter ${plural}`;
     box.setAttribute("aria-label", `Filter ${heading.textContent.toLowerCase()} values`);
-    box.setAttribute("aria-controls", `facet-${name}-values`);
+    box.setAttribute("aria-controls", `facet-${name}-values facet-${name}-more`);
     const none = document.createElement("p");
     none.className = "facet-none";
     none.setAttribute("role", "status");
     section.querySelector("ul").id = `facet-${name}-values`;
+    more.querySelector("ul").id = `facet-${name}-more`;
     heading.after(box);
     section.append(none);
     const items = [...section.querySelectorAll("li")];
@@ -87,8 +88,10 @@ document.addEventListener("keydown", (event) => {
     readout.textContent = `${bars[low].dataset.start} to ${bars[high].dataset.end}: ${count} release${count === 1 ? "" : "s"}`
       + " – let go to narrow the dates to these";
   };
+  // A press with a modifier key is the browser's (a bar opened in a new tab or window).
+  const modified = (event) => event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
   chart.addEventListener("pointerdown", (event) => {
-    if (event.button !== 0) return;
+    if (event.button !== 0 || modified(event)) return;
     from = to = barAt(event);
     dragged = false;
     chart.setPointerCapture(event.pointerId);
@@ -127,6 +130,6 @@ document.addEventListener("keydown", (event) => {
   });
   // Links are followed on pointerup above; the click that follows it must not follow them again.
   chart.addEventListener("click", (event) => {
-    if (event.detail > 0) event.preventDefault();
+    if (event.detail > 0 && !modified(event)) event.preventDefault();
   });
 })();
