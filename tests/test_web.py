@@ -258,7 +258,6 @@ def test_the_last_page_link_stays_within_the_pages_one_may_ask_for(client, monke
 
 
 def test_the_facet_page_keeps_the_search_s_sort_and_size(client):
-    html = client.get("/search?q=hospital&sort=oldest&limit=2").get_data(as_text=True)
     page = client.get("/facet/location?q=hospital&sort=oldest&limit=2").get_data(as_text=True)
     assert 'href="/search?q=hospital&amp;sort=oldest&amp;limit=2&amp;location=Chennai"' in page
     assert '<a href="/search?q=hospital&amp;sort=oldest&amp;limit=2">← Back to results</a>' in page
