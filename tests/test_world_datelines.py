@@ -755,3 +755,62 @@ def test_a_country_the_metadata_gives_is_kept_without_a_place():
     release = read_record('{"id": "x", "title": "Cabinet approves plan", "country": "India", '
                           '"text": "The Cabinet approved the plan today."}', "x", "r.jsonl", 1)
     assert (release.location, release.country) == ("", "India")
+
+
+_COOKIES = ("Cookies on GOV.UK\nWe use some essential cookies to make this website work.\nWe'd like to set additional "
+            "cookies to understand how you use GOV.UK, remember your settings and improve government services.\n"
+            "Accept additional cookies\nReject additional cookies\nView cookies\nSkip to main content\nGOV.UK\n\n")
+
+
+@pytest.mark.parametrize("text, date, place, country", [
+    # a copied GOV.UK page: cookie banner, breadcrumbs a line each, the document type, headline, summary
+    (_COOKIES + "Home\nTransport\n\nPress release\n\nNew ferry link for the Scilly Isles\n\nA second vessel will "
+     "sail from Penzance from next spring.\n\nFrom: Department for Transport\nPublished 3 March 2019\n\nThe "
+     "department has agreed funding for a second vessel.", "2019-03-03", "", "United Kingdom"),
+    # an older GOV.UK page: its menus above the breadcrumbs, `History: Published`
+    ("GOV.UK uses cookies to make the site simpler. Find out more about cookies\n\nSkip to main content\nGOV.UK\n"
+     "Search\nDepartments Worldwide How government works Get involved\nPolicies Publications Consultations "
+     "Statistics Announcements\n\nHome > Cabinet Office\n\nNews story\n\nNew civil service apprenticeships\n\n"
+     "Apprentices will join 12 departments.\n\nFrom: Cabinet Office\nHistory: Published 9 October 2013\n\nThe "
+     "scheme opens to applicants on Monday.", "2013-10-09", "", "United Kingdom"),
+    # a breadcrumb trail of any length; a place line and a date line under the speaker
+    ("U.S. Department of State\nDiplomacy in Action\n\nHome \u00bb Under Secretary for Political Affairs "
+     "\u00bb Bureau of South and Central Asian Affairs \u00bb Releases \u00bb Press Statements \u00bb 2015 "
+     "\u00bb Floods in Gujarat\n\nFloods in Gujarat\n\nPress Statement\nJane Roe\nDeputy Department Spokesperson"
+     "\nWashington, DC\nJuly 30, 2015\n\nThe United States offers its condolences to the people of Gujarat.",
+     "2015-07-30", "Washington", "United States"),
+    # two-digit years in figures
+    ("U.S. Department of the Interior\nBureau of Land Management\n\nRelease Date: 09/28/20\nContacts: Jo Roe, "
+     "503-808-6001\n\nTrail plan open for comment\n\nMedford, Oregon \u2014 The Bureau is seeking comment on "
+     "a trail plan.", "2020-09-28", "Medford", "United States"),
+    # a date stamp with the page's credit beside it, the dateline's year from it
+    ("Laos opens new rail freight terminal\n2023-05-17 09:41:03 Source: Xinhua\n\nVIENTIANE, May 17 (Xinhua) "
+     "-- Laos opened a rail freight terminal on Wednesday.", "2023-05-17", "Vientiane", "Laos"),
+    # a page that says only when it last changed
+    ("NATO - News: Allies review air policing, 02-Mar.-2012\n\nSkip to main content\nNorth Atlantic Treaty "
+     "Organization\nHome > News\n\nAllies review air policing\n\nLast updated: 02 Mar. 2012 11:20\n\nAllies "
+     "on Friday reviewed the air policing mission over Iceland.", "2012-03-02", "", ""),
+    ("Six killed in landslide in Gilgit\nUpdated 8:05 AM GMT+5, August 21, 2022\nGILGIT, Pakistan (AP) "
+     "\u2014 A landslide buried a minibus on Sunday, killing six, police said.", "2022-08-21", "Gilgit",
+     "Pakistan"),
+    # a dateline without its year, the date under the contact block at the end
+    ("HEADQUARTERS\nINTERNATIONAL SECURITY ASSISTANCE FORCE\n\nPRESS RELEASE\n2011-03-CA-014\n\nISAF opens "
+     "clinic in Herat\n\nHERAT, Afghanistan (March 9) \u2013 ISAF opened a clinic in Herat province.\n\nISAF "
+     "Public Affairs Office\nTel: +93 (0) 700 13 2114\nE-mail: media@isaf.example\n9 March 2011\n",
+     "2011-03-09", "Herat", "Afghanistan"),
+    # the Council's document codes above its place and date
+    ("COUNCIL OF THE EUROPEAN UNION\nEN\n9031/12\n(OR. en)\nPRESSE 187\nPR CO 25\n\nPRESS RELEASE\n3166th "
+     "Council meeting\nAgriculture and Fisheries\nLuxembourg, 26 April 2012\n\nThe Council discussed the "
+     "reform of the fisheries policy.", "2012-04-26", "Luxembourg", "Luxembourg"),
+    # a news database's stamp with the weekday after the date
+    ("Japan Economic Newswire\nFebruary 4, 2014 Tuesday 10:02 AM GMT\n\nJapan to fund port study in Sri Lanka\n\n"
+     "TOKYO, Feb. 4 Kyodo - Japan will fund a study of a port in Sri Lanka, officials said.",
+     "2014-02-04", "Tokyo", "Japan"),
+    # a letterhead naming its country last; no place
+    ("Ministry of Foreign Affairs of the People's Republic of China\n\nHome > Spokesperson's Remarks\n\n"
+     "Foreign Ministry Spokesperson's Remarks on the Floods in Pakistan\n\n2022-08-30 20:15\n\nChina will "
+     "provide further emergency supplies to Pakistan.", "2022-08-30", "", "China"),
+])
+def test_copied_pages_wire_stamps_and_signatures(text, date, place, country):
+    release = read_text(text, "r", "r.txt")
+    assert (release.date, release.location, release.country) == (date, place, country)
