@@ -96,8 +96,16 @@ def test_search_suggestion_printed(env):
     assert "Did you mean: hospital?" in run("search", "hospitl").stdout
 
 
+def test_search_json_has_the_date_histogram(env):
+    run("reindex")
+    data = json.loads(run("search", "hospital", "--interval", "month", "--json").stdout)
+    assert data["histogram"]["interval"] == "month"
+    assert sum(period["count"] for period in data["histogram"]["periods"]) == data["releases"]
+
+
 @pytest.mark.parametrize("args, words", [
     (["--from", "yesterday"], "from"), (["--page", "0"], "page"), (["--sort", "random"], "sort"),
+    (["--interval", "fortnight"], "interval"),
 ])
 def test_search_bad_parameters_are_usage_errors(env, args, words):
     run("reindex")

@@ -12,7 +12,7 @@ import click
 
 from archive import ParseError, read_paths
 from archive.records import MAX_RELEASE_BYTES
-from indexer import FACETS, MAX_LIMIT, MAX_PAGE, SORTS, IndexMissing, SearchRequest, default_index, search
+from indexer import FACETS, INTERVALS, MAX_LIMIT, MAX_PAGE, SORTS, IndexMissing, SearchRequest, default_index, search
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -98,15 +98,17 @@ def _facet_options(command):
 @click.option("--all-versions", is_flag=True,
               help="List every release; by default each story (copies and versions of one text) is listed once.")
 @click.option("--story", default="", help="Only the releases of this story (the id of its first release).")
-@click.option("--json", "as_json", is_flag=True, help="Print the results, facets and suggestion as JSON.")
+@click.option("--interval", type=click.Choice(INTERVALS), default=None,
+              help="Periods of the JSON's date histogram [default: chosen from the span of the results].")
+@click.option("--json", "as_json", is_flag=True, help="Print the results, facets, histogram and suggestion as JSON.")
 def search_command(query: tuple[str, ...], date_from: str, date_to: str, sort: str, page: int, limit: int,
-                   index_dir: Path | None, all_versions: bool, story: str, as_json: bool,
+                   index_dir: Path | None, all_versions: bool, story: str, interval: str | None, as_json: bool,
                    **facets: tuple[str, ...]) -> None:
     """Search the archive. QUERY takes words, "phrases", AND/OR/NOT, field:value and wildcards."""
     try:
         request = SearchRequest(q=" ".join(query), filters={k: list(v) for k, v in facets.items() if v},
                                 date_from=date_from, date_to=date_to, sort=sort, page=page, limit=limit,
-                                collapse=not all_versions, story=story.strip())
+                                collapse=not all_versions, story=story.strip(), interval=interval or "")
         result = search(index_dir or default_index(), request)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
