@@ -61,7 +61,7 @@ def date_parts(match: re.Match, month_first: bool = False) -> tuple[int | None, 
             int(match["day"] or match["day_first"]))
 _AGENCY = r"(?:,?\s*\((?P<agency>[A-Za-z][A-Za-z ./&\-]{0,30})\)|\s*\.?\s*/(?P<wire>[A-Za-z][A-Za-z .\-]{0,30})/)"
 #: Every dash house styles put after a dateline: hyphen, double hyphen, en, em, figure, bar, minus.
-DASH = r"(?:--|-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2015|\u2212)"
+DASH = r"(?:--|-|[\u2013\u2014]{2}|\u2010|\u2011|\u2012|\u2013|\u2014|\u2015|\u2212)"
 _END = rf"\s*(?:\.?\s*{DASH}|:|\.(?=\s))?\s*"
 
 _LEAD = r"^[\s*]*"

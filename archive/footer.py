@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from archive.dateline import parse_dateline
 from archive.header_lines import (CONTACT, DECORATION, END_MARK, OTHER_CALENDAR, PUBLISHED, REACH, date_line,
-                                  place_line)
+                                  is_byline, is_page_credit, place_line)
 from archive.issuers import known_issuer
 
 #: Lines and characters at the end of a text its footer is looked for in.
@@ -25,6 +25,11 @@ FOOT_CHARS = 1500
 #: Lines after a footer's first line that may be other than furniture (names in a contact block).
 _SHORT_LINE = 80
 
+# What a copied page ends with after its text: share and print links (`Share | Print | Back to top`,
+# `Print   E-mail   Bookmark & Share`, `Share: Facebook Twitter Viber`), `Is this page useful?`.
+_PAGE_END_WORDS = re.compile(r"(?i:share(?:\s+this(?:\s+page)?)?|print|e-?mail|bookmark|back\s+to\s+top|facebook|twitter"
+                             r"|viber|whatsapp|linkedin|telegram|x|related(?:\s+news)?|[&|:,\u00b7\u2022])")
+_PAGE_END = re.compile(rf"(?:{_PAGE_END_WORDS.pattern})(?:\s*(?:{_PAGE_END_WORDS.pattern}))*|(?i:is\s+this\s+page\s+useful\??)")
 _SOCIAL = re.compile(r"(?i:(?:follow|connect\s+with|like|find|join|subscribe\s+to)\s+us\b.*|stay\s+connected\b.*"
                      r"|share\s+this\b.*|(?:twitter|facebook|instagram|youtube|linkedin|x)\s*[:|@].*)")
 
@@ -43,6 +48,15 @@ class Footer:
 
 def read_footer(text: str) -> Footer:
     """Take the furniture and a signature (issuer, place, date) off the end of `text`."""
+    text, kept = _without_page_end(text)
+    footer = _read_footer(text)
+    if kept:
+        # Credits and bylines under the signature stay text (a reporter's name is searched for).
+        footer.rest = "\n\n".join(filter(None, (footer.rest.rstrip(), *kept)))
+    return footer
+
+
+def _read_footer(text: str) -> Footer:
     lines = _last_lines(text)
     for number, (start, line) in enumerate(lines):
         if _opens_footer(line) and all(_in_footer(after) for _, after in lines[number + 1:]):
@@ -54,6 +68,22 @@ def read_footer(text: str) -> Footer:
                 return signed
             return _signature(rest, [(at, before) for at, before in lines[:number] if before])
     return _signature(text, [(start, line) for start, line in lines if line])
+
+
+def _without_page_end(text: str) -> tuple[str, list[str]]:
+    """`text` without the share links, credits and bylines a copied page ends with, and those
+    credits and bylines (the share links are dropped)."""
+    end = len(text.rstrip())
+    kept: list[str] = []
+    for _ in range(FOOT_LINES):
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip().strip(DECORATION).strip()
+        if not line or not (_PAGE_END.fullmatch(line) or is_page_credit(line) or is_byline(line)):
+            break
+        if not _PAGE_END.fullmatch(line):
+            kept.insert(0, text[start:end].strip())
+        end = len(text[:start].rstrip())
+    return (text[:end], kept) if end < len(text.rstrip()) else (text, [])
 
 
 def _last_lines(text: str) -> list[tuple[int, str]]:
@@ -101,6 +131,8 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
             # A date under a contact block (`E-mail: ...` / `16 August 2010`) is the release's.
             after_contact = True
             break
+        if is_byline(line) and found.date:
+            continue  # `Story by ... Public Affairs Office` above `Released: 19 May 2021`
         dated = date_line(line) if any(ch.isdigit() for ch in line) else None
         place = place_line(line) if not dated else None
         if dated and not found.date:

@@ -24,7 +24,7 @@ from archive.header_lines import (BREADCRUMBS_START, DECORATION, END_MARK, FROM,
 
 #: Lines (not counting blank ones) and characters of a text its header is looked for in: a copied
 #: page's cookie banner, site name, breadcrumbs and labels come before its headline.
-HEAD_LINES = 24
+HEAD_LINES = 32
 HEAD_CHARS = 3000
 #: Lines of a header that are neither furniture nor dateline: a headline and a summary or two.
 HEAD_CONTENT_LINES = 4

@@ -53,6 +53,8 @@ _UPDATED = re.compile(r"(?i:(?:last\s+)?updated|modified)\b.*")
 _UPDATED_LABEL = re.compile(r"(?i:(?:last\s+)?(?:updated|modified))(?:\s+on)?\s*:?\s*")
 # A page's breadcrumbs of any length (`Home » Under Secretary for ... » Press Releases » 2016 » June`).
 _BREADCRUMB_TRAIL = re.compile(r"(?i:home)\s*[>\u203a\u00bb|/]\s*\S.*")
+_GLUED_CLOCK = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d)")
+_GLUED_UPDATED = re.compile(r"(?<=[A-Z])(?=Updated\b)")
 # Two-digit years in figures (`Release Date: 09/28/20`): day first unless it cannot be.
 _SHORT_YEAR = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{2})")
 _CLOCK = (r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?P<meridiem>[ap]\.?\s*m\.?)?"
@@ -110,8 +112,10 @@ _LABEL_ALONE = re.compile(r"(?P<label>(?i:from|(?:first\s+)?published|issued(?:\
                           r"|(?:last\s+)?updated))\s*:?")
 FROM = re.compile(r"(?i:from|issued\s+by)\s*:\s*(?P<issuer>.+)")
 # A page's credits: `Source: Xinhua`, `Editor: huaxia`, `Photo: ...`.
-_CREDIT = re.compile(r"(?i:source|editor|author|reporter|photo|credit|written\s+by|part\s+of|topics?|tags?)"
-                     r"\s*:\s*.{1,60}")
+_CREDIT = re.compile(r"(?i:source|editor|author|reporter|photo|credit|written\s+by|part\s+of|topics?|tags?"
+                     # a news database's fields (Nexis: `SECTION: BUSINESS`, `LENGTH: 412 words`)
+                     r"|section|length|byline|load-date|language|publication-type|document-type|graphic|highlight"
+                     r"|dateline)\s*:\s*.{1,60}")
 #: The first of a page's breadcrumbs copied a line each (GOV.UK's `Home` / `Defence and armed forces`).
 BREADCRUMBS_START = re.compile(r"(?i:home)")
 #: What decorates a line without being part of it (Markdown's marks, table bars).
@@ -165,6 +169,16 @@ def _field_kinds(line: str, separator: re.Pattern, contact_block: bool,
         if all(kinds):
             return kinds
     return None
+
+
+def is_byline(line: str) -> bool:
+    """Who wrote or photographed it (`Story by ...`, `Photo by ...`, `By Jane Roe in Amman`)."""
+    return len(line) <= 120 and _BYLINE.fullmatch(line.rstrip(" .")) is not None
+
+
+def is_page_credit(line: str) -> bool:
+    """A page's credit or topic line (`Topics: Haiti, Emergencies`, `Source: Xinhua`)."""
+    return _CREDIT.fullmatch(line.rstrip(" .")) is not None
 
 
 def is_headline(line: str) -> bool:
@@ -320,6 +334,8 @@ def place_line(line: str) -> tuple[str, str] | None:
 
 def date_line(line: str) -> tuple[str, str] | None:
     """(`YYYY-MM-DD`, `HH:MM` or "") of a line that is only a full date, maybe labelled (`Published`)."""
+    # Copied from a page whose parts were set apart by layout, not spaces (`November 22, 20217:15 AM GMTUpdated`).
+    line = _GLUED_UPDATED.sub(" ", _GLUED_CLOCK.sub(" ", line))
     label = PUBLISHED.match(line)
     match = _DATE_LINE.fullmatch(line[label.end():] if label else line)
     short = _SHORT_YEAR.fullmatch(line[label.end():].strip() if label else line.strip()) if not match else None
