@@ -810,6 +810,17 @@ _COOKIES = ("Cookies on GOV.UK\nWe use some essential cookies to make this websi
     ("Ministry of Foreign Affairs of the People's Republic of China\n\nHome > Spokesperson's Remarks\n\n"
      "Foreign Ministry Spokesperson's Remarks on the Floods in Pakistan\n\n2022-08-30 20:15\n\nChina will "
      "provide further emergency supplies to Pakistan.", "2022-08-30", "", "China"),
+    # a signature under share links, a byline and a photo credit
+    ("MINISTRY OF FOREIGN AFFAIRS\nRepublic of Maldives\n\nPRESS RELEASE\n2020/41\n\nMaldives and Fiji sign "
+     "visa waiver\n\nThe two Ministers signed the agreement on Thursday.\n\nMale', 9 July 2020\n\nShare: "
+     "Facebook Twitter Viber", "2020-07-09", "Male", "Maldives"),
+    ("Allied Air Command\nHome / Newsroom / Archive\n\nJets intercept aircraft over Baltic\n\nRAMSTEIN, Germany "
+     "- Fighters launched twice this week.\n\nStory by Allied Air Command Public Affairs Office\nReleased: 4 June "
+     "2020\n\nPhoto by Royal Air Force", "2020-06-04", "Ramstein", "Germany"),
+    # a news database's record: its labelled fields above the dateline
+    ("Agence France Presse\n\nMarch 2, 2017 Thursday 9:12 AM GMT\n\nKenya drought toll rises\n\nSECTION: "
+     "WORLD\n\nLENGTH: 301 words\n\nDATELINE: Nairobi, March 2 2017\n\nNairobi (AFP) - Drought has killed "
+     "livestock across northern Kenya, officials said on Thursday.", "2017-03-02", "Nairobi", "Kenya"),
 ])
 def test_copied_pages_wire_stamps_and_signatures(text, date, place, country):
     release = read_text(text, "r", "r.txt")
