@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 #: Changes whenever extraction gives other fields for the same file: an index of releases read by
 #: another version is rebuilt in full (indexer.schema), so that every release is read the same way.
-EXTRACTION_VERSION = 2
+EXTRACTION_VERSION = 3
 #: The fields every release has, in the order `press-archive parse --json` prints them.
 SUMMARY_FIELDS = ("id", "source", "title", "date", "location", "country", "agency", "ministries", "language")
 
