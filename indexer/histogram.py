@@ -55,36 +55,63 @@ def check_interval(value: str) -> str:
     return value
 
 
-def date_histogram(distinct_dates: list[str], date_rank: np.ndarray, mask: np.ndarray, interval: str = "") -> Histogram:
-    """Count the documents of `mask` per period of `interval` ("" chooses from their span)."""
+@dataclass(frozen=True)
+class DayTable:
+    """The distinct dates of a snapshot as numbers, for counting them by period with numpy."""
+
+    #: Whether each distinct date is a day (not the undated mark), its day number (date.toordinal),
+    #: year and month.
+    valid: np.ndarray
+    ordinal: np.ndarray
+    year: np.ndarray
+    month: np.ndarray
+
+    @classmethod
+    def of(cls, distinct_dates: list[str]) -> DayTable:
+        """The table of a snapshot's sorted distinct dates."""
+        days = [_day(value) for value in distinct_dates]
+        return cls(np.array([day is not None for day in days], dtype=bool),
+                   np.array([day.toordinal() if day else 0 for day in days], dtype=np.int64),
+                   np.array([day.year if day else 0 for day in days], dtype=np.int64),
+                   np.array([day.month if day else 0 for day in days], dtype=np.int64))
+
+    def keys(self, interval: str) -> np.ndarray:
+        """Each distinct date's period as a number that grows by one from a period to the next."""
+        if interval == "day":
+            return self.ordinal
+        if interval == "week":
+            return (self.ordinal - 1) // 7  # day number 1 (1 January of year 1) was a Monday
+        if interval == "month":
+            return self.year * 12 + self.month - 1
+        return self.year // {"year": 1, "decade": 10, "century": 100}[interval]
+
+
+def date_histogram(distinct_dates: list[str], date_rank: np.ndarray, mask: np.ndarray, interval: str = "",
+                   table: DayTable | None = None) -> Histogram:
+    """Count the documents of `mask` per period of `interval` ("" chooses from their span);
+    `table` is DayTable.of(distinct_dates), which a caller may keep."""
+    table = table or DayTable.of(distinct_dates)
     counts = np.bincount(date_rank[mask], minlength=len(distinct_dates))
-    days: dict[date, int] = {}
-    undated = 0
-    for rank in np.flatnonzero(counts).tolist():
-        day = _day(distinct_dates[rank])
-        if day is None:
-            undated += int(counts[rank])
-        else:
-            days[day] = days.get(day, 0) + int(counts[rank])
-    if not days:
+    dated = (counts > 0) & table.valid
+    undated = int(counts[~table.valid].sum())
+    if not dated.any():
         return Histogram(interval or "month", [], undated)
-    first, last = min(days), max(days)
+    ranks = np.flatnonzero(dated)
+    first, last = date.fromordinal(int(table.ordinal[ranks[0]])), date.fromordinal(int(table.ordinal[ranks[-1]]))
     chosen = interval or next((name for name, span in _AUTO_SPAN.items() if (last - first).days <= span), "year")
     asked = ""
     steps = (*INTERVALS, *_COARSER)
     while _period_count(first, last, chosen) > MOST_PERIODS and chosen != steps[-1]:
         asked = asked or chosen
         chosen = steps[steps.index(chosen) + 1]
-    per_period: dict[date, int] = {}
-    for day, count in days.items():
-        start = _start(day, chosen)
-        per_period[start] = per_period.get(start, 0) + count
+    keys = table.keys(chosen)[ranks]
+    per_period = np.bincount(keys - keys[0], weights=counts[ranks]).astype(np.int64)
     periods = []
     start = _start(first, chosen)
-    while start <= last:
+    for count in per_period.tolist():
         following = _next(start, chosen)
         periods.append(Period(start.isoformat(), (following - timedelta(days=1)).isoformat(), _label(start, chosen),
-                              per_period.get(start, 0)))
+                              count))
         start = following
     return Histogram(chosen, periods, undated, asked)
 

@@ -99,7 +99,8 @@ def search(index_dir: Path, request: SearchRequest) -> SearchResult:
             total=total, page=request.page, limit=request.limit, hits=hits, facets=_facets(selection),
             suggestion=suggestion, note=selection.parsed.note, query=request.q, sort=selection.sort,
             collapsed=request.collapse, releases=selection.total,
-            histogram=date_histogram(snapshot.distinct_dates, snapshot.date_rank, selection.mask, request.interval),
+            histogram=date_histogram(snapshot.distinct_dates, snapshot.date_rank, selection.mask, request.interval,
+                                     snapshot.day_table),
             has_words=selection.parsed.has_words,
         )
 

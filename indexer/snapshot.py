@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from indexer.facet_columns import FacetColumn, facet_column
+from indexer.histogram import DayTable
 from indexer.lru import LeastRecentlyUsed
 from indexer.schema import DATE, ID, UNDATED
 from indexer.scoring import segment_lengths
@@ -79,6 +80,11 @@ class Snapshot:
         start = bisect.bisect_left(self.distinct_dates, low)
         end = bisect.bisect_right(self.distinct_dates, high + "\uffff")
         return self.live & (self.date_rank >= start) & (self.date_rank < end)
+
+    @cached_property
+    def day_table(self) -> DayTable:
+        """The distinct dates as numbers, for date histograms (computed once a snapshot)."""
+        return DayTable.of(self.distinct_dates)
 
     @cached_property
     def oldest_key(self) -> np.ndarray:
