@@ -61,10 +61,11 @@ def date_parts(match: re.Match, month_first: bool = False) -> tuple[int | None, 
             int(match["day"] or match["day_first"]))
 _AGENCY = r"(?:,?\s*\((?P<agency>[A-Za-z][A-Za-z ./&\-]{0,30})\)|\s*\.?\s*/(?P<wire>[A-Za-z][A-Za-z .\-]{0,30})/)"
 #: Every dash house styles put after a dateline: hyphen, double hyphen, en, em, figure, bar, minus.
-DASH = r"(?:--|-|[\u2013\u2014]{2}|\u2010|\u2011|\u2012|\u2013|\u2014|\u2015|\u2212)"
+DASH = r"(?:--|-|(?<=\s)_(?=\s)|[\u2013\u2014]{2}|\u2010|\u2011|\u2012|\u2013|\u2014|\u2015|\u2212)"
 _END = rf"\s*(?:\.?\s*{DASH}|:|\.(?=\s))?\s*"
 
-_LEAD = r"^[\s*]*"
+# SFGate's stamp before a dateline (`(06-19) 08:15 PDT WINDHOEK, Namibia (AP) --`) is no part of it.
+_LEAD = r"^[\s*]*(?:\(\d\d-\d\d\)\s+\d{1,2}:\d\d\s+[A-Z]{2,4}\s+)?"
 # Agencies some write after the date without brackets (`TOKYO, Oct. 7 Kyodo`).
 _BARE_AGENCIES = r"(?i:kyodo|xinhua|reuters|yonhap|bernama|antara|tass|ians|pti|ani|uni|afp|ap)"
 # A time after a dateline's date, and the EEAS's reference (`Brussels, 05/03/2024 - 17:20, UNIQUE ID: 240305_11`).
@@ -115,7 +116,8 @@ sun sunday""".split())
 # Words a header line is labelled with (`From: Ministry of Defence`, `No: 123`): no places, though
 # the gazetteer knows towns so named.
 _LABELS = frozenset("""from to no ref date dated subject contact tel phone email source note update by issued
-published released attention cc for media press""".split())
+published released attention cc for media press""".split()) | {"press release", "press releases", "news stories", "news", "statements", "press statements",
+                                 "news releases", "media releases"}
 
 
 @dataclass

@@ -114,7 +114,8 @@ def _issuing_country(header: Header, dateline, issuer: str, title: str, body: st
     """The country of a release with no place, from who issued it: GOV.UK's page, a foreign body's or
     a letterhead's header, a body only one country has; else the country its headline opens with."""
     # (a country line alone is a table's as often as a header's: it counts beside an issuer line).
-    country = (header.country if header.issuer else "") or (issuer_country(issuer) if issuer else "")
+    country = (header.country if header.issuer else "") or header.government or (
+        issuer_country(issuer) if issuer else "")
     if not country and issuer and foreign_portfolio(issuer) and not names_indian_body(issuer):
         # A minister's office with no country (`Minister for Foreign Affairs`) is the one of the
         # country the release opens with (`Australia will provide ...`).

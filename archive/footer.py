@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from archive.dateline import parse_dateline
 from archive.header_lines import (CONTACT, DECORATION, END_MARK, OTHER_CALENDAR, PUBLISHED, REACH, date_line,
-                                  is_byline, is_page_credit, place_line)
+                                  PAGE_END, is_byline, is_page_credit, place_line)
 from archive.issuers import known_issuer
 
 #: Lines and characters at the end of a text its footer is looked for in.
@@ -25,11 +25,6 @@ FOOT_CHARS = 1500
 #: Lines after a footer's first line that may be other than furniture (names in a contact block).
 _SHORT_LINE = 80
 
-# What a copied page ends with after its text: share and print links (`Share | Print | Back to top`,
-# `Print   E-mail   Bookmark & Share`, `Share: Facebook Twitter Viber`), `Is this page useful?`.
-_PAGE_END_WORDS = re.compile(r"(?i:share(?:\s+this(?:\s+page)?)?|print|e-?mail|bookmark|back\s+to\s+top|facebook|twitter"
-                             r"|viber|whatsapp|linkedin|telegram|x|related(?:\s+news)?|[&|:,\u00b7\u2022])")
-_PAGE_END = re.compile(rf"(?:{_PAGE_END_WORDS.pattern})(?:\s*(?:{_PAGE_END_WORDS.pattern}))*|(?i:is\s+this\s+page\s+useful\??)")
 _SOCIAL = re.compile(r"(?i:(?:follow|connect\s+with|like|find|join|subscribe\s+to)\s+us\b.*|stay\s+connected\b.*"
                      r"|share\s+this\b.*|(?:twitter|facebook|instagram|youtube|linkedin|x)\s*[:|@].*)")
 
@@ -78,9 +73,9 @@ def _without_page_end(text: str) -> tuple[str, list[str]]:
     for _ in range(FOOT_LINES):
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end].strip().strip(DECORATION).strip()
-        if not line or not (_PAGE_END.fullmatch(line) or is_page_credit(line) or is_byline(line)):
+        if not line or not (PAGE_END.fullmatch(line) or is_page_credit(line) or is_byline(line)):
             break
-        if not _PAGE_END.fullmatch(line):
+        if not PAGE_END.fullmatch(line):
             kept.insert(0, text[start:end].strip())
         end = len(text[:start].rstrip())
     return (text[:end], kept) if end < len(text.rstrip()) else (text, [])
@@ -144,6 +139,10 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
             found.issuer = line
         elif _OTHER_CALENDAR.fullmatch(line):
             pass  # `14 Rajab 1440` beside the Gregorian date
+        elif (other := _PLACE_OTHER_CALENDAR.fullmatch(line)) and not date_line(other["date"]) and (
+                place := place_line(other["place"])):
+            if not found.place:
+                found.place, found.country = place  # `Dhaka, 13 Poush 1428` above `28 December 2021`
         elif not dated:
             dateline = parse_dateline(line) if any(ch.isdigit() for ch in line) else None
             if not (dateline and dateline.location and dateline.year and not dateline.rest.strip()) or found.date:
@@ -154,7 +153,8 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
         else:
             break
         start = at
-    signed = (found.date and (found.place or found.issuer or labelled or after_contact)) or (found.place and found.issuer)
+    signed = (found.date and (found.place or found.issuer or labelled or after_contact)) or (
+        found.place and found.issuer)
     if not signed:
         return Footer(rest=text)
     found.rest = text[:start].rstrip()
@@ -162,3 +162,4 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
 
 
 _OTHER_CALENDAR = re.compile(OTHER_CALENDAR)
+_PLACE_OTHER_CALENDAR = re.compile(rf"(?P<place>[^,\d]{{2,40}}),\s*(?P<date>{OTHER_CALENDAR})")

@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from archive.dateline import Dateline, parse_dateline
-from archive.header_lines import (BREADCRUMBS_START, DECORATION, END_MARK, FROM, PUBLISHED, SMALL_WORDS, capitalised,
-                                  date_line, first_body, headline, is_headline, letterhead, letterhead_country,
-                                  line_kinds)
+from archive.header_lines import (BREADCRUMBS_START, DECORATION, END_MARK, FROM, PAGE_END, PUBLISHED, SMALL_WORDS,
+                                  capitalised, date_line, first_body, headline, is_headline, letterhead,
+                                  letterhead_country, line_kinds)
 
 #: Lines (not counting blank ones) and characters of a text its header is looked for in: a copied
 #: page's cookie banner, site name, breadcrumbs and labels come before its headline.
@@ -60,6 +60,8 @@ class Header:
     found: bool = False
     #: A news service the header names on a line of its own (`UN News Centre`).
     agency: str = ""
+    #: The country whose government's site the page is (`GOV.WALES`, `Beehive.govt.nz`).
+    government: str = ""
     #: The dateline `rest` opens with, when the header read it whole.
     dateline: Dateline | None = None
     rest: str = ""
@@ -185,12 +187,15 @@ class _Scan:
                 found.country = value
             elif what == "updated":
                 self.updated = self.updated or value
+            elif what == "government" and not found.government:
+                found.government = value
             elif what == "agency" and not found.agency:
                 found.agency = value
             elif what == "place" and not found.place:
                 found.place, found.country = value[0], found.country or value[1]
             # A reference, a phone number or a place alone does not make a header (tables look so).
-            self.strong = self.strong or what not in ("code", "reach", "contact-line", "country", "place", "agency")
+            self.strong = self.strong or what not in ("code", "reach", "contact-line", "country", "place", "agency",
+                                                      "government")
         self.end = stop
         self.before += [text_line for text_line, _ in self.since]
         self.since = []
@@ -198,7 +203,10 @@ class _Scan:
     def _result(self) -> Header:
         """The header found, its headline chosen; no header when what was found is none."""
         text = self.text
-        if (not text[self.end:].strip() or (self.before and not headline(self.before[0]))) and self.fallback:
+        # Share links after it are no text (`Share on Facebook  Twitter  Print`).
+        nothing_after = all(not line.strip() or PAGE_END.fullmatch(line.strip())
+                            for line in text[self.end:].splitlines())
+        if (nothing_after or (self.before and not headline(self.before[0]))) and self.fallback:
             self.found, self.end, self.before, self.since, self.from_line, self.published = self.fallback
             self.at_dateline = False
         found, before, end = self.found, self.before, self.end

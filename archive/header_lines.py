@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from archive.dateline import DASH, DATE, canonical_agency, date_parts, is_agency
+from archive.dateline import DASH, DATE, canonical_agency, date_parts, is_agency, parse_dateline
 from archive.dates import parse_explicit_time
 from archive.issuers import known_issuer
 from archive.places import city_named, conventional_place, country_name, leading_country, region_country
@@ -46,7 +46,8 @@ REACH = re.compile(
     r"\.?\s*[:.]\s*\S.*)"
     r"|\S+@\S+\.\w+|(?:https?://|www\.)\S+|[+(]?\d[\d\s().\-/]{6,}\d"
 )
-PUBLISHED = re.compile(r"(?i:(?:history\s*:\s*)?(?:first\s+)?published(?:\s+on)?|publish(?:ed)?\s+date|publication\s+date"
+PUBLISHED = re.compile(r"(?i:(?:history\s*:\s*)?(?:first\s+)?published(?:\s+on)?|publish(?:ed)?\s+date"
+                       r"|publication\s+date"
                        r"|issued(?:\s+on)?|(?:release\s+)?dated?"
                        r"|released?(?:\s+on)?|posted(?:\s+on)?|delivered(?:\s+on)?)\s*:?\s*")
 _UPDATED = re.compile(r"(?i:(?:last\s+)?updated|modified)\b.*")
@@ -54,7 +55,16 @@ _UPDATED_LABEL = re.compile(r"(?i:(?:last\s+)?(?:updated|modified))(?:\s+on)?\s*
 # A page's breadcrumbs of any length (`Home » Under Secretary for ... » Press Releases » 2016 » June`).
 _BREADCRUMB_TRAIL = re.compile(r"(?i:home)\s*[>\u203a\u00bb|/]\s*\S.*")
 _GLUED_CLOCK = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d)")
-_GLUED_UPDATED = re.compile(r"(?<=[A-Z])(?=Updated\b)")
+_GLUED_UPDATED = re.compile(r"(?<=[A-Za-z0-9])(?=(?:Updated|Modified)\b)")
+# A site's menu copied as one line, its items set apart by two spaces or more (`News  Sports  Business
+# Opinion`, `TÜRKİYE  POLITICS  WORLD  ECONOMY`).
+_MENU_ITEM = r"[^\W\d_][\w&'\u2019\-]*(?: [\w&'\u2019\-]+)?"
+_MENU = re.compile(rf"{_MENU_ITEM}(?:\s{{2,}}{_MENU_ITEM}){{3,}}")
+# A page's label and the date (`PRESS RELEASES, 16-08-2010`, `News Stories, 3 April 2009`).
+_LABEL_DATE = re.compile(r"(?i:(?:news|press|media)(?:\s+(?:stories|releases?|briefings?|notes|statements?))?"
+                         r"|stories|statements?|briefing\s+notes)\s*,\s*(?P<date>.+)")
+# A news database's dateline field (`DATELINE: Tegucigalpa, March 3 2012`, `DATELINE: BISMARCK, N.D.`).
+_DATELINE_FIELD = re.compile(r"(?i:dateline)\s*:\s*(?P<value>.{2,80})")
 # Two-digit years in figures (`Release Date: 09/28/20`): day first unless it cannot be.
 _SHORT_YEAR = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{2})")
 _CLOCK = (r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?P<meridiem>[ap]\.?\s*m\.?)?"
@@ -69,7 +79,7 @@ _DATE_LINE = re.compile(
     # Nexis' `November 18, 2019 Monday 7:44 PM GMT`: the weekday after the date.
     r"(?:,?\s+(?i:mon|tues|wednes|thurs|fri|satur|sun)day)?"
     rf"{_TIME}"
-    r"(?:\s*(?:[|/(\-\u2013\u2014]\s*)?(?i:(?:last\s+)?updated?)\b.*|\s*\([^()]{1,80}\)"
+    r"(?:\s*(?:[|/(\-\u2013\u2014]\s*)?(?i:(?:last\s+)?(?:updated?|modified))\b.*|\s*\([^()]{1,80}\)"
     r"|\s+(?-i:[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}))?",
     re.IGNORECASE)
 # Who speaks or signs (`MATTHEW MILLER, DEPARTMENT SPOKESPERSON`, `The Hon Penny Wong MP`, `By Jane Roe`).
@@ -85,9 +95,11 @@ _BYLINE = re.compile(
 END_MARK = re.compile(r"#{3,}|\*{3,}|(?:\.\s*){3,}|-*\s*(?i:end|ends|30|xxx)\s*-*|(?i:end\s+of\s+(?:press\s+)?release)"
                       r"|-+\s*(?i:more)\s*-+|\((?i:more)\)")
 # A web page's furniture: `Reading time: 2 min`, `3 MIN READ`, `Other available languages: FR DE`.
-_PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?\s+read|(?:other\s+)?available\s+languages\b.*"
+_PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?(?:\s+read)?|(?:other\s+)?available\s+languages\b.*"
                    r"|subscribe(?:\s+\d+)?|share(?:\s+this(?:\s+page)?)?|print(?:\s+this\s+page)?|download\s+pdf"
-                   r"|listen\s+to\s+this(?:\s+article)?|skip\s+to\s+(?:main\s+)?content|staff\s+reporter|gov\.uk)"
+                   r"|listen\s+to\s+this(?:\s+article)?|skip\s+to\s+(?:main\s+)?content|staff\s+reporter|gov\.uk"
+                   # Factiva's fields: `411 words`, `English`, `(c) 2009. The Associated Press. ...`
+                   r"|[\d,]+\s+words|english|\(c\)\s*\d{4}\b.{0,120})"
                    # breadcrumbs: `Home > International > Foreign affairs`
                    r"|[^<>\n]{1,40}(?:\s*[>\u203a\u00bb]\s*[^<>\n]{1,40}){1,5}|(?i:home)(?:\s*[|/]|\s{2,}).{1,80}"
                    # cookie notices
@@ -110,14 +122,22 @@ OTHER_CALENDAR = r"\d{1,2}\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?,?\s+\d{4}"
 _OTHER_THEN_OURS = re.compile(rf"{OTHER_CALENDAR}\s*\(([^()]{{6,40}})\)")
 _LABEL_ALONE = re.compile(r"(?P<label>(?i:from|(?:first\s+)?published|issued(?:\s+on)?|released|date"
                           r"|(?:last\s+)?updated))\s*:?")
-FROM = re.compile(r"(?i:from|issued\s+by)\s*:\s*(?P<issuer>.+)")
+FROM = re.compile(r"(?i:from|issued\s+by|organisations?)\s*:\s*(?P<issuer>.+)")
 # A page's credits: `Source: Xinhua`, `Editor: huaxia`, `Photo: ...`.
 _CREDIT = re.compile(r"(?i:source|editor|author|reporter|photo|credit|written\s+by|part\s+of|topics?|tags?"
+                     r"|policy|minister|world\s+locations?|portfolios?"
                      # a news database's fields (Nexis: `SECTION: BUSINESS`, `LENGTH: 412 words`)
                      r"|section|length|byline|load-date|language|publication-type|document-type|graphic|highlight"
                      r"|dateline)\s*:\s*.{1,60}")
 #: The first of a page's breadcrumbs copied a line each (GOV.UK's `Home` / `Defence and armed forces`).
 BREADCRUMBS_START = re.compile(r"(?i:home)")
+# What a copied page ends with after its text: share and print links (`Share | Print | Back to top`,
+# `Print   E-mail   Bookmark & Share`, `Share: Facebook Twitter Viber`), `Is this page useful?`.
+_PAGE_END_WORDS = re.compile(r"(?i:share(?:\s+(?:this(?:\s+page)?|on))?|print|e-?mail|bookmark|back\s+to\s+top"
+                             r"|facebook|twitter|viber|whatsapp|linkedin|telegram|x|related(?:\s+news)?"
+                             r"|[&|:,\u00b7\u2022])")
+PAGE_END = re.compile(rf"(?:{_PAGE_END_WORDS.pattern})(?:\s*(?:{_PAGE_END_WORDS.pattern}))*"
+                      r"|(?i:is\s+this\s+page\s+useful\??)")
 #: What decorates a line without being part of it (Markdown's marks, table bars).
 DECORATION = " \t*_#>|"
 
@@ -125,8 +145,12 @@ DECORATION = " \t*_#>|"
 def line_kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | None:
     """What a header line is, as a list of (kind, value); a line of fields set apart by wide spaces
     (`IMMEDIATE RELEASE      Release No: NR-058-13      February 4, 2013`) is each of them."""
-    if _BREADCRUMB_TRAIL.fullmatch(line.strip(DECORATION)):
+    if _BREADCRUMB_TRAIL.fullmatch(line.strip(DECORATION)) or _MENU.fullmatch(line.strip()):
         return [("breadcrumbs", None)]
+    if field := _DATELINE_FIELD.fullmatch(line.strip(DECORATION)):
+        return _dateline_field(field["value"])
+    if (labelled_date := _LABEL_DATE.fullmatch(line.strip(DECORATION))) and (dated := date_line(labelled_date["date"])):
+        return [("date", dated)]
     if len(line) > 200:
         return None  # a paragraph of text
     if _PAGE.fullmatch(line.strip(DECORATION)):
@@ -169,6 +193,33 @@ def _field_kinds(line: str, separator: re.Pattern, contact_block: bool,
         if all(kinds):
             return kinds
     return None
+
+
+#: Governments' sites by the name their pages open with.
+_SITE_COUNTRY = {"gov.uk": "United Kingdom", "gov.scot": "United Kingdom", "gov.wales": "United Kingdom",
+                 "beehive.govt.nz": "New Zealand"}
+_OFFICIAL_SITE = re.compile(r"(?i:the\s+)?(?i:official\s+(?:web\s*site|portal)\s+of\s+(?:the\s+)?)(?P<name>.{2,60}?)"
+                            r"(?i:\s+government)?")
+
+
+def _official_site_country(line: str) -> str:
+    """The country of `The official website of the New Zealand Government`, else ""."""
+    match = _OFFICIAL_SITE.fullmatch(line)
+    return (country_name(match["name"]) or leading_country(match["name"])) if match else ""
+
+
+def _dateline_field(value: str) -> list[tuple[str, object]]:
+    """What a news database's DATELINE field gives: the place, and the date when it has one."""
+    place = place_line(value)
+    if place:
+        return [("place", place)]
+    dateline = parse_dateline(value + " -")
+    if not dateline.location:
+        return [("furniture", None)]
+    kinds: list[tuple[str, object]] = [("place", (dateline.location, dateline.country))]
+    if dateline.year and dateline.month and dateline.day:
+        kinds.append(("date", (f"{dateline.year:04d}-{dateline.month:02d}-{dateline.day:02d}", "")))
+    return kinds
 
 
 def is_byline(line: str) -> bool:
@@ -264,6 +315,8 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
             # `Ministry of Foreign Affairs, Republic of Korea`: the country it is of comes along.
             named = next(filter(None, map(country_name, parts)), "")
             return ("issuer", (known, named)) if named else ("issuer", known)
+    if site_country := _SITE_COUNTRY.get(flat.lower()) or _official_site_country(flat):
+        return "government", site_country  # `GOV.WALES`, `The official website of the New Zealand Government`
     if _SITE.fullmatch(flat):
         return "furniture", None
     located = _LOCATION.fullmatch(flat)
@@ -317,6 +370,11 @@ SMALL_WORDS = frozenset("of for and the on in to at a an de du la le des et".spl
 def place_line(line: str) -> tuple[str, str] | None:
     """(place, country) of a line that is only a place (`Washington, DC`, `Thimphu`), else None."""
     line = line.strip("()")  # the White House's `(Lisbon, Portugal)`
+    head, _, last = line.rpartition(",")
+    if head.count(",") == 1 and (named := country_name(last.strip())):
+        # DVIDS' `NORTH LITTLE ROCK, AR, UNITED STATES`: the country after the state.
+        found = place_line(head)
+        return (found[0], named) if found else None
     place, _, region = line.partition(",")
     place = place.strip().rstrip("'\u2019")
     if not region and " " in place and region_country(place.rsplit(" ", 1)[1]):

@@ -20,7 +20,8 @@ from indexer.vocabulary import (
 
 __all__ = [
     "FACETS", "INTERVALS", "MAX_LIMIT", "MAX_PAGE", "MAX_QUERY_LENGTH", "PAGE_SIZE", "SORTS", "TIMELINE",
-    "BadSearch", "Facet", "FacetValue", "Histogram", "Hit", "IndexMissing", "IndexWriteFailed", "ReindexReport", "ReindexRunning",
+    "BadSearch", "Facet", "FacetValue", "Histogram", "Hit", "IndexMissing", "IndexWriteFailed", "ReindexReport",
+    "ReindexRunning",
     "Period", "SearchRequest", "SearchResult", "Sort", "StoryVersion", "default_index", "default_source",
     "facet_named", "facet_names", "facet_values",
     "get_release", "last_updated", "mark_terms", "matching_releases", "needs_full_rebuild", "reindex", "related",

@@ -14,7 +14,10 @@ def result_count(page) -> int:
     return int(count.inner_text().replace(",", "")) if count.count() else 0
 
 
-def accessibility_violations(page, impacts: tuple[str, ...] = ("minor", "moderate", "serious", "critical")) -> list[str]:
+ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
+
+
+def accessibility_violations(page, impacts: tuple[str, ...] = ALL_IMPACTS) -> list[str]:
     """What axe-core finds wrong on the page (of the impacts given), by rule and the elements it names."""
     from axe_playwright_python.sync_playwright import Axe
 
