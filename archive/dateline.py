@@ -150,6 +150,7 @@ def canonical_agency(written: str) -> str:
 
 def parse_dateline(text: str) -> Dateline:
     """Split the dateline off the start of `text`; a Dateline with only `rest` when there is none."""
+    text = _HIJRI_FIRST.sub(r"\g<place>", text, count=1)
     first = _AGENCY_FIRST.match(text)
     if first and is_agency(first["agency"]):
         dateline = _parse_dateline(text[first.end():])
@@ -166,6 +167,10 @@ def parse_dateline(text: str) -> Dateline:
     return _parse_dateline(text)
 
 
+# SPA's `Riyadh, Jumada II 05, 1441, Jan 30, 2020, SPA --`: the Hijri date before ours is left out.
+_HIJRI_FIRST = re.compile(r"(?P<place>^[\s*]*[^\W\d_][^,\n]{1,40},\s*)"
+                          r"(?i:muharram|safar|rabi\S*|jumada\S*|rajab|sha'?ban|ramadan|shawwal|dhu\S*)"
+                          r"(?:\s+(?:al-)?[^\s\d]\S*)?\s+\d{1,2},\s*1[34]\d\d,\s*")
 _BRACKETED = re.compile(rf"{_LEAD}\((?P<inside>[^()\n]{{3,60}})\)\s*(?::|{DASH})?\s*")
 
 

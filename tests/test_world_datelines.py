@@ -858,6 +858,9 @@ _COOKIES = ("Cookies on GOV.UK\nWe use some essential cookies to make this websi
     ("Ministry of Foreign Affairs\nPress Release\n\nState Minister receives Ambassador\n\nThe Ambassador called "
      "on the State Minister today.\n\nDhaka, 13 Poush 1428\n28 December 2021\n\nShare on Facebook  Twitter  "
      "Print", "2021-12-28", "Dhaka", "Bangladesh"),
+    # SPA's Hijri date before ours
+    ("Saudi Press Agency\n\nDammam, Shawwal 12, 1443, May 13, 2022, SPA -- The port opened a new berth.\n\n--SPA",
+     "2022-05-13", "Dammam", "Saudi Arabia"),
 ])
 def test_copied_pages_wire_stamps_and_signatures(text, date, place, country):
     release = read_text(text, "r", "r.txt")
