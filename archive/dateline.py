@@ -151,6 +151,8 @@ def canonical_agency(written: str) -> str:
 def parse_dateline(text: str) -> Dateline:
     """Split the dateline off the start of `text`; a Dateline with only `rest` when there is none."""
     text = _HIJRI_FIRST.sub(r"\g<place>", text, count=1)
+    text = _REGION_IN_BRACKETS.sub(
+        lambda match: match["place"] + ("" if match["next"] == "[" else ", " + match["region"]), text, count=1)
     first = _AGENCY_FIRST.match(text)
     if first and is_agency(first["agency"]):
         dateline = _parse_dateline(text[first.end():])
@@ -167,10 +169,16 @@ def parse_dateline(text: str) -> Dateline:
     return _parse_dateline(text)
 
 
-# SPA's `Riyadh, Jumada II 05, 1441, Jan 30, 2020, SPA --`: the Hijri date before ours is left out.
+# SPA's `Riyadh, Jumada II 05, 1441, Jan 30, 2020, SPA --`: another calendar's date before ours is left out.
 _HIJRI_FIRST = re.compile(r"(?P<place>^[\s*]*[^\W\d_][^,\n]{1,40},\s*)"
-                          r"(?i:muharram|safar|rabi\S*|jumada\S*|rajab|sha'?ban|ramadan|shawwal|dhu\S*)"
-                          r"(?:\s+(?:al-)?[^\s\d]\S*)?\s+\d{1,2},\s*1[34]\d\d,\s*")
+                          r"(?:(?i:muharram|safar|rabi\S*|jumada\S*|rajab|sha'?ban|ramadan|shawwal|dhu\S*)"
+                          r"(?:\s+(?:al-)?[^\s\d]\S*)?\s+\d{1,2},\s*1[34]\d\d,\s*"
+                          # Bangladesh's `Dhaka, 12 Falgun 1426/25 February 2020`
+                          r"|\d{1,2}\s+[A-Z][\w'\-]+\s+1[34]\d\d\s*/\s*)")
+# `Vienna (Austria), 19 July 2005 -`: a region in brackets is read as one after a comma; before ANI's
+# country in square brackets (`Srinagar (Jammu and Kashmir) [India], June 18 (ANI):`) it is left out.
+_REGION_IN_BRACKETS = re.compile(r"(?P<place>^[\s*]*[^\W\d_][\w .'\u2019\-]{1,30}?)\s+"
+                                 r"\((?P<region>[^\W\d_][\w .'\-]{1,30})\)(?=\s*(?P<next>[,\[]))")
 _BRACKETED = re.compile(rf"{_LEAD}\((?P<inside>[^()\n]{{3,60}})\)\s*(?::|{DASH})?\s*")
 
 

@@ -137,8 +137,13 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
             found.place, found.country = place
         elif not dated and not place and known_issuer(line) and not found.issuer:
             found.issuer = line
-        elif _OTHER_CALENDAR.fullmatch(line):
-            pass  # `14 Rajab 1440` beside the Gregorian date
+        elif _OTHER_CALENDAR.fullmatch(line) or _MYANMAR_CALENDAR.fullmatch(line):
+            pass  # `14 Rajab 1440`, `3rd Waxing of Tabaung, 1380 ME` beside the Gregorian date
+        elif (filed := _AP_TRAILER.fullmatch(line)) and not found.date:
+            # AP's filing line (`AP-NY-05-12-08 0614EDT`): month, day and year of filing.
+            month, day, year = int(filed["month"]), int(filed["day"]), 2000 + int(filed["year"])
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                found.date, labelled = f"{year:04d}-{month:02d}-{day:02d}", True
         elif (other := _PLACE_OTHER_CALENDAR.fullmatch(line)) and not date_line(other["date"]) and (
                 place := place_line(other["place"])):
             if not found.place:
@@ -162,4 +167,7 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
 
 
 _OTHER_CALENDAR = re.compile(OTHER_CALENDAR)
+_MYANMAR_CALENDAR = re.compile(r"(?i:\d{1,2}(?:st|nd|rd|th)?\s+(?:waxing|waning)\s+(?:day\s+)?of\s+\w+|full\s+moon\s+(?:day\s+)?of"
+                               r"\s+\w+),?\s+\d{4}\s+ME")
+_AP_TRAILER = re.compile(r"AP-[A-Z]{2}-(?P<month>\d\d)-(?P<day>\d\d)-(?P<year>\d\d)\s+\d{4}[A-Z]{3}")
 _PLACE_OTHER_CALENDAR = re.compile(rf"(?P<place>[^,\d]{{2,40}}),\s*(?P<date>{OTHER_CALENDAR})")

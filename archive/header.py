@@ -35,6 +35,8 @@ _GOVERNMENT = re.compile(r"^(?:The\s+)?(?:\S+\s+)?Government\b|\bGovernment\s+of
                          r"|^(?:\S+\s+){0,2}(?:Republic|Kingdom)\s+of\b")
 # A speaker's title on the line under their name.
 _SPEAKER = re.compile(r"(?i:spokesperson|spokesman|spokeswoman|secretary|minister|ambassador)")
+#: The longest line of a signature under the text.
+_SIGNATURE_LINE = 60
 #: Characters a dateline is looked for in.
 _DATELINE_CHARS = 600
 
@@ -203,8 +205,9 @@ class _Scan:
     def _result(self) -> Header:
         """The header found, its headline chosen; no header when what was found is none."""
         text = self.text
-        # Share links after it are no text (`Share on Facebook  Twitter  Print`).
-        nothing_after = all(not line.strip() or PAGE_END.fullmatch(line.strip())
+        # Share links after it are no text (`Share on Facebook  Twitter  Print`), nor short lines alone: a
+        # signature (`Nay Pyi Taw` / `3rd Waxing of Tabaung, 1380 ME` / `9 March 2019`).
+        nothing_after = all(not line.strip() or PAGE_END.fullmatch(line.strip()) or _signature_line(line)
                             for line in text[self.end:].splitlines())
         if (nothing_after or (self.before and not headline(self.before[0]))) and self.fallback:
             self.found, self.end, self.before, self.since, self.from_line, self.published = self.fallback
@@ -239,6 +242,12 @@ class _Scan:
         if self.from_line and self.published and not found.country:
             found.country = "United Kingdom"  # GOV.UK's pages: `From: <body>` and `Published <date>`
         return found
+
+
+def _signature_line(line: str) -> bool:
+    """A short line that is no sentence: a signature's place, date or office."""
+    line = line.strip()
+    return len(line) <= _SIGNATURE_LINE and not line.endswith((".", "!", "?", '"', "\u201d", ":"))
 
 
 def _lines(text: str):

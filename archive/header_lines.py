@@ -44,6 +44,8 @@ CONTACT = re.compile(r"(?i:(?:(?:news\s+)?media|press|news|public(?:\s+affairs)?
 REACH = re.compile(
     r"(?i:(?:tel|telephone|phone|ph|fax|mobile|cell|e-?mail|web(?:site)?|on\s+the\s+web|twitter|x|facebook|instagram)"
     r"\.?\s*[:.]\s*\S.*)"
+    # an office and its number (`USAID Press Office: 202-712-4320`)
+    r"|[^\W\d_][\w .'&\u2019]{1,40}:\s*[+(]?\d[\d\s().\-/]{6,}\d"
     r"|\S+@\S+\.\w+|(?:https?://|www\.)\S+|[+(]?\d[\d\s().\-/]{6,}\d"
 )
 PUBLISHED = re.compile(r"(?i:(?:history\s*:\s*)?(?:first\s+)?published(?:\s+on)?|publish(?:ed)?\s+date"
@@ -62,9 +64,10 @@ _MENU_ITEM = r"[^\W\d_][\w&'\u2019\-]*(?: [\w&'\u2019\-]+)?"
 _MENU = re.compile(rf"{_MENU_ITEM}(?:\s{{2,}}{_MENU_ITEM}){{3,}}")
 # A page's label and the date (`PRESS RELEASES, 16-08-2010`, `News Stories, 3 April 2009`).
 _LABEL_DATE = re.compile(r"(?i:(?:news|press|media)(?:\s+(?:stories|releases?|briefings?|notes|statements?))?"
-                         r"|stories|statements?|briefing\s+notes)\s*,\s*(?P<date>.+)")
+                         r"|stories|statements?|briefing\s+notes)\s*[,:]?\s+(?P<date>.+)")
 # A news database's dateline field (`DATELINE: Tegucigalpa, March 3 2012`, `DATELINE: BISMARCK, N.D.`).
 _DATELINE_FIELD = re.compile(r"(?i:dateline)\s*:\s*(?P<value>.{2,80})")
+_AGENCY_THEN_DATE = re.compile(r"(?P<agency>[A-Za-z]{2,10})\s+(?=(?i:published|posted|updated)\b)")
 # Two-digit years in figures (`Release Date: 09/28/20`): day first unless it cannot be.
 _SHORT_YEAR = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{2})")
 _CLOCK = (r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?P<meridiem>[ap]\.?\s*m\.?)?"
@@ -119,7 +122,7 @@ _SITE = re.compile(r"[\w\-]+(?:\.[\w\-]+)*\.(?:mil|gov|govt\.nz|gov\.\w\w|int|or
 _LOCATION = re.compile(r"(?i:location|place|venue)\s*:\s*(.{2,60})")
 # A date of another calendar (`14 Rajab 1440`, `15 Jawza 1397`, `2 Chaitra 2076`), and with ours after it.
 OTHER_CALENDAR = r"\d{1,2}\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?,?\s+\d{4}"
-_OTHER_THEN_OURS = re.compile(rf"{OTHER_CALENDAR}\s*\(([^()]{{6,40}})\)")
+_OTHER_THEN_OURS = re.compile(rf"{OTHER_CALENDAR}\s*(?:\(([^()]{{6,40}})\)|/\s*([^()/]{{6,40}}))")
 _LABEL_ALONE = re.compile(r"(?P<label>(?i:from|(?:first\s+)?published|issued(?:\s+on)?|released|date"
                           r"|(?:last\s+)?updated))\s*:?")
 FROM = re.compile(r"(?i:from|issued\s+by|organisations?)\s*:\s*(?P<issuer>.+)")
@@ -163,6 +166,10 @@ def line_kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | Non
     labelled = _LABELLED_DATE.search(line) if len(line) <= 120 else None
     if labelled and (dated := date_line(labelled[1])):
         return [("date", dated)]
+    # Dawn's `AFP Published November 4, 2022 Updated about 2 hours ago`: the agency, then the date.
+    credited = _AGENCY_THEN_DATE.match(line)
+    if credited and is_agency(credited["agency"]) and (dated := date_line(line[credited.end():])):
+        return [("agency", canonical_agency(credited["agency"])), ("date", dated)]
     # `2022-11-03 10:05:12 Source: Xinhua`: a date and the page's credit.
     credit = _CREDIT.search(line)
     if credit and credit.start() and (dated := date_line(line[:credit.start()].strip(" |-"))):
@@ -408,7 +415,7 @@ def date_line(line: str) -> tuple[str, str] | None:
     if not match:
         # `2 Chaitra 2076 (15 March 2020)`: another calendar's date, ours in brackets.
         inner = _OTHER_THEN_OURS.fullmatch(line)
-        return date_line(inner[1]) if inner else None
+        return date_line(inner[1] or inner[2]) if inner else None
     # Figures with a 12-hour clock are the US's, month first (`1/25/2013 2:45:00 PM`).
     twelve_hour = bool(match["meridiem"] or match["meridiem_first"])
     year, month, day = (int(part) for part in re.split(r"[-/.]", match["iso"])) if match["iso"] \
