@@ -116,8 +116,9 @@ sun sunday""".split())
 # Words a header line is labelled with (`From: Ministry of Defence`, `No: 123`): no places, though
 # the gazetteer knows towns so named.
 _LABELS = frozenset("""from to no ref date dated subject contact tel phone email source note update by issued
-published released attention cc for media press""".split()) | {"press release", "press releases", "news stories", "news", "statements", "press statements",
-                                 "news releases", "media releases"}
+published released attention cc for media press""".split()) | {
+    "press release", "press releases", "news stories", "news", "statements", "press statements", "news releases",
+    "media releases"}
 
 
 @dataclass
