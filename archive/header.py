@@ -179,10 +179,12 @@ class _Scan:
             if what == "date" and not found.date:
                 found.date, found.time = value
                 self.published = self.published or bool(PUBLISHED.match(line))
-            elif what == "issuer" and value and not found.issuer:
-                found.issuer, found.country = (value, found.country) if isinstance(value, str) else \
-                    (value[0], found.country or value[1])
+            elif what == "issuer" and value:
+                # GOV.UK's `From:` line says whose page it is, even under the department's name.
                 self.from_line = self.from_line or bool(FROM.match(line))
+                if not found.issuer:
+                    found.issuer, found.country = (value, found.country) if isinstance(value, str) else \
+                        (value[0], found.country or value[1])
             elif what == "headline" and not found.title:
                 found.title = value
             elif what == "country" and not found.country:

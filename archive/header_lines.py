@@ -202,9 +202,20 @@ def _field_kinds(line: str, separator: re.Pattern, contact_block: bool,
     return None
 
 
-#: Governments' sites by the name their pages open with.
+#: Governments' sites by the end of the name their pages open with (`Number10.gov.uk`, `GOV.WALES`).
 _SITE_COUNTRY = {"gov.uk": "United Kingdom", "gov.scot": "United Kingdom", "gov.wales": "United Kingdom",
-                 "beehive.govt.nz": "New Zealand"}
+                 "llyw.cymru": "United Kingdom", "govt.nz": "New Zealand", "gov.au": "Australia",
+                 "gc.ca": "Canada", "gov.bd": "Bangladesh", "gov.pk": "Pakistan", "gov.lk": "Sri Lanka",
+                 "gov.np": "Nepal", "gov.mv": "Maldives", "gov.bt": "Bhutan", "go.jp": "Japan", "gov.sg": "Singapore"}
+
+
+def _site_country(line: str) -> str:
+    """The country of a government's site by its name (`Number10.gov.uk`), else ""."""
+    name = line.strip().lower()
+    if " " in name or "." not in name:
+        return ""
+    return next((country for suffix, country in _SITE_COUNTRY.items()
+                 if name == suffix or name.endswith("." + suffix)), "")
 _OFFICIAL_SITE = re.compile(r"(?i:the\s+)?(?i:official\s+(?:web\s*site|portal)\s+of\s+(?:the\s+)?)(?P<name>.{2,60}?)"
                             r"(?i:\s+government)?")
 
@@ -322,7 +333,7 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
             # `Ministry of Foreign Affairs, Republic of Korea`: the country it is of comes along.
             named = next(filter(None, map(country_name, parts)), "")
             return ("issuer", (known, named)) if named else ("issuer", known)
-    if site_country := _SITE_COUNTRY.get(flat.lower()) or _official_site_country(flat):
+    if site_country := _site_country(flat) or _official_site_country(flat):
         return "government", site_country  # `GOV.WALES`, `The official website of the New Zealand Government`
     if _SITE.fullmatch(flat):
         return "furniture", None
