@@ -101,10 +101,11 @@ def date_histogram(distinct_dates: list[str], date_rank: np.ndarray, mask: np.nd
     chosen = interval or next((name for name, span in _AUTO_SPAN.items() if (last - first).days <= span), "year")
     asked = ""
     steps = (*INTERVALS, *_COARSER)
-    while _period_count(first, last, chosen) > MOST_PERIODS and chosen != steps[-1]:
+    keys = table.keys(chosen)[ranks]
+    while keys[-1] - keys[0] + 1 > MOST_PERIODS and chosen != steps[-1]:
         asked = asked or chosen
         chosen = steps[steps.index(chosen) + 1]
-    keys = table.keys(chosen)[ranks]
+        keys = table.keys(chosen)[ranks]
     per_period = np.bincount(keys - keys[0], weights=counts[ranks]).astype(np.int64)
     periods = []
     start = _start(first, chosen)
@@ -149,19 +150,6 @@ def _next(start: date, interval: str) -> date:
         size = 10 if interval == "decade" else 100
         return date(min(9999, start.year - start.year % size + size), 1, 1)
     return date(start.year + 1, 1, 1)
-
-
-def _period_count(first: date, last: date, interval: str) -> int:
-    if interval == "day":
-        return (last - first).days + 1
-    if interval == "week":
-        return (_start(last, "week") - _start(first, "week")).days // 7 + 1
-    if interval == "month":
-        return (last.year - first.year) * 12 + last.month - first.month + 1
-    if interval in _COARSER:
-        size = 10 if interval == "decade" else 100
-        return last.year // size - first.year // size + 1
-    return last.year - first.year + 1
 
 
 def _label(start: date, interval: str) -> str:
