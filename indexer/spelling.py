@@ -37,11 +37,9 @@ _OPERATORS = {"AND", "OR", "NOT", "TO"}
 class SpellingVocabulary:
     """The words of one index snapshot with how many releases have each, grouped by length."""
 
-    words: list[str]
-    frequencies: np.ndarray
-    #: For each length, the positions of the words of that length, and those words.
-    by_length: dict[int, np.ndarray]
-    words_by_length: dict[int, list[str]]
+    #: For each length, the words of that length and how many releases have each.
+    words: dict[int, list[str]]
+    frequencies: dict[int, np.ndarray]
 
     @classmethod
     def of(cls, reader) -> SpellingVocabulary:
@@ -53,10 +51,11 @@ class SpellingVocabulary:
             if is_word(word):
                 words.append(word)
                 frequencies.append(info.doc_frequency())
-        lengths = np.fromiter(map(len, words), dtype=np.int32, count=len(words))
-        by_length = {int(length): np.flatnonzero(lengths == length) for length in np.unique(lengths)}
-        return cls(words, np.asarray(frequencies, dtype=np.int64), by_length,
-                   {length: [words[position] for position in positions.tolist()]
+        by_length: dict[int, list[int]] = {}
+        for position, word in enumerate(words):
+            by_length.setdefault(len(word), []).append(position)
+        return cls({length: [words[position] for position in positions] for length, positions in by_length.items()},
+                   {length: np.array([frequencies[position] for position in positions], dtype=np.int64)
                     for length, positions in by_length.items()})
 
     def corrections(self, word: str, count: int = 3) -> list[str]:
@@ -66,14 +65,13 @@ class SpellingVocabulary:
         most = 1 if len(word) < 6 else 2
         scored = []
         for length in range(len(word) - most, len(word) + most + 1):
-            choices = self.words_by_length.get(length)
+            choices = self.words.get(length)
             if not choices:
                 continue
-            positions = self.by_length[length]
             for candidate, distance, place in process.extract(word, choices, scorer=OSA.distance,
                                                               score_cutoff=most, limit=None):
                 if distance:
-                    frequency = int(self.frequencies[positions[place]])
+                    frequency = int(self.frequencies[length][place])
                     # A different first letter is a rarer slip than one inside the word.
                     score = math.log10(frequency) * EDIT_WORTH - distance - (0.5 if candidate[0] != word[0] else 0)
                     scored.append((-score, candidate))
