@@ -15,11 +15,11 @@ from indexer.search import (
 )
 from indexer.store import last_updated, needs_full_rebuild
 from indexer.vocabulary import (
-    FACETS, MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, TIMELINE, Facet, Sort, facet_named, facet_names,
+    FACETS, MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, Facet, Sort, facet_named, facet_names,
 )
 
 __all__ = [
-    "FACETS", "INTERVALS", "MAX_LIMIT", "MAX_PAGE", "MAX_QUERY_LENGTH", "PAGE_SIZE", "SORTS", "TIMELINE",
+    "FACETS", "INTERVALS", "MAX_LIMIT", "MAX_PAGE", "MAX_QUERY_LENGTH", "PAGE_SIZE", "SORTS",
     "BadSearch", "Facet", "FacetValue", "Histogram", "Hit", "IndexMissing", "IndexWriteFailed", "ReindexReport",
     "ReindexRunning",
     "Period", "SearchRequest", "SearchResult", "Sort", "StoryVersion", "default_index", "default_source",

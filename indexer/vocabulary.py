@@ -47,8 +47,10 @@ class Facet:
     form_hint: str = ""
     #: "count" (most releases first), "ascending" or "descending" (by value).
     order: str = "count"
-    #: Whether the finder lists it with the other facets (the month is drawn as the timeline).
+    #: Whether the finder lists it with the other facets (months are the timeline's to show).
     listed: bool = True
+    #: What the finder calls several values (`All 44 ministries`).
+    plural: str = ""
     #: How a value is shown, when not as it is (a language code by the language's own name).
     display: Callable[[str], str] | None = None
     #: A filter value as the index holds it (`Hindi` -> `hi`), when people write it otherwise.
@@ -81,21 +83,21 @@ def _one(value: str) -> list[str]:
 
 FACETS = (
     Facet("ministry", "Ministry", lambda release: list(release.ministries), "Only releases of this ministry.",
-          multi=True, aliases=("ministries",)),
+          multi=True, aliases=("ministries",), plural="ministries"),
     Facet("location", "Place", lambda release: _one(release.location),
-          "Only releases datelined at this place.", aliases=("place",)),
-    Facet("country", "Country", lambda release: _one(release.country), "Only releases from this country."),
-    Facet("agency", "Agency", lambda release: _one(release.agency), "Only releases from this agency."),
+          "Only releases datelined at this place.", aliases=("place",), plural="places"),
+    Facet("country", "Country", lambda release: _one(release.country), "Only releases from this country.",
+          plural="countries"),
+    Facet("agency", "Agency", lambda release: _one(release.agency), "Only releases from this agency.",
+          plural="agencies"),
     Facet("language", "Language", lambda release: _one(release.language),
           "Only releases in this language (hi, ur, ta ... or Hindi, Urdu, Tamil ...).", aliases=("lang",),
-          display=lambda code: NATIVE_NAMES.get(code, code), canonical=canonical_language),
+          plural="languages", display=lambda code: NATIVE_NAMES.get(code, code), canonical=canonical_language),
     Facet("year", "Year", lambda release: _one(release.date[:4]), "Only releases of this year, YYYY.",
-          form=r"[0-9]{4}", form_hint="YYYY", order="descending"),
+          form=r"[0-9]{4}", form_hint="YYYY", order="descending", plural="years"),
     Facet("month", "Month", lambda release: _one(release.date[:7]), "Only releases of this month, YYYY-MM.",
-          form=r"[0-9]{4}-(?:0[1-9]|1[0-2])", form_hint="YYYY-MM", order="ascending", listed=False),
+          form=r"[0-9]{4}-(?:0[1-9]|1[0-2])", form_hint="YYYY-MM", order="ascending", listed=False, plural="months"),
 )
-#: The facet drawn as the timeline of results.
-TIMELINE = "month"
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,7 @@ blueprint = Blueprint("views", __name__)
 FACET_LABELS = {facet.name: facet.label for facet in FACETS}
 FILTER_NAMES = tuple(FACET_LABELS)
 FACETS_SHOWN = 8
-FACET_PLURALS = {"ministry": "ministries", "location": "places", "country": "countries", "agency": "agencies",
-                 "language": "languages", "year": "years", "month": "months"}
+FACET_PLURALS = {facet.name: facet.plural or facet.label.lower() + "s" for facet in FACETS}
 
 
 def index_dir() -> str:
