@@ -47,7 +47,7 @@ def test_adding_a_single_valued_facet_is_one_declaration(tmp_path):
         shutil.copytree(ROOT / package, tree / package, ignore=shutil.ignore_patterns("__pycache__"))
     vocabulary = tree / "indexer" / "vocabulary.py"
     text = vocabulary.read_text("utf-8")
-    end_of_facets = text.index(")\n#: The facet drawn as the timeline")
+    end_of_facets = text.index(")\n\n\n@dataclass(frozen=True)\nclass Sort")
     vocabulary.write_text(text[:end_of_facets] + NEW_FACET + text[end_of_facets:], "utf-8")
 
     south = {"chennai", "port", "colombo"}
