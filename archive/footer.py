@@ -77,7 +77,9 @@ def _without_page_end(text: str) -> tuple[str, list[str]]:
             break
         if not PAGE_END.fullmatch(line):
             kept.insert(0, text[start:end].strip())
-        end = len(text[:start].rstrip())
+        end = start
+        while end and text[end - 1].isspace():
+            end -= 1
     return (text[:end], kept) if end < len(text.rstrip()) else (text, [])
 
 
@@ -167,7 +169,7 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
 
 
 _OTHER_CALENDAR = re.compile(OTHER_CALENDAR)
-_MYANMAR_CALENDAR = re.compile(r"(?i:\d{1,2}(?:st|nd|rd|th)?\s+(?:waxing|waning)\s+(?:day\s+)?of\s+\w+|full\s+moon\s+(?:day\s+)?of"
-                               r"\s+\w+),?\s+\d{4}\s+ME")
+_MYANMAR_CALENDAR = re.compile(r"(?i:\d{1,2}(?:st|nd|rd|th)?\s+(?:waxing|waning)\s+(?:day\s+)?of\s+\w+"
+                               r"|full\s+moon\s+(?:day\s+)?of\s+\w+),?\s+\d{4}\s+ME")
 _AP_TRAILER = re.compile(r"AP-[A-Z]{2}-(?P<month>\d\d)-(?P<day>\d\d)-(?P<year>\d\d)\s+\d{4}[A-Z]{3}")
 _PLACE_OTHER_CALENDAR = re.compile(rf"(?P<place>[^,\d]{{2,40}}),\s*(?P<date>{OTHER_CALENDAR})")

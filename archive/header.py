@@ -35,8 +35,9 @@ _GOVERNMENT = re.compile(r"^(?:The\s+)?(?:\S+\s+)?Government\b|\bGovernment\s+of
                          r"|^(?:\S+\s+){0,2}(?:Republic|Kingdom)\s+of\b")
 # A speaker's title on the line under their name.
 _SPEAKER = re.compile(r"(?i:spokesperson|spokesman|spokeswoman|secretary|minister|ambassador)")
-#: The longest line of a signature under the text.
+#: The longest line of a signature under the text, and the most a signature and share links may take.
 _SIGNATURE_LINE = 60
+_SIGNATURE_CHARS = 600
 #: Characters a dateline is looked for in.
 _DATELINE_CHARS = 600
 
@@ -209,8 +210,10 @@ class _Scan:
         text = self.text
         # Share links after it are no text (`Share on Facebook  Twitter  Print`), nor short lines alone: a
         # signature (`Nay Pyi Taw` / `3rd Waxing of Tabaung, 1380 ME` / `9 March 2019`).
-        nothing_after = all(not line.strip() or PAGE_END.fullmatch(line.strip()) or _signature_line(line)
-                            for line in text[self.end:].splitlines())
+        after = text[self.end:self.end + _SIGNATURE_CHARS + 1]
+        nothing_after = len(after) <= _SIGNATURE_CHARS and all(
+            not line.strip() or PAGE_END.fullmatch(line.strip()) or _signature_line(line)
+            for line in after.splitlines())
         if (nothing_after or (self.before and not headline(self.before[0]))) and self.fallback:
             self.found, self.end, self.before, self.since, self.from_line, self.published = self.fallback
             self.at_dateline = False
