@@ -151,7 +151,7 @@ def canonical_agency(written: str) -> str:
 
 def parse_dateline(text: str) -> Dateline:
     """Split the dateline off the start of `text`; a Dateline with only `rest` when there is none."""
-    text = _HIJRI_FIRST.sub(r"\g<place>", text, count=1)
+    text = _OTHER_CALENDAR_FIRST.sub(r"\g<place>", text, count=1)
     text = _REGION_IN_BRACKETS.sub(
         lambda match: match["place"] + ("" if match["next"] == "[" else ", " + match["region"]), text, count=1)
     first = _AGENCY_FIRST.match(text)
@@ -171,7 +171,7 @@ def parse_dateline(text: str) -> Dateline:
 
 
 # SPA's `Riyadh, Jumada II 05, 1441, Jan 30, 2020, SPA --`: another calendar's date before ours is left out.
-_HIJRI_FIRST = re.compile(r"(?P<place>^[\s*]*[^\W\d_][^,\n]{1,40},\s*)"
+_OTHER_CALENDAR_FIRST = re.compile(r"(?P<place>^[\s*]*[^\W\d_][^,\n]{1,40},\s*)"
                           r"(?:(?i:muharram|safar|rabi\S*|jumada\S*|rajab|sha'?ban|ramadan|shawwal|dhu\S*)"
                           r"(?:\s+(?:al-)?[^\s\d]\S*)?\s+\d{1,2},\s*1[34]\d\d,\s*"
                           # Bangladesh's `Dhaka, 12 Falgun 1426/25 February 2020`

@@ -52,8 +52,8 @@ PUBLISHED = re.compile(r"(?i:(?:history\s*:\s*)?(?:first\s+)?published(?:\s+on)?
                        r"|publication\s+date"
                        r"|issued(?:\s+on)?|(?:release\s+)?dated?"
                        r"|released?(?:\s+on)?|posted(?:\s+on)?|delivered(?:\s+on)?)\s*:?\s*")
-_UPDATED = re.compile(r"(?i:(?:last\s+)?updated|modified)\b.*")
-_UPDATED_LABEL = re.compile(r"(?i:(?:last\s+)?(?:updated|modified))(?:\s+on)?\s*:?\s*")
+# When a page last changed (`Last updated: 14 Apr. 2011 17:48`, `Modified 3 hours ago`).
+_UPDATED = re.compile(r"(?i:(?:last\s+)?(?:updated|modified))\b(?:\s+on)?\s*:?\s*(?P<value>.*)")
 # A page's breadcrumbs of any length (`Home » Under Secretary for ... » Press Releases » 2016 » June`).
 _BREADCRUMB_TRAIL = re.compile(r"(?i:home)\s*[>\u203a\u00bb|/]\s*\S.*")
 _GLUED_CLOCK = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d)")
@@ -299,10 +299,9 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
         return "date", date
     if alone := _LABEL_ALONE.fullmatch(flat):
         return "label", alone["label"].lower().split()[-1]
-    if _UPDATED.fullmatch(flat):
+    if updated := _UPDATED.fullmatch(flat):
         # When the page changed: the release's date only when nothing else dates it.
-        label = _UPDATED_LABEL.match(flat)
-        changed = date_line(line[label.end():].strip()) if label else None
+        changed = date_line(updated["value"].strip()) if updated["value"] else None
         return ("updated", changed) if changed else ("furniture", None)
     if _CREDIT.fullmatch(flat) or _PAGE.fullmatch(flat):
         return "furniture", None
