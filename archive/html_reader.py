@@ -14,9 +14,14 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from archive.dateline import canonical_agency
+from archive.dates import parse_explicit_time
+from archive.extract import explicit_date
 from archive.issuers import known_issuer
 from archive.languages import NATIVE_NAMES, canonical_language
+from archive.ministries import canonical_issuer
 from archive.model import ParseError, Release, clean_id
+from archive.release_files import META_PREFIX
 from archive.text_reader import parse_pib_layout, read_text
 
 _SKIPPED = {"script", "style", "noscript", "nav", "header", "footer", "form", "button", "select",
@@ -50,6 +55,8 @@ class _TextBlocks(HTMLParser):
         self.links: list[tuple[str, str]] = []
         self._link: list[str] | None = None
         self._href = ""
+        #: What a `press-archive:` meta element states (a page saved by `pull`), by key.
+        self.facts: dict[str, str] = {}
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "title":
@@ -58,6 +65,11 @@ class _TextBlocks(HTMLParser):
             self._h1 = []
         if tag == "a":
             self._href, self._link = dict(attrs).get("href") or "", []
+        if tag == "meta":
+            attributes = dict(attrs)
+            name = (attributes.get("name") or "").strip().lower()
+            if name.startswith(META_PREFIX) and attributes.get("content"):
+                self.facts[name[len(META_PREFIX):]] = attributes["content"].strip()
         if tag in _SKIPPED and tag not in _VOID:
             self._skipping.append(tag)
         elif tag in _BLOCKS:
@@ -115,7 +127,22 @@ def read_html(text: str, release_id: str, source: str) -> Release:
         if title:
             release.title = title
     release.translation_key = _translation_key(found_id, parser.links)
+    _apply_facts(release, parser.facts, source)
     return release
+
+
+def _apply_facts(release: Release, facts: dict[str, str], source: str) -> None:
+    """What the page's `press-archive:` metas state wins, but for the feed's date: used when the page has none."""
+    release.url = facts.get("url") or release.url
+    if facts.get("agency"):
+        release.agency = canonical_agency(facts["agency"])
+    release.language = canonical_language(facts.get("language", "")) or release.language
+    ministries = [canonical_issuer(name) for name in facts.get("ministries", "").split(";") if name.strip()]
+    if ministries:
+        release.ministries = list(dict.fromkeys(ministries))
+    if facts.get("date") and not release.date:
+        release.date = explicit_date(facts["date"], source)
+        release.time = parse_explicit_time(facts["date"])
 
 
 # `UK and Maldives agree ... - GOV.UK`, `Readout | U.S. Department of State`: the site is no part of it.

@@ -15,6 +15,8 @@ from pathlib import Path
 
 # Files that sit beside releases without being releases.
 IGNORED_NAMES = {"readme", "readme.md", "readme.txt", "license", "license.txt", "licence"}
+#: The list of feeds `pull` saves releases from (see web/feeds.py).
+FEEDS_CONFIG = "feeds.toml"
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ def _entries(directory: Path, parts: tuple[str, ...],
             found.append((here, NotRead(name, f"hidden {kind}: not read")))
         elif child.name.lower() in IGNORED_NAMES:
             found.append((here, NotRead(name, "README or licence: not a release")))
+        elif not parts and child.name == FEEDS_CONFIG:
+            found.append((here, NotRead(name, "the feeds pull reads: not a release")))
         elif child.is_symlink():
             yield here, Path(child.path), None
         elif child.is_dir(follow_symlinks=False):

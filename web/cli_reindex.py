@@ -82,13 +82,13 @@ def reindex_command(source: Path | None, index_dir: Path | None, full: bool, str
         click.echo(f"Interrupted ({signal.Signals(signum).name}): the index is whole, as before this run or with "
                    "what it had committed; run reindex again to bring it up to date.", err=True)
         sys.exit(128 + signum)
-    _print_report(report, source, index_dir, verbose)
+    print_report(report, source, index_dir, verbose)
     if report.aborted:
         click.echo("--strict: aborted because of the skipped input above; the index is unchanged.", err=True)
     sys.exit(1 if report.skipped else 0)
 
 
-def _print_report(report, source: Path, index_dir: Path, verbose: bool) -> None:
+def print_report(report, source: Path, index_dir: Path, verbose: bool) -> None:
     """Every file or record not indexed with its reason (stderr), then the counts (stdout)."""
     for line in report.skipped:
         click.echo(f"skipped {line}", err=True)

@@ -1,0 +1,191 @@
+"""Polite HTTP for `pull`: conditional GETs, a pause between requests to one host, retries with backoff,
+robots.txt, a clear User-Agent and a bound on the size of a response."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
+
+import httpx
+
+try:
+    _VERSION = version("press-archive")
+except PackageNotFoundError:  # run from a checkout that was never installed
+    _VERSION = "dev"
+USER_AGENT = f"press-archive/{_VERSION} (self-hosted press release archive; feed reader)"
+#: The product token robots.txt rules are matched against.
+ROBOTS_TOKEN = "press-archive"
+#: RFC 9309 asks crawlers to read at least 500 KiB of a robots.txt; more is not read.
+ROBOTS_BYTES = 512 * 1024
+#: Statuses worth another try: the server is busy or failing, not refusing.
+RETRIED = {429, 500, 502, 503, 504}
+
+
+class FetchFailed(Exception):
+    """A URL could not be fetched; the message says why in a few words."""
+
+
+@dataclass
+class Politeness:
+    """How `pull` treats the servers it reads."""
+
+    #: Seconds between two requests to one host.
+    delay: float = 1.0
+    #: Seconds to wait for a connection or for the next bytes of a response.
+    timeout: float = 20.0
+    #: Tries of one request when the server fails (5xx, 429) or times out.
+    attempts: int = 3
+    #: Seconds before the first retry, doubled before each next one (a Retry-After up to a minute wins).
+    backoff: float = 2.0
+    #: The most bytes one response may have.
+    max_bytes: int = 10_000_000
+    user_agent: str = USER_AGENT
+    robots: bool = True
+
+
+@dataclass
+class Fetched:
+    """A response: 200 with its body, or 304 (not modified) with none."""
+
+    url: str
+    status: int
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def content_type(self) -> str:
+        """The media type without parameters (`text/html`), lower case."""
+        return self.headers.get("content-type", "").split(";")[0].strip().lower()
+
+    @property
+    def charset(self) -> str:
+        """The charset the Content-Type header names, or ""."""
+        for parameter in self.headers.get("content-type", "").split(";")[1:]:
+            key, _, value = parameter.partition("=")
+            if key.strip().lower() == "charset":
+                return value.strip().strip('"').lower()
+        return ""
+
+
+class Fetcher:
+    """Fetches URLs politely; one per pull, closed at its end."""
+
+    def __init__(self, politeness: Politeness | None = None, transport: httpx.BaseTransport | None = None):
+        self.politeness = politeness or Politeness()
+        self._client = httpx.Client(
+            headers={"User-Agent": self.politeness.user_agent}, follow_redirects=True,
+            timeout=httpx.Timeout(self.politeness.timeout), transport=transport)
+        self._last_request: dict[str, float] = {}
+        self._robots: dict[str, RobotFileParser | str] = {}
+        #: Every request made, as (method, url, status): what a run cost the servers.
+        self.requests: list[tuple[str, str, int]] = []
+
+    def close(self) -> None:
+        """Close the connections."""
+        self._client.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def get(self, url: str, etag: str = "", modified: str = "") -> Fetched:
+        """GET `url` (conditionally, given a validator); FetchFailed says why it could not be had."""
+        if self.politeness.robots:
+            refusal = self._robots_refusal(url)
+            if refusal:
+                raise FetchFailed(refusal)
+        headers = {key: value for key, value in (("If-None-Match", etag), ("If-Modified-Since", modified)) if value}
+        return self._with_retries(url, headers, self.politeness.max_bytes)
+
+    def _with_retries(self, url: str, headers: dict[str, str], limit: int) -> Fetched:
+        wait = self.politeness.backoff
+        for attempt in range(1, self.politeness.attempts + 1):
+            last = attempt == self.politeness.attempts
+            try:
+                fetched = self._once(url, headers, limit)
+            except (httpx.TimeoutException, httpx.TransportError) as exc:
+                if last or isinstance(exc, httpx.UnsupportedProtocol):
+                    raise FetchFailed(_transport_reason(exc, self.politeness.timeout)) from None
+                time.sleep(wait)
+            else:
+                if fetched.status in RETRIED and not last:
+                    time.sleep(_retry_after(fetched.headers.get("retry-after", ""), wait))
+                elif 200 <= fetched.status < 300 or fetched.status == 304:
+                    return fetched
+                else:
+                    raise FetchFailed(f"HTTP {fetched.status} {httpx.codes.get_reason_phrase(fetched.status)}".strip())
+            wait *= 2
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _once(self, url: str, headers: dict[str, str], limit: int) -> Fetched:
+        self._pause(url)
+        with self._client.stream("GET", url, headers=headers) as response:
+            self.requests.append(("GET", url, response.status_code))
+            found = {key.lower(): value for key, value in response.headers.items()}
+            if not 200 <= response.status_code < 300:
+                return Fetched(str(response.url), response.status_code, b"", found)
+            declared = found.get("content-length", "")
+            if declared.isdigit() and int(declared) > limit:
+                raise FetchFailed(f"response of {int(declared) / 1e6:.1f} MB is over the limit of {limit / 1e6:g} MB")
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    raise FetchFailed(f"response is over the limit of {limit / 1e6:g} MB: not read further")
+                chunks.append(chunk)
+            return Fetched(str(response.url), response.status_code, b"".join(chunks), found)
+
+    def _pause(self, url: str) -> None:
+        """Wait until the host's last request is `delay` seconds old."""
+        host = urlsplit(url).netloc.lower()
+        since = time.monotonic() - self._last_request.get(host, float("-inf"))
+        if since < self.politeness.delay:
+            time.sleep(self.politeness.delay - since)
+        self._last_request[host] = time.monotonic()
+
+    def _robots_refusal(self, url: str) -> str:
+        """Why robots.txt forbids `url`, or "" when it allows it (RFC 9309: a missing file allows all)."""
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        if origin not in self._robots:
+            self._robots[origin] = self._read_robots(origin)
+        rules = self._robots[origin]
+        if isinstance(rules, str):
+            return rules
+        if rules.can_fetch(ROBOTS_TOKEN, url):
+            return ""
+        return f"robots.txt of {parts.netloc} does not allow {ROBOTS_TOKEN} to fetch {parts.path or '/'}"
+
+    def _read_robots(self, origin: str) -> RobotFileParser | str:
+        parser = RobotFileParser(f"{origin}/robots.txt")
+        try:
+            fetched = self._with_retries(f"{origin}/robots.txt", {}, ROBOTS_BYTES)
+        except FetchFailed as exc:
+            text = str(exc)
+            if text.startswith("HTTP 4") or "over the limit" in text:
+                parser.parse([])  # none (or no sensible one): RFC 9309 allows everything
+                return parser
+            return f"robots.txt of {origin} could not be read ({text}): nothing fetched from there"
+        parser.parse(fetched.body[:ROBOTS_BYTES].decode("utf-8", "replace").splitlines())
+        return parser
+
+
+def _retry_after(value: str, default: float) -> float:
+    """Seconds a Retry-After header asks for (up to a minute), else `default`."""
+    return min(float(value), 60.0) if value.strip().isdigit() else default
+
+
+def _transport_reason(exc: Exception, timeout: float) -> str:
+    if isinstance(exc, httpx.TimeoutException):
+        return f"timed out (no answer within {timeout:g} s)"
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return "not an http(s) URL"
+    detail = str(exc) or type(exc).__name__
+    if "Name or service not known" in detail or "nodename nor servname" in detail or "getaddrinfo" in detail:
+        return f"host not found (DNS): {detail}"
+    return f"cannot connect: {detail}"
