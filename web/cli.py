@@ -154,13 +154,14 @@ def _emphasise(snippet: str) -> str:
 
 def _register_commands() -> None:
     # The index's commands live in their own modules; they are part of this one group.
-    from web.cli_pull import pull_command
+    from web.cli_pull import pull_command, watch_command
     from web.cli_reindex import reindex_command
     from web.cli_serve import serve_command
 
     main.add_command(reindex_command)
     main.add_command(serve_command)
     main.add_command(pull_command)
+    main.add_command(watch_command)
 
 
 _register_commands()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
+import time
 from pathlib import Path
 
 import click
@@ -13,6 +15,7 @@ from web.cli_reindex import print_report
 from web.feeds import ConfigError, Feed, feed_for_url, load_feeds
 from web.fetch import Fetcher, Politeness
 from web.pull import MAX_ITEMS, PullReport, PullRunning, pull
+from web.watch import Schedule, watch_source
 
 _DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?")
 #: The shortest schedule `--pull-every` takes: each pull costs every feed's server a request.
@@ -142,3 +145,43 @@ def print_pull_summary(report: PullReport) -> None:
     failed_items = sum(len(feed.failed) for feed in report.feeds)
     click.echo(f"Pulled {len(report.feeds)} feed(s): {len(report.saved)} new release file(s), "
                f"{failed_feeds} feed(s) failed, {failed_items} item(s) failed.")
+
+
+def scheduled_pull(source: Path, every: int | None, options: dict) -> Schedule | None:
+    """The Schedule of `--pull-every`: the feeds of feeds.toml (read afresh each time), saved without a reindex."""
+    if every is None:
+        return None
+    feeds_to_pull(source, ())  # fail at the start, not half an hour later, when there are no feeds
+
+    def pull_now() -> None:
+        with Fetcher(politeness(options["delay"], options["timeout"], options["max_response_mb"])) as fetcher:
+            report = pull(source, feeds_to_pull(source, ()), fetcher, options["max_items"],
+                          progress=print_feed_report)
+        print_pull_summary(report)
+
+    return Schedule(every, pull_now)
+
+
+def log_line(text: str) -> None:
+    """A line of the watcher's log, on stderr with the time."""
+    click.echo(f"[{time.strftime('%H:%M:%S')}] {text}", err=True)
+
+
+@click.command("watch")
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of release files to watch [default: $PRESS_ARCHIVE_SOURCE or seeds/].")
+@click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Index folder [default: $PRESS_ARCHIVE_INDEX or a per-user data folder].")
+@click.option("--pull-every", type=Duration(), default=None,
+              help="Also pull the feeds of feeds.toml this often (30m, 1h, 1h30m, 90s), starting now.")
+@pull_options
+def watch_command(source: Path | None, index_dir: Path | None, pull_every: int | None, **options) -> None:
+    """Reindex whenever release files appear, change or disappear in the source folder (Ctrl-C stops)."""
+    source = source or default_source()
+    if not source.is_dir():
+        raise click.ClickException(f"source folder not found: {source}")
+    schedule = scheduled_pull(source, pull_every, options)
+    index_dir = index_dir or default_index()
+    log_line(f"watching {source} (index {index_dir}); Ctrl-C stops")
+    watch_source(source, index_dir, threading.Event(), log_line, schedule)
+    log_line("stopped watching")

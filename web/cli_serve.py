@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import errno
+import threading
 from pathlib import Path
 
 import click
 
 from indexer import IndexWriteFailed, ReindexRunning, default_source, needs_full_rebuild, reindex
+from web.cli_pull import Duration, log_line, scheduled_pull
 from web.cli_reindex import progress_printer
+from web.fetch import Politeness
+from web.pull import MAX_ITEMS
 
 
 @click.command("serve")
@@ -19,7 +23,12 @@ from web.cli_reindex import progress_printer
               help="Index folder [default: $PRESS_ARCHIVE_INDEX or a per-user data folder].")
 @click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder to build a missing index from [default: $PRESS_ARCHIVE_SOURCE or seeds/].")
-def serve_command(host: str, port: int, threads: int, index_dir: Path | None, source: Path | None) -> None:
+@click.option("--watch", is_flag=True,
+              help="Reindex while serving whenever release files in the source folder appear, change or disappear.")
+@click.option("--pull-every", type=Duration(), default=None,
+              help="Pull the feeds of the source's feeds.toml this often (30m, 1h, 90s); implies --watch.")
+def serve_command(host: str, port: int, threads: int, index_dir: Path | None, source: Path | None, watch: bool,
+                  pull_every: int | None) -> None:
     """Serve the archive in the browser (waitress); builds the index from the source first if there is none."""
     from web import create_app
 
@@ -37,10 +46,31 @@ def serve_command(host: str, port: int, threads: int, index_dir: Path | None, so
         click.echo(f"Indexed {report.added} releases ({len(report.skipped)} files skipped).", err=True)
         for line in report.skipped:
             click.echo(f"skipped {line}", err=True)
+    stop = threading.Event()
+    if watch or pull_every:
+        _start_watching(Path(app.config.get("SOURCE") or default_source()), index_dir, stop, pull_every)
     click.echo(f"Serving press-archive on http://{host}:{getattr(server, 'effective_port', port)}/ (Ctrl-C to stop)",
                err=True)
-    server.run()  # returns on Ctrl-C
+    try:
+        server.run()  # returns on Ctrl-C
+    finally:
+        stop.set()
     click.echo("Stopped.", err=True)
+
+
+def _start_watching(source: Path, index_dir: Path, stop: threading.Event, pull_every: int | None) -> None:
+    """Watch (and pull into) the source folder in a thread of the server's process."""
+    from web.watch import watch_source
+
+    if not source.is_dir():
+        raise click.ClickException(f"--watch: source folder not found: {source}")
+    options = {"delay": Politeness.delay, "timeout": Politeness.timeout,
+               "max_response_mb": Politeness.max_bytes / 1e6, "max_items": MAX_ITEMS}
+    schedule = scheduled_pull(source, pull_every, options)
+    log_line(f"watching {source} for new, changed and removed releases"
+             + (f"; pulling its feeds every {pull_every} s" if pull_every else ""))
+    threading.Thread(target=watch_source, args=(source, index_dir, stop, log_line, schedule),
+                     name="press-archive-watch", daemon=True).start()
 
 
 def _listen(app, host: str, port: int, threads: int):

@@ -1,0 +1,116 @@
+"""Watch the source folder: an incremental reindex when release files appear, change or disappear,
+and a pull of the feeds on a schedule.
+
+A burst of changes is one reindex (watchfiles groups changes until none came for a moment); files
+still being written are waited for until their size and time stop changing; hidden files (a pull's
+temporary files, the state folder) are never a reason to reindex.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import watchfiles
+
+from indexer import IndexWriteFailed, ReindexRunning, reindex
+
+#: A burst of changes is grouped until none came for STEP_MS, or for at most DEBOUNCE_MS.
+STEP_MS, DEBOUNCE_MS = 300, 2000
+#: How long a changed file must keep its size and time to count as written, and the longest wait for it.
+SETTLE_SECONDS, MOST_SETTLING_SECONDS = 0.3, 30.0
+#: How often the loop wakes without changes: to retry a reindex that could not run, to pull on time.
+TICK_MS = 1000
+
+
+@dataclass
+class Schedule:
+    """A pull every `every` seconds: `pull()` saves new releases into the folder (the watcher reindexes them)."""
+
+    every: int
+    pull: Callable[[], None]
+
+
+def watch_source(source: Path, index_dir: Path, stop: threading.Event, log: Callable[[str], None],
+                 schedule: Schedule | None = None) -> None:
+    """Keep `index_dir` in step with `source` until `stop` is set; every reindex and pull is logged."""
+    source, index_dir = Path(source).resolve(), Path(index_dir).resolve()
+    pending = not _run_reindex(source, index_dir, log, "start")
+    next_pull = time.monotonic() if schedule else None
+    for changes in watchfiles.watch(source, watch_filter=_release_filter(source, index_dir), step=STEP_MS,
+                                    debounce=DEBOUNCE_MS, rust_timeout=TICK_MS, yield_on_timeout=True,
+                                    stop_event=stop, raise_interrupt=False):
+        if stop.is_set():
+            break
+        if changes:
+            _wait_until_written({Path(path) for _, path in changes}, stop)
+            pending = not _run_reindex(source, index_dir, log, f"{len(changes)} change(s)")
+        elif pending:
+            pending = not _run_reindex(source, index_dir, log, "retry")
+        if schedule and next_pull is not None and time.monotonic() >= next_pull:
+            next_pull = time.monotonic() + schedule.every
+            try:
+                schedule.pull()
+            except Exception as exc:  # a scheduled pull failing must not stop the watcher
+                log(f"pull failed: {type(exc).__name__}: {exc}")
+
+
+def _run_reindex(source: Path, index_dir: Path, log: Callable[[str], None], why: str) -> bool:
+    """Reindex incrementally; False when it could not run now (another reindex holds the lock)."""
+    started = time.monotonic()
+    try:
+        report = reindex(source, index_dir)
+    except ReindexRunning:
+        log("another reindex is running: trying again in a moment")
+        return False
+    except (IndexWriteFailed, OSError) as exc:
+        log(f"reindex failed ({why}): {exc}")
+        return True
+    if report.changed or report.skipped or why == "start":
+        log(f"reindexed ({why}) in {time.monotonic() - started:.1f} s: {report.added} added, {report.updated} "
+            f"updated, {report.removed} removed, {len(report.skipped)} skipped")
+        for line in report.skipped:
+            log(f"  skipped {line}")
+    return True
+
+
+def _release_filter(source: Path, index_dir: Path) -> Callable[[watchfiles.Change, str], bool]:
+    """Changes that may concern releases: not hidden entries, not the index when it lies inside the source."""
+    def concerns_releases(_change: watchfiles.Change, path: str) -> bool:
+        found = Path(path)
+        if found == index_dir or index_dir in found.parents:
+            return False
+        try:
+            parts = found.relative_to(source).parts
+        except ValueError:
+            return False
+        return not any(part.startswith(".") for part in parts)
+
+    return concerns_releases
+
+
+def _wait_until_written(paths: set[Path], stop: threading.Event) -> None:
+    """Wait until none of the changed files still grows or changes (a copy in progress)."""
+    deadline = time.monotonic() + MOST_SETTLING_SECONDS
+    before = _stamps(paths)
+    while time.monotonic() < deadline and not stop.is_set():
+        stop.wait(SETTLE_SECONDS)
+        after = _stamps(paths)
+        if after == before:
+            return
+        before = after
+
+
+def _stamps(paths: set[Path]) -> dict[Path, tuple[int, int] | None]:
+    stamps: dict[Path, tuple[int, int] | None] = {}
+    for path in paths:
+        try:
+            info = os.stat(path)
+            stamps[path] = (info.st_size, info.st_mtime_ns)
+        except OSError:
+            stamps[path] = None
+    return stamps
