@@ -20,7 +20,7 @@ from indexer.schema import TEXT, build_schema
 from indexer.stories import refresh_stories
 from indexer.store import (
     committed_generation, current_generation, needs_full_rebuild, new_generation, publish, read_manifest,
-    reindex_lock, remove_leftovers, remove_stale_generations, write_manifest,
+    record_check, reindex_lock, remove_leftovers, remove_stale_generations, write_manifest,
 )
 
 Progress = Callable[[int, int, str], None]
@@ -88,6 +88,8 @@ def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = Fa
             faults.checkpoint("published")
         elif full:
             shutil.rmtree(folder, ignore_errors=True)
+        if not report.aborted:
+            record_check(index_dir)
         return report
 
 

@@ -31,6 +31,8 @@ from indexer.whoosh_reads import last_commit
 
 POINTER = "CURRENT"
 LOCK = "reindex.lock"
+#: The time the last reindex finished, whether it changed anything or not.
+CHECKED = "last-reindex"
 MANIFEST = "manifest.json"
 SCHEMA_FILE = "schema-version"
 _PREFIX = "gen-"
@@ -72,11 +74,35 @@ def open_index(index_dir: Path):
 
 def last_updated(index_dir: Path) -> str:
     """The UTC date (YYYY-MM-DD) the index last changed; IndexMissing when there is none."""
+    return last_changed(index_dir)[:10]
+
+
+def last_changed(index_dir: Path) -> str:
+    """When the index last changed (UTC, `2026-12-01T10:30:00Z`); IndexMissing when there is none."""
     folder = current_generation(Path(index_dir))
     if folder is None:
         raise IndexMissing(f"no index at {index_dir}: run '{reindex_command(index_dir)}' to build one")
     stamps = [path.stat().st_mtime for path in (folder / MANIFEST, Path(index_dir) / POINTER) if path.exists()]
-    return datetime.fromtimestamp(max(stamps, default=folder.stat().st_mtime), timezone.utc).date().isoformat()
+    return _iso(max(stamps, default=folder.stat().st_mtime))
+
+
+def last_checked(index_dir: Path) -> str:
+    """When a reindex last finished (UTC), changing anything or not; "" when none has said so."""
+    try:
+        return (Path(index_dir) / CHECKED).read_text("utf-8").strip()
+    except OSError:
+        return ""
+
+
+def record_check(index_dir: Path) -> None:
+    """Note that a reindex has just brought the index in line with its source."""
+    temporary = Path(index_dir) / f"{CHECKED}.tmp"
+    temporary.write_text(_iso(datetime.now(timezone.utc).timestamp()) + "\n", "utf-8")
+    os.replace(temporary, Path(index_dir) / CHECKED)
+
+
+def _iso(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def new_generation(index_dir: Path, common_words: frozenset[str] = frozenset()) -> Path:

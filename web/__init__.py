@@ -31,6 +31,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.register_blueprint(views.blueprint)
     app.register_blueprint(exports.blueprint)
     app.jinja_env.globals["text_dir"] = text_direction
+    app.jinja_env.filters["stamp"] = readable_stamp
 
     @app.after_request
     def security_headers(response):
@@ -57,6 +58,11 @@ def create_app(config: Mapping | None = None) -> Flask:
 def text_direction(language: str) -> str:
     """The `dir` of text in `language`: "rtl" for Urdu and other right-to-left languages, else "auto"."""
     return "rtl" if language in RIGHT_TO_LEFT else "auto"
+
+
+def readable_stamp(stamp: str) -> str:
+    """`2026-12-02T02:31:05Z` -> `2026-12-02 02:31 UTC`."""
+    return f"{stamp[:10]} {stamp[11:16]} UTC" if len(stamp) >= 16 and stamp[10] == "T" else stamp
 
 
 def wants_json() -> bool:

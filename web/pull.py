@@ -27,6 +27,8 @@ from web.fetch import Fetched, FetchFailed, Fetcher
 
 STATE_FOLDER = ".press-archive"
 STATE_NAME = "pull-state.json"
+#: When the last pull finished and what it did: small, so that every page can show it.
+LAST_PULL_NAME = "last-pull.json"
 TEMPORARY_PREFIX = ".pull-"
 #: Items taken from one feed in one run; the rest wait for the next run.
 MAX_ITEMS = 100
@@ -94,7 +96,19 @@ def pull(source: Path, feeds: list[Feed], fetcher: Fetcher, max_items: int = MAX
                 progress(feed_report)
         state["last_pull"] = _now()
         _write_json(source / STATE_FOLDER / STATE_NAME, state)
+        _write_json(source / STATE_FOLDER / LAST_PULL_NAME, {
+            "at": state["last_pull"], "feeds": len(report.feeds), "saved": len(report.saved),
+            "failed": sum(1 for feed in report.feeds if feed.error or feed.failed)})
     return report
+
+
+def last_pull(source: Path) -> str:
+    """When a pull last finished saving into `source` (UTC, ISO 8601), "" when none has."""
+    try:
+        found = json.loads((Path(source) / STATE_FOLDER / LAST_PULL_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    return found.get("at", "") if isinstance(found, dict) and isinstance(found.get("at", ""), str) else ""
 
 
 def read_state(source: Path) -> dict:

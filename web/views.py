@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from archive.stories import word_diff
 from indexer import (
-    FACETS, MAX_PAGE, SORTS, SearchRequest, facet_named, facet_values, get_release, related, search, story_versions,
-    translations,
+    FACETS, MAX_PAGE, SORTS, SearchRequest, archive_status, default_source, facet_named, facet_values, get_release,
+    related, search, story_versions, translations,
 )
 from web.facets import query_string, toggle, with_params, without_filters
 from web.timeline import timeline_view
 from web.params import BadParameter, search_request
+from web.pull import last_pull
 from web.render import body_html, page_text
 
 blueprint = Blueprint("views", __name__)
@@ -28,6 +30,14 @@ FACET_PLURALS = {facet.name: facet.plural or facet.label.lower() + "s" for facet
 def index_dir() -> str:
     """The index folder this app serves."""
     return current_app.config["INDEX"]
+
+
+def freshness() -> dict:
+    """How current the archive is: releases, newest release, when the index changed, when a reindex and a
+    pull last ran."""
+    status = archive_status(index_dir()).to_dict()
+    status["pulled_at"] = last_pull(Path(current_app.config.get("SOURCE") or default_source()))
+    return status
 
 
 def run_search(search_req: SearchRequest):
@@ -79,7 +89,7 @@ def search_page():
         versions_url=lambda story: "?" + with_params(args, story=story, collapse="0", page=None),
         collapse_url="?" + with_params(args, collapse=None if search_req.collapse else "0", page=None),
         facet_url=lambda name: url_for("views.facet_page", name=name) + ("?" + facet_args if facet_args else ""),
-        placeholder=_placeholder(result) if not search_req.q else "", max_page=MAX_PAGE,
+        placeholder=_placeholder(result) if not search_req.q else "", max_page=MAX_PAGE, freshness=freshness(),
     )
 
 
@@ -123,7 +133,13 @@ def api_search():
     result = run_search(parsed_request())
     if result.past_end:
         raise BadParameter("page", f"page {result.page} is past the last page of results ({result.pages}).")
-    return jsonify(result.to_dict())
+    return jsonify({**result.to_dict(), "freshness": freshness()})
+
+
+@blueprint.route("/api/status")
+def api_status():
+    """How current the archive is (the `freshness` of every /api/search answer)."""
+    return jsonify(freshness())
 
 
 def _listed_facet(name: str) -> str:
