@@ -134,8 +134,10 @@ def parse_feed(body: bytes, content_type: str, url: str) -> ParsedFeed:
         if problem is not None:
             raise FeedFailed(f"not a readable feed: {_describe(problem)}")
         raise FeedFailed("not a feed (neither RSS nor Atom)")
-    if problem is not None and not parsed.entries:
-        raise FeedFailed(f"malformed feed: {_describe(problem)}")
+    # A feed cut short or out of shape may have items cut short too: none is taken, the next pull tries
+    # again. An HTML entity XML does not define (`&nbsp;`) or a wrong encoding costs nothing.
+    if problem is not None and not _harmless(problem):
+        raise FeedFailed(_describe(problem))
     warning = f"{_describe(problem)}; read leniently" if problem is not None else ""
     return ParsedFeed([_item(entry) for entry in parsed.entries], warning)
 
@@ -175,6 +177,10 @@ def _feed_link_hint(body: bytes) -> str:
     link = _FEED_LINK.search(body[:65536].decode("utf-8", "replace"))
     href = _HREF.search(link[0]) if link else None
     return f" (the page names a feed: {href[1]})" if href else ""
+
+
+def _harmless(problem: Exception) -> bool:
+    return "Encoding" in type(problem).__name__ or "undefined entity" in str(problem)
 
 
 def _describe(problem: Exception) -> str:

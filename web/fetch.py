@@ -20,6 +20,8 @@ USER_AGENT = f"press-archive/{_VERSION} (self-hosted press release archive; feed
 ROBOTS_TOKEN = "press-archive"
 #: RFC 9309 asks crawlers to read at least 500 KiB of a robots.txt; more is not read.
 ROBOTS_BYTES = 512 * 1024
+#: How long a robots.txt read is trusted (RFC 9309 asks for no longer than a day).
+ROBOTS_KEPT_SECONDS = 24 * 3600
 #: Statuses worth another try: the server is busy or failing, not refusing.
 RETRIED = {429, 500, 502, 503, 504}
 
@@ -73,8 +75,12 @@ class Fetched:
 class Fetcher:
     """Fetches URLs politely; one per pull, closed at its end."""
 
-    def __init__(self, politeness: Politeness | None = None, transport: httpx.BaseTransport | None = None):
+    def __init__(self, politeness: Politeness | None = None, transport: httpx.BaseTransport | None = None,
+                 robots_kept: dict | None = None):
+        """`robots_kept` holds the robots.txt files read by earlier runs ({origin: {"at", "text" or "refusal"}}),
+        and gets those this one reads: a pull keeps it in its state."""
         self.politeness = politeness or Politeness()
+        self.robots_kept = robots_kept if robots_kept is not None else {}
         self._client = httpx.Client(
             headers={"User-Agent": self.politeness.user_agent}, follow_redirects=True,
             timeout=httpx.Timeout(self.politeness.timeout), transport=transport)
@@ -162,17 +168,30 @@ class Fetcher:
         return f"robots.txt of {parts.netloc} does not allow {ROBOTS_TOKEN} to fetch {parts.path or '/'}"
 
     def _read_robots(self, origin: str) -> RobotFileParser | str:
+        kept = self.robots_kept.get(origin)
+        if not (isinstance(kept, dict) and isinstance(kept.get("at"), (int, float))
+                and 0 <= time.time() - kept["at"] < ROBOTS_KEPT_SECONDS and isinstance(kept.get("text"), str)):
+            try:
+                kept = {"at": time.time(), "text": self._fetch_robots(origin)}
+            except FetchFailed as exc:  # asked for again by the next run
+                if not str(exc).startswith("HTTP "):
+                    return str(exc)  # the host cannot be reached at all: say so
+                return f"robots.txt of {origin} could not be read ({exc}): nothing fetched from there"
+            self.robots_kept[origin] = kept
         parser = RobotFileParser(f"{origin}/robots.txt")
+        parser.parse(kept["text"].splitlines())
+        return parser
+
+    def _fetch_robots(self, origin: str) -> str:
+        """The text of the origin's robots.txt ("" when it has none); FetchFailed when it cannot be read."""
         try:
             fetched = self._with_retries(f"{origin}/robots.txt", {}, ROBOTS_BYTES)
         except FetchFailed as exc:
-            text = str(exc)
-            if text.startswith("HTTP 4") or "over the limit" in text:
-                parser.parse([])  # none (or no sensible one): RFC 9309 allows everything
-                return parser
-            return f"robots.txt of {origin} could not be read ({text}): nothing fetched from there"
-        parser.parse(fetched.body[:ROBOTS_BYTES].decode("utf-8", "replace").splitlines())
-        return parser
+            # None, or none of a sensible size: RFC 9309 allows everything. A server error or no answer: nothing.
+            if str(exc).startswith("HTTP 4") or "over the limit" in str(exc):
+                return ""
+            raise
+        return fetched.body[:ROBOTS_BYTES].decode("utf-8", "replace")
 
 
 def _retry_after(value: str, default: float) -> float:

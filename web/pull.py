@@ -85,6 +85,7 @@ def pull(source: Path, feeds: list[Feed], fetcher: Fetcher, max_items: int = MAX
     report = PullReport()
     with _pull_lock(source):
         state = read_state(source)
+        fetcher.robots_kept = state["robots"]
         _remove_temporaries(source, feeds)
         for feed in feeds:
             feed_report = _pull_feed(source, feed, fetcher, state, max_items)
@@ -120,8 +121,9 @@ def read_state(source: Path) -> dict:
         state = {}
     if not isinstance(state, dict):
         state = {}
-    state.setdefault("feeds", {})
-    state.setdefault("items", {})
+    for key in ("feeds", "items", "robots"):
+        if not isinstance(state.get(key), dict):
+            state[key] = {}
     return state
 
 
