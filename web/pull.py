@@ -141,7 +141,7 @@ def _pull_feed(source: Path, feed: Feed, fetcher: Fetcher, state: dict, max_item
         return report
     report.warning = parsed.warning
     for item in parsed.items:
-        if any(key in state["items"] for key in item.keys):
+        if any(key in state["items"] for key in item.keys) or _saved_before(source, feed, item, state):
             report.already += 1
         elif len(report.saved) + len(report.failed) >= max_items:
             report.deferred += 1
@@ -177,6 +177,17 @@ def _save_item(source: Path, feed: Feed, item: Item, fetcher: Fetcher, state: di
     _remember(state, item, f"{name}.md", report)
     if why_not_page:
         report.from_content.append((f"{name}.md", why_not_page))
+
+
+def _saved_before(source: Path, feed: Feed, item: Item, state: dict) -> bool:
+    """Whether a pull that was stopped before it could note so has saved the item (its file is there)."""
+    stem = f"{feed.name}/{_file_stem(item, published_stamp(item.published))}"
+    for name in (f"{stem}.html", f"{stem}.md"):
+        if (source / name).is_file():
+            for key in item.keys:
+                state["items"][key] = name
+            return True
+    return False
 
 
 def _remember(state: dict, item: Item, name: str, report: FeedReport) -> None:
