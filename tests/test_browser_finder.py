@@ -247,12 +247,15 @@ def test_pages_first_last_and_the_data_links_beside_the_count(server, open_page,
     page.locator("nav.pages").get_by_role("link", name="First page").click()
     page.wait_for_url(re.compile(r"page=1"))
     links = page.locator(".result-bar #data-links")
-    assert [a.strip() for a in links.locator("a").all_inner_texts()] == ["Atom feed", "CSV", "JSON Lines", "JSON"]
+    assert [a.strip() for a in links.locator("a").all_inner_texts()] == [
+        "Follow this search", "CSV", "JSON Lines", "JSON"]
     # Beside the count (under it on a phone), above the results.
     assert abs(_box(links)["y"] - _box(page.locator("#result-count"))["y"]) < 80
     assert _box(links)["y"] < _box(page.locator(".hit").first)["y"]
     page.goto(server + "/search?q=zzyzxqq")
-    assert page.locator("#data-links").count() == 0 and page.locator("nav.sort").count() == 0
+    # Nothing to download, but the search can be followed for what comes.
+    assert page.locator("#data-links a").all_inner_texts() == ["Follow this search"]
+    assert page.locator("nav.sort").count() == 0
 
 
 @pytest.mark.parametrize("width", [WIDE, PHONE])
