@@ -75,8 +75,8 @@ def load_indic(corpora: Path) -> list[dict]:
     return records
 
 
-def write_source(corpora: Path, count: int, source: Path, indic_share: float = 0.0) -> str:
-    """Write `count` releases to `source` as JSON Lines, PER_FILE a file; return a description.
+def write_source(corpora: Path, count: int, source: Path, indic_share: float = 0.0, per_file: int = PER_FILE) -> str:
+    """Write `count` releases to `source` as JSON Lines, `per_file` a file; return a description.
 
     With `indic_share`, that share of the releases are in India's languages (load_indic, repeated)."""
     collections = load_records(corpora)
@@ -88,13 +88,13 @@ def write_source(corpora: Path, count: int, source: Path, indic_share: float = 0
     base = [record for records in collections.values() for record in records]
     random.Random(SEED).shuffle(base)
     source.mkdir(parents=True)
-    for start in range(0, count, PER_FILE):
+    for start in range(0, count, per_file):
         lines = []
-        for number in range(start, min(start + PER_FILE, count)):
+        for number in range(start, min(start + per_file, count)):
             record, copy = dict(base[number % len(base)]), number // len(base)
             key = "prid" if "prid" in record else "id"
             record[key] = f"{record[key]}-{copy}" if copy else record[key]
             lines.append(json.dumps(record, ensure_ascii=False))
-        (source / f"part-{start // PER_FILE:05d}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+        (source / f"part-{start // per_file:05d}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
     sizes = ", ".join(f"{name} {len(records):,}" for name, records in collections.items())
-    return f"{count:,} releases in {-(-count // PER_FILE):,} files, from {len(base):,} real ones ({sizes})"
+    return f"{count:,} releases in {-(-count // per_file):,} files, from {len(base):,} real ones ({sizes})"
