@@ -41,9 +41,9 @@ CLI = [sys.executable, "-c", "from web.cli import main; main()"]
 POLL_SECONDS = 0.05
 
 
-def release_line(number: int, word: str) -> str:
-    """A new release as one JSON Lines record, holding a word no other release has."""
-    return json.dumps({"id": f"live-{word}", "title": f"Live release {number}: {word} delegation arrives",
+def release_line(number: int, word: str, marker: str = "") -> str:
+    """A new release as one JSON Lines record, holding a word no other release has (and `marker`)."""
+    return json.dumps({"id": f"live-{word}", "title": f"Live release {number}: {word} {marker} delegation arrives",
                        "date": "2026-12-02", "text": f"NEW DELHI, Dec 2 (PTI) The {word} delegation arrived today "
                                                      f"for talks on trade and defence, officials said."}) + "\n"
 
@@ -146,9 +146,9 @@ def main() -> None:
             before = len(re.findall(r"reindexed \(\d+ change", log_path.read_text()))
             written = time.perf_counter()
             for number in range(args.burst):
-                (live_dir / f"burst{number:04d}.jsonl").write_text(release_line(number, f"burst{number:04d}y"),
-                                                                   "utf-8")
-            burst_seconds = wait_found(base, "burst*", args.burst, written)
+                (live_dir / f"burst{number:04d}.jsonl").write_text(
+                    release_line(number, f"burst{number:04d}y", "qqburstmarker"), "utf-8")
+            burst_seconds = wait_found(base, "qqburstmarker", args.burst, written)
             time.sleep(3)
             reindexes = len(re.findall(r"reindexed \(\d+ change", log_path.read_text())) - before
         print(f"\nnew file found by /api/search ({args.trials} trials, {args.releases:,} releases): "

@@ -7,7 +7,7 @@ nothing above it imports its modules: what `web` uses is exported here.
 from indexer.build import ReindexReport, reindex
 from indexer.errors import BadSearch, IndexMissing, IndexWriteFailed, ReindexRunning
 from indexer.highlight import mark_terms
-from indexer.locations import default_index, default_source
+from indexer.locations import BUNDLED_SEEDS, default_index, default_source
 from indexer.results import FacetValue, Hit, SearchRequest, SearchResult, StoryVersion
 from indexer.histogram import INTERVALS, Histogram, Period
 from indexer.search import (
@@ -20,7 +20,7 @@ from indexer.vocabulary import (
 )
 
 __all__ = [
-    "ArchiveStatus", "FACETS", "INTERVALS", "MAX_LIMIT", "MAX_PAGE", "MAX_QUERY_LENGTH", "PAGE_SIZE", "SORTS",
+    "ArchiveStatus", "BUNDLED_SEEDS", "FACETS", "INTERVALS", "MAX_LIMIT", "MAX_PAGE", "MAX_QUERY_LENGTH", "PAGE_SIZE", "SORTS",
     "BadSearch", "Facet", "FacetValue", "Histogram", "Hit", "IndexMissing", "IndexWriteFailed", "ReindexReport",
     "ReindexRunning",
     "Period", "SearchRequest", "SearchResult", "Sort", "StoryVersion", "default_index", "default_source",

@@ -44,13 +44,15 @@ class SpellingVocabulary:
     @classmethod
     def of(cls, reader) -> SpellingVocabulary:
         """The vocabulary of a reader's spelling field: words of letters only."""
-        words, frequencies = [], []
+        counts: dict[str, int] = {}
         is_word = regex.compile(rf"{LETTER}+").fullmatch
-        for term, info in reader.iter_field(SPELLING_FIELD):
-            word = term.decode("utf-8")
-            if is_word(word):
-                words.append(word)
-                frequencies.append(info.doc_frequency())
+        # Segment by segment: a reader over several segments merges each term's statistics, 15 times slower.
+        for segment, _offset in reader.leaf_readers():
+            for term, info in segment.iter_field(SPELLING_FIELD):
+                word = term.decode("utf-8")
+                if is_word(word):
+                    counts[word] = counts.get(word, 0) + info.doc_frequency()
+        words, frequencies = list(counts), list(counts.values())
         by_length: dict[int, list[int]] = {}
         for position, word in enumerate(words):
             by_length.setdefault(len(word), []).append(position)

@@ -84,6 +84,12 @@ def test_pull_with_feed_urls_and_no_reindex(site, tmp_path):
     assert ": 0 new, 1 saved before" in again.output and len(saved_files(tmp_path)) == 1
 
 
+def test_pull_never_writes_into_the_bundled_seeds(monkeypatch):
+    monkeypatch.delenv("PRESS_ARCHIVE_SOURCE", raising=False)
+    result = run("--feed", "https://example.org/rss")
+    assert result.exit_code == 1 and "holds the bundled seeds: give --source DIR" in result.output
+
+
 def test_pull_without_feeds_says_how_to_list_them(tmp_path):
     result = run("--source", str(tmp_path))
     assert result.exit_code == 1

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from indexer import IndexWriteFailed, ReindexRunning, default_index, default_source, reindex
+from indexer import BUNDLED_SEEDS, IndexWriteFailed, ReindexRunning, default_index, default_source, reindex
 from web.cli_reindex import print_report
 from web.feeds import ConfigError, Feed, feed_for_url, load_feeds
 from web.fetch import Fetcher, Politeness
@@ -73,6 +73,9 @@ def politeness(delay: float, timeout: float, max_response_mb: float) -> Politene
 
 def feeds_to_pull(source: Path, urls: tuple[str, ...]) -> list[Feed]:
     """The feeds given with --feed, else those of the source's feeds.toml; ClickException when none."""
+    if source.resolve() == BUNDLED_SEEDS.resolve():
+        raise click.ClickException(f"pull saves releases into the source folder, and {source} holds the bundled "
+                                   "seeds: give --source DIR (or set PRESS_ARCHIVE_SOURCE) for your releases")
     try:
         feeds = [feed_for_url(url) for url in urls] if urls else load_feeds(source)
     except ConfigError as exc:
@@ -100,8 +103,8 @@ def pull_command(source: Path | None, index_dir: Path | None, urls: tuple[str, .
     matter). Exit status 1 when any feed or item failed.
     """
     source = source or default_source()
-    source.mkdir(parents=True, exist_ok=True)
     feeds = feeds_to_pull(source, urls)
+    source.mkdir(parents=True, exist_ok=True)
     try:
         with Fetcher(politeness(delay, timeout, max_response_mb)) as fetcher:
             report = pull(source, feeds, fetcher, max_items, progress=print_feed_report)
