@@ -77,6 +77,11 @@ def _subdivisions() -> dict[str, str]:
                     for abbreviation in countries["us_region_abbreviations"]})
     data = load_data("ministries")
     regions.update({fold(state): "India" for state in data["indian_states"]})
+    # Other countries' provinces and states (`Kingston, Ontario`), India's own kept where names meet.
+    for country, names in countries["regions"].items():
+        if not country.startswith("_"):
+            for name in names:
+                regions.setdefault(fold(name).replace(".", "") if "." in name else fold(name), country)
     return regions
 
 
@@ -128,6 +133,8 @@ def leading_country(text: str, demonym: bool = True) -> str:
 def region_country(region: str) -> str:
     """Return the country a region written after a place names: a country (`Afghanistan`), a US or
     Indian state (`Maine`, `N.C.`, `Kerala`); "" when it names none."""
+    # `Helmand Province`, `Sindh province`: the province's name.
+    region = re.sub(r"(?i)\s+province$", "", region.strip()) or region
     return country_name(region) or _subdivisions().get(fold(region), "") or _subdivisions().get(
         fold(region).replace(".", ""), "")
 

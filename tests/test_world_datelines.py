@@ -152,6 +152,19 @@ PORTLAND_OREGON = """Portland, Oregon \u2014 A federal grand jury returned an in
 charging two men with smuggling.
 """
 
+KINGSTON_ONTARIO = """News release
+
+March 12, 2018 – Kingston, Ontario – Global Affairs Canada
+
+Today, the Minister announced funding for a peacekeeping training programme.
+"""
+
+HELMAND = """LASHKAR GAH, Helmand Province – A new provincial courthouse was opened today in the provincial capital.
+"""
+
+SINDH = """LARKANA, Sindh, March 3 (APP) - The divisional commissioner inspected the new water works.
+"""
+
 ISPR = """No PR-123/2025-ISPR
 
 RAWALPINDI, October 7, 2025: Chief of Army Staff visited the forward areas along the Line of Control
@@ -208,6 +221,10 @@ HOUSE_STYLES = [
     (MALDIVES_MOFA, "2025-10-07", "Male", "Maldives", ""),
     (PORTLAND_MAINE, "", "Portland", "United States", ""),
     (PORTLAND_OREGON, "", "Portland", "United States", ""),
+    # A province after the city gives its country (Jamaica has a Kingston too).
+    (KINGSTON_ONTARIO, "2018-03-12", "Kingston", "Canada", ""),
+    (HELMAND, "", "Lashkar Gah", "Afghanistan", ""),
+    (SINDH, "", "Larkana", "Pakistan", "APP"),
     (ISPR, "2025-10-07", "Rawalpindi", "Pakistan", ""),
     (BANGLADESH, "2025-10-07", "Dhaka", "Bangladesh", ""),
     (SRI_LANKA_SIGNED, "2025-10-07", "Colombo", "Sri Lanka", ""),
