@@ -95,8 +95,8 @@ _DATE_ONLY = re.compile(rf"{_LEAD}{DATE}\s*{DASH}\s*(?:(?P<place>{_NAME})(?:\s*,
                         rf"\s+{DASH}\s+(?P<issuer>[^\n]{{2,80}}?)[ \t]*(?:\n|$))?\s*(?=\S)")
 # `Kabul, 15 Jawza 1397 (5 June 2018)`, `Dhaka, 15 Kartik (30 October):`: another calendar's date, then ours.
 _BRACKETED_DATE = re.compile(rf"{_LEAD}(?P<place>{_NAME}),\s*[^()\n]{{1,30}}?\(\s*{DATE}\s*\)\s*(?::|{DASH})?\s*")
-# FAO's `3 December 2018, Rome - FAO today ...`: the date, then the place.
-_DATE_PLACE = re.compile(rf"{_LEAD}{DATE},\s*(?P<place>{_NAME})\s*{DASH}\s*")
+# FAO's `3 December 2018, Rome - FAO today ...`, WHO's `14 September 2009 | GENEVA -- `: the date, then the place.
+_DATE_PLACE = re.compile(rf"{_LEAD}{DATE}\s*(?:,|\s\|)\s*(?P<place>{_NAME})\s*{DASH}\s*")
 # `Aug. 29 (UPI) --`: a date and an agency, no place.
 _DATED_AGENCY = re.compile(rf"{_LEAD}{DATE}\s*\((?P<agency>[A-Za-z][A-Za-z .&]{{1,30}})\){_END}")
 # ANSA's `(ANSA) - ROME, OCT 8 -`: the agency first.

@@ -134,7 +134,7 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
         place = place_line(line) if not dated else None
         if dated and not found.date:
             found.date, found.time = dated
-            labelled = labelled or bool(PUBLISHED.match(line))
+            labelled = labelled or bool(PUBLISHED.match(line) or _ZONED_CLOCK.search(line))
         elif place and not found.place:
             found.place, found.country = place
         elif not dated and not place and known_issuer(line) and not found.issuer:
@@ -171,5 +171,7 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
 _OTHER_CALENDAR = re.compile(OTHER_CALENDAR)
 _MYANMAR_CALENDAR = re.compile(r"(?i:\d{1,2}(?:st|nd|rd|th)?\s+(?:waxing|waning)\s+(?:day\s+)?of\s+\w+"
                                r"|full\s+moon\s+(?:day\s+)?of\s+\w+),?\s+\d{4}\s+ME")
+# A filing stamp's time and zone (Reuters' `Mon Sep 14, 2015 10:31am EDT`): the date is the release's.
+_ZONED_CLOCK = re.compile(r"\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s+(?:[A-Z]{1,4}[SD]?T|GMT|UTC)$")
 _AP_TRAILER = re.compile(r"AP-[A-Z]{2}-(?P<month>\d\d)-(?P<day>\d\d)-(?P<year>\d\d)\s+\d{4}[A-Z]{3}")
 _PLACE_OTHER_CALENDAR = re.compile(rf"(?P<place>[^,\d]{{2,40}}),\s*(?P<date>{OTHER_CALENDAR})")

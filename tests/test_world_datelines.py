@@ -152,6 +152,20 @@ PORTLAND_OREGON = """Portland, Oregon \u2014 A federal grand jury returned an in
 charging two men with smuggling.
 """
 
+WHO_PIPE = """News release
+
+14 September 2009 | GENEVA -- The World Health Organization today urged countries to prepare for a
+second wave of pandemic influenza.
+"""
+
+# Reuters' wire copy names no year; its filing stamp at the foot does.
+REUTERS_STAMPED = """GENEVA, Sept 14 (Reuters) - The World Trade Organization cut its forecast for global trade growth.
+
+(Reporting by Celine Aubertin; Editing by Mark Heinrich-Doyle)
+
+Mon Sep 14, 2015 10:31am EDT
+"""
+
 KINGSTON_ONTARIO = """News release
 
 March 12, 2018 – Kingston, Ontario – Global Affairs Canada
@@ -221,6 +235,8 @@ HOUSE_STYLES = [
     (MALDIVES_MOFA, "2025-10-07", "Male", "Maldives", ""),
     (PORTLAND_MAINE, "", "Portland", "United States", ""),
     (PORTLAND_OREGON, "", "Portland", "United States", ""),
+    (WHO_PIPE, "2009-09-14", "Geneva", "Switzerland", ""),
+    (REUTERS_STAMPED, "2015-09-14", "Geneva", "Switzerland", "Reuters"),
     # A province after the city gives its country (Jamaica has a Kingston too).
     (KINGSTON_ONTARIO, "2018-03-12", "Kingston", "Canada", ""),
     (HELMAND, "", "Lashkar Gah", "Afghanistan", ""),
