@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -164,3 +165,24 @@ def test_a_pull_killed_midway_leaves_no_partial_file_and_the_next_completes(site
     assert len(final) == 5 and set(first) <= set(final)
     assert {read_file(path, source).__next__().id for path in final} == {r["prid"] for r in records}
     assert not list(source.rglob(".pull-*"))
+
+
+def test_pull_waits_for_another_reindex_before_its_own(site, tmp_path):
+    from indexer.store import reindex_lock
+
+    serve_feed(site, pib_records(1, skip=50))
+    index = tmp_path / "index"
+    held = threading.Event()
+
+    def hold_the_index() -> None:  # a watcher's reindex, say
+        with reindex_lock(index):
+            held.set()
+            time.sleep(1.5)
+
+    holder = threading.Thread(target=hold_the_index)
+    holder.start()
+    held.wait(10)
+    result = run("--source", str(tmp_path / "releases"), "--index", str(index), "--feed", site.url_for("/rss"))
+    holder.join()
+    assert result.exit_code == 0, result.output
+    assert "1 added" in result.output

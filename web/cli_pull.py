@@ -112,11 +112,24 @@ def pull_command(source: Path | None, index_dir: Path | None, urls: tuple[str, .
         raise click.ClickException(str(exc)) from None
     print_pull_summary(report)
     if report.saved and not no_reindex:
+        index_dir = index_dir or default_index()
         try:
-            print_report(reindex(source, index_dir or default_index()), source, index_dir or default_index(), False)
+            print_report(_reindex_when_free(source, index_dir), source, index_dir, False)
         except (ReindexRunning, IndexWriteFailed) as exc:
             raise click.ClickException(f"saved {len(report.saved)} file(s), but the reindex failed: {exc}") from None
     sys.exit(1 if report.failed else 0)
+
+
+def _reindex_when_free(source: Path, index_dir: Path, patience: float = 120):
+    """Reindex, waiting while another reindex (a watcher's, say) holds the index, up to `patience` seconds."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            return reindex(source, index_dir)
+        except ReindexRunning:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
 
 
 def print_feed_report(feed_report) -> None:
