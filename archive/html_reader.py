@@ -69,7 +69,7 @@ class _TextBlocks(HTMLParser):
             attributes = dict(attrs)
             name = (attributes.get("name") or "").strip().lower()
             if name.startswith(META_PREFIX) and attributes.get("content"):
-                self.facts[name[len(META_PREFIX):]] = attributes["content"].strip()
+                self.facts.setdefault(name[len(META_PREFIX):], attributes["content"].strip())
         if tag in _SKIPPED and tag not in _VOID:
             self._skipping.append(tag)
         elif tag in _BLOCKS:

@@ -28,16 +28,17 @@ META_PREFIX = "press-archive:"
 
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _FIRST_TAG = re.compile(r"<(?!!|\?)", re.IGNORECASE)
-# Text that Markdown would read as markup at the start of a line: headings, quotes, lists, rules.
-_MARKDOWN_LINE_START = re.compile(r"^([ \t]*)([#>+*-]|\d+[.)])(?=\s|$)", re.MULTILINE)
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+# Facts a page states already: only those `pull` puts in count.
+_STATED = re.compile(rf"<meta\b[^>]*\bname\s*=\s*[\"']?{re.escape(META_PREFIX)}[^>]*>", re.IGNORECASE)
 
 
 def markdown_release(facts: dict[str, object], text: str) -> str:
     """A Markdown release: `facts` (title, date, url, agency ...) as front matter, then `text` as it reads."""
     kept = {key: value for key, value in facts.items() if value not in (None, "", [])}
     front = yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=1000) if kept else ""
-    body = _MARKDOWN_LINE_START.sub(r"\1\\\2", text.strip())
-    return f"---\n{front}---\n{body}\n"
+    # The text as it reads, unescaped: the index and the exports keep what the feed said.
+    return f"---\n{front}---\n{text.strip()}\n"
 
 
 def page_with_facts(page: str, facts: dict[str, object]) -> str:
@@ -45,13 +46,15 @@ def page_with_facts(page: str, facts: dict[str, object]) -> str:
     metas = "".join(
         f'<meta name="{META_PREFIX}{key}" content="{html.escape(_as_text(value), quote=True)}">\n'
         for key, value in facts.items() if key in PAGE_FACTS and value not in (None, "", []))
+    page = _STATED.sub("", page)
     if not metas:
         return page
-    head = _HEAD.search(page)
+    # A `<head>` inside a comment is none.
+    head = _HEAD.search(_COMMENT.sub(lambda comment: " " * len(comment[0]), page))
     if head:
         return page[:head.end()] + "\n" + metas + page[head.end():]
     # A page without a head: the metas go before its first element (after any doctype).
-    first = _FIRST_TAG.search(page)
+    first = _FIRST_TAG.search(_COMMENT.sub(lambda comment: " " * len(comment[0]), page))
     at = first.start() if first else len(page)
     return page[:at] + metas + page[at:]
 

@@ -43,7 +43,7 @@ def test_facts_are_escaped_and_found_in_any_page(page):
 
 
 def test_an_item_as_markdown_reads_back_with_its_facts_and_its_text_as_written():
-    text = "# Not a heading\n\n- not a list\n\n1. not a number list\n\nNEW DELHI, Feb 13 (PTI) Talks were held."
+    text = "Talks were held on trade & 5 * 3 [ports].\n\n1. The first point.\n\nNEW DELHI, Feb 13 (PTI) Done."
     written = markdown_release({"title": "Talks: held, \"again\"", "date": "2026-02-13 18:30",
                                 "url": "https://example.org/a", "agency": "PTI", "language": "",
                                 "ministries": ["Ministry of External Affairs"]}, text)
@@ -52,8 +52,17 @@ def test_an_item_as_markdown_reads_back_with_its_facts_and_its_text_as_written()
     assert release.url == "https://example.org/a" and release.agency == "PTI"
     assert release.ministries == ["Ministry of External Affairs"]
     assert "language" not in written  # empty facts are left out
-    for line in ("\\# Not a heading", "\\- not a list", "\\1. not a number list"):
-        assert line in written
+    assert "trade & 5 * 3 [ports]" in release.body and "1. The first point." in release.body  # nothing escaped
+
+
+def test_a_page_cannot_state_facts_over_the_feeds():
+    page = ('<!-- <head> in a comment --><html><head><title>t</title>'
+            '<meta name="press-archive:agency" content="Reuters"></head>'
+            '<body><meta name="press-archive:url" content="https://evil.example/"><p>Text of the page.</p></body></html>')
+    release = read_html(page_with_facts(page, {"agency": "PIB", "url": "https://pib.gov.in/a"}), "p", "p.html")
+    assert release.agency == "PIB" and release.url == "https://pib.gov.in/a"
+    alone = read_html(page_with_facts(page, {"agency": "PIB"}), "p", "p.html")
+    assert alone.url == ""  # the page's own claim is taken out, not kept where the feed says nothing
 
 
 def test_feeds_toml_and_the_pull_state_are_passed_over_not_skipped(tmp_path):

@@ -135,3 +135,29 @@ def test_the_schedule_pulls_at_the_start_and_then_on_time(tmp_path):
         assert 1.5 < pulls[1] - pulls[0] < 6
     finally:
         watcher.close()
+
+
+def test_a_source_folder_removed_and_made_again_is_watched_again(watching):
+    shutil.rmtree(watching.source)
+    watching.wait_for(lambda: any("is gone" in line for line in watching.log) or watching.total("") == 0)
+    watching.source.mkdir()
+    time.sleep(1.5)  # watched afresh
+    (watching.source / "again.txt").write_text(release("phoenixword"), "utf-8")
+    watching.wait_for(lambda: watching.total("phoenixword") == 1)
+    assert watching.total("") == 1
+
+
+def test_a_slow_pull_does_not_hold_up_reindexing(tmp_path):
+    started = threading.Event()
+
+    def slow_pull() -> None:
+        started.set()
+        time.sleep(8)
+
+    watcher = Watching(tmp_path, Schedule(every=3600, pull=slow_pull))
+    try:
+        assert started.wait(10)
+        (watcher.source / "meanwhile.txt").write_text(release("meanwhileword"), "utf-8")
+        assert watcher.wait_for(lambda: watcher.total("meanwhileword") == 1) < 6
+    finally:
+        watcher.close()

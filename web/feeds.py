@@ -53,7 +53,7 @@ class Feed:
 class Item:
     """One entry of a feed."""
 
-    #: Its guid (or link) and link: an item saved under either is not saved again.
+    #: What names it: its guid, else its link (else a hash of its title and date); saved once.
     keys: tuple[str, ...]
     title: str = ""
     link: str = ""
@@ -125,8 +125,10 @@ def _name_from(url: str) -> str:
 
 def parse_feed(body: bytes, content_type: str, url: str) -> ParsedFeed:
     """The items of an RSS or Atom document; FeedFailed when it is none (an HTML page, broken XML)."""
-    parsed = feedparser.parse(body, response_headers={"content-type": content_type or "application/xml",
-                                                      "content-location": url})
+    # `text/xml` without a charset is US-ASCII by RFC 3023, which no feed means: its XML declaration decides.
+    if not content_type or (content_type.split(";")[0].strip().lower() == "text/xml" and "charset" not in content_type):
+        content_type = "application/xml"
+    parsed = feedparser.parse(body, response_headers={"content-type": content_type, "content-location": url})
     problem = parsed.get("bozo_exception")
     if not parsed.get("version") and not parsed.entries:
         if _looks_like_html(body):
@@ -134,9 +136,9 @@ def parse_feed(body: bytes, content_type: str, url: str) -> ParsedFeed:
         if problem is not None:
             raise FeedFailed(f"not a readable feed: {_describe(problem)}")
         raise FeedFailed("not a feed (neither RSS nor Atom)")
-    # A feed cut short or out of shape may have items cut short too: none is taken, the next pull tries
-    # again. An HTML entity XML does not define (`&nbsp;`) or a wrong encoding costs nothing.
-    if problem is not None and not _harmless(problem):
+    # A feed cut short may have items cut short too: none is taken, the next pull tries again. Other
+    # faults of real feeds (a bare `&`, an HTML entity, a wrong encoding) are read past, with a warning.
+    if problem is not None and not _harmless(problem) and (_cut_short(body) or not parsed.entries):
         raise FeedFailed(_describe(problem))
     warning = f"{_describe(problem)}; read leniently" if problem is not None else ""
     return ParsedFeed([_item(entry) for entry in parsed.entries], warning)
@@ -149,8 +151,8 @@ def _item(entry) -> Item:
     published = entry.get("published") or entry.get("updated") or ""
     contents = [*entry.get("content", []), *([entry["summary_detail"]] if entry.get("summary_detail") else [])]
     best = max(contents, key=lambda detail: len(detail.get("value") or ""), default=None)
-    keys = tuple(dict.fromkeys(key for key in (guid, link) if key)) or (
-        "sha1:" + hashlib.sha1(f"{title}\n{published}".encode()).hexdigest(),)
+    # Its guid is what names an item (items may share a landing page); its link only when it has none.
+    keys = (guid or link or "sha1:" + hashlib.sha1(f"{title}\n{published}".encode()).hexdigest(),)
     return Item(keys=keys, title=title, link=link, published=published,
                 content=(best.get("value") or "") if best else "",
                 content_is_html=not best or best.get("type", "text/html") != "text/plain")
@@ -177,6 +179,12 @@ def _feed_link_hint(body: bytes) -> str:
     link = _FEED_LINK.search(body[:65536].decode("utf-8", "replace"))
     href = _HREF.search(link[0]) if link else None
     return f" (the page names a feed: {href[1]})" if href else ""
+
+
+def _cut_short(body: bytes) -> bool:
+    """Whether a feed's document ends before its root element does."""
+    tail = body.rstrip()[-300:].lower()
+    return not any(end in tail for end in (b"</rss>", b"</feed>", b"</rdf:rdf>", b"</channel>"))
 
 
 def _harmless(problem: Exception) -> bool:

@@ -3,13 +3,14 @@ robots.txt, a clear User-Agent and a bound on the size of a response."""
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import time
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import urlsplit
-from urllib.robotparser import RobotFileParser
-
 import httpx
+from protego import Protego
 
 try:
     _VERSION = version("press-archive")
@@ -22,6 +23,7 @@ ROBOTS_TOKEN = "press-archive"
 ROBOTS_BYTES = 512 * 1024
 #: How long a robots.txt read is trusted (RFC 9309 asks for no longer than a day).
 ROBOTS_KEPT_SECONDS = 24 * 3600
+MOST_REDIRECTS = 10
 #: Statuses worth another try: the server is busy or failing, not refusing.
 RETRIED = {429, 500, 502, 503, 504}
 
@@ -44,6 +46,8 @@ class Politeness:
     backoff: float = 2.0
     #: The most bytes one response may have.
     max_bytes: int = 10_000_000
+    #: The most seconds one response may take to arrive, however steadily it trickles in.
+    most_seconds: float = 120.0
     user_agent: str = USER_AGENT
     robots: bool = True
 
@@ -82,10 +86,10 @@ class Fetcher:
         self.politeness = politeness or Politeness()
         self.robots_kept = robots_kept if robots_kept is not None else {}
         self._client = httpx.Client(
-            headers={"User-Agent": self.politeness.user_agent}, follow_redirects=True,
+            headers={"User-Agent": self.politeness.user_agent}, follow_redirects=False,
             timeout=httpx.Timeout(self.politeness.timeout), transport=transport)
         self._last_request: dict[str, float] = {}
-        self._robots: dict[str, RobotFileParser | str] = {}
+        self._robots: dict[str, Protego | str] = {}
         #: Every request made, as (method, url, status): what a run cost the servers.
         self.requests: list[tuple[str, str, int]] = []
 
@@ -99,25 +103,27 @@ class Fetcher:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def get(self, url: str, etag: str = "", modified: str = "") -> Fetched:
-        """GET `url` (conditionally, given a validator); FetchFailed says why it could not be had."""
-        if self.politeness.robots:
-            refusal = self._robots_refusal(url)
-            if refusal:
-                raise FetchFailed(refusal)
-        headers = {key: value for key, value in (("If-None-Match", etag), ("If-Modified-Since", modified)) if value}
-        return self._with_retries(url, headers, self.politeness.max_bytes)
+    def get(self, url: str, etag: str = "", modified: str = "", private: bool = False) -> Fetched:
+        """GET `url` (conditionally, given a validator); FetchFailed says why it could not be had.
 
-    def _with_retries(self, url: str, headers: dict[str, str], limit: int) -> Fetched:
+        Unless `private`, no address of a private network, this machine or a link-local service is
+        asked, at any hop of a redirect: a feed's items cannot lead `pull` into the local network."""
+        headers = {key: value for key, value in (("If-None-Match", etag), ("If-Modified-Since", modified)) if value}
+        return self._with_retries(url, headers, self.politeness.max_bytes, private=private)
+
+    def _with_retries(self, url: str, headers: dict[str, str], limit: int, private: bool = False,
+                      robots: bool = True) -> Fetched:
         wait = self.politeness.backoff
         for attempt in range(1, self.politeness.attempts + 1):
             last = attempt == self.politeness.attempts
             try:
-                fetched = self._once(url, headers, limit)
-            except (httpx.TimeoutException, httpx.TransportError) as exc:
-                if last or isinstance(exc, httpx.UnsupportedProtocol):
+                fetched = self._following(url, headers, limit, private, robots)
+            except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+                if last:
                     raise FetchFailed(_transport_reason(exc, self.politeness.timeout)) from None
                 time.sleep(wait)
+            except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:  # not worth another try
+                raise FetchFailed(_transport_reason(exc, self.politeness.timeout)) from None
             else:
                 if fetched.status in RETRIED and not last:
                     time.sleep(_retry_after(fetched.headers.get("retry-after", ""), wait))
@@ -128,8 +134,27 @@ class Fetcher:
             wait *= 2
         raise AssertionError("unreachable")  # pragma: no cover
 
+    def _following(self, url: str, headers: dict[str, str], limit: int, private: bool, robots: bool) -> Fetched:
+        """The response at the end of `url`'s redirects, each hop checked for its address and robots.txt."""
+        for _hop in range(MOST_REDIRECTS + 1):
+            if urlsplit(url).scheme not in ("http", "https"):
+                raise FetchFailed(f"not an http(s) URL: {url}")
+            if not private:
+                _refuse_private(url)
+            if robots and self.politeness.robots:
+                refusal = self._robots_refusal(url)
+                if refusal:
+                    raise FetchFailed(refusal)
+            fetched = self._once(url, headers, limit)
+            location = fetched.headers.get("location", "")
+            if fetched.status not in (301, 302, 303, 307, 308) or not location:
+                return fetched
+            url = str(httpx.URL(url).join(location))
+        raise FetchFailed(f"more than {MOST_REDIRECTS} redirects")
+
     def _once(self, url: str, headers: dict[str, str], limit: int) -> Fetched:
         self._pause(url)
+        deadline = time.monotonic() + self.politeness.most_seconds
         with self._client.stream("GET", url, headers=headers) as response:
             self.requests.append(("GET", url, response.status_code))
             found = {key.lower(): value for key, value in response.headers.items()}
@@ -143,6 +168,8 @@ class Fetcher:
                 size += len(chunk)
                 if size > limit:
                     raise FetchFailed(f"response is over the limit of {limit / 1e6:g} MB: not read further")
+                if time.monotonic() > deadline:
+                    raise FetchFailed(f"response still coming after {self.politeness.most_seconds:g} s: given up")
                 chunks.append(chunk)
             return Fetched(str(response.url), response.status_code, b"".join(chunks), found)
 
@@ -163,11 +190,11 @@ class Fetcher:
         rules = self._robots[origin]
         if isinstance(rules, str):
             return rules
-        if rules.can_fetch(ROBOTS_TOKEN, url):
+        if rules.can_fetch(url, ROBOTS_TOKEN):
             return ""
         return f"robots.txt of {parts.netloc} does not allow {ROBOTS_TOKEN} to fetch {parts.path or '/'}"
 
-    def _read_robots(self, origin: str) -> RobotFileParser | str:
+    def _read_robots(self, origin: str) -> Protego | str:
         kept = self.robots_kept.get(origin)
         if not (isinstance(kept, dict) and isinstance(kept.get("at"), (int, float))
                 and 0 <= time.time() - kept["at"] < ROBOTS_KEPT_SECONDS and isinstance(kept.get("text"), str)):
@@ -178,14 +205,12 @@ class Fetcher:
                     return str(exc)  # the host cannot be reached at all: say so
                 return f"robots.txt of {origin} could not be read ({exc}): nothing fetched from there"
             self.robots_kept[origin] = kept
-        parser = RobotFileParser(f"{origin}/robots.txt")
-        parser.parse(kept["text"].splitlines())
-        return parser
+        return Protego.parse(kept["text"])
 
     def _fetch_robots(self, origin: str) -> str:
         """The text of the origin's robots.txt ("" when it has none); FetchFailed when it cannot be read."""
         try:
-            fetched = self._with_retries(f"{origin}/robots.txt", {}, ROBOTS_BYTES)
+            fetched = self._with_retries(f"{origin}/robots.txt", {}, ROBOTS_BYTES, private=True, robots=False)
         except FetchFailed as exc:
             # None, or none of a sensible size: RFC 9309 allows everything. A server error or no answer: nothing.
             if str(exc).startswith("HTTP 4") or "over the limit" in str(exc):
@@ -199,11 +224,36 @@ def _retry_after(value: str, default: float) -> float:
     return min(float(value), 60.0) if value.strip().isdigit() else default
 
 
+def private_address(url: str) -> str:
+    """The address of this machine or of a private network that `url`'s host is or resolves to, else ""."""
+    host = urlsplit(url).hostname or ""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return ""  # the request itself will say the host cannot be found
+    for address in sorted(addresses):
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+        if not ip.is_global or ip.is_multicast:
+            return str(ip)
+    return ""
+
+
+def _refuse_private(url: str) -> None:
+    address = private_address(url)
+    if address:
+        raise FetchFailed(f"{urlsplit(url).hostname} is a private or local address ({address}): "
+                          "not fetched for a feed on the internet")
+
+
 def _transport_reason(exc: Exception, timeout: float) -> str:
     if isinstance(exc, httpx.TimeoutException):
         return f"timed out (no answer within {timeout:g} s)"
     if isinstance(exc, httpx.UnsupportedProtocol):
         return "not an http(s) URL"
+    if isinstance(exc, httpx.DecodingError):
+        return f"the response could not be decoded ({exc})"
+    if isinstance(exc, (httpx.InvalidURL, ValueError)) and not isinstance(exc, httpx.HTTPError):
+        return f"not a valid URL ({exc})"
     detail = str(exc) or type(exc).__name__
     if "Name or service not known" in detail or "nodename nor servname" in detail or "getaddrinfo" in detail:
         return f"host not found (DNS): {detail}"

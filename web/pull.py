@@ -8,6 +8,7 @@ same files once. What was saved, and each feed's validators for conditional GETs
 
 from __future__ import annotations
 
+import codecs
 import fcntl
 import hashlib
 import html
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from archive.release_files import markdown_release, page_with_facts
 from web.feeds import Feed, FeedFailed, Item, parse_feed, published_stamp
-from web.fetch import Fetched, FetchFailed, Fetcher
+from web.fetch import Fetched, FetchFailed, Fetcher, private_address
 
 STATE_FOLDER = ".press-archive"
 STATE_NAME = "pull-state.json"
@@ -32,8 +33,14 @@ LAST_PULL_NAME = "last-pull.json"
 TEMPORARY_PREFIX = ".pull-"
 #: Items taken from one feed in one run; the rest wait for the next run.
 MAX_ITEMS = 100
+#: Hex digits of an item's guid digest at the end of its file's name.
+DIGEST_LENGTH = 10
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_META_CHARSET_TEXT = re.compile(r"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+# The WHATWG Encoding Standard: labels browsers read as another encoding than their name says.
+_BROWSERS_READ_AS = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252",
+                     "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252", "iso_8859-1": "cp1252"}
 
 
 class PullRunning(RuntimeError):
@@ -130,8 +137,10 @@ def read_state(source: Path) -> dict:
 def _pull_feed(source: Path, feed: Feed, fetcher: Fetcher, state: dict, max_items: int) -> FeedReport:
     report = FeedReport(feed)
     known = state["feeds"].get(feed.url, {})
+    # The feeds listed are the user's; the links of one on the internet may not lead into their network.
+    private = bool(private_address(feed.url))
     try:
-        fetched = fetcher.get(feed.url, known.get("etag", ""), known.get("modified", ""))
+        fetched = fetcher.get(feed.url, known.get("etag", ""), known.get("modified", ""), private=True)
         if fetched.status == 304:
             report.not_modified = True
             return report
@@ -140,13 +149,16 @@ def _pull_feed(source: Path, feed: Feed, fetcher: Fetcher, state: dict, max_item
         report.error = str(exc)
         return report
     report.warning = parsed.warning
+    on_disk = _saved_files(source, feed)
     for item in parsed.items:
-        if any(key in state["items"] for key in item.keys) or _saved_before(source, feed, item, state):
+        if not any(key in state["items"] for key in item.keys) and _digest(item) in on_disk:
+            _remember(state, item, on_disk[_digest(item)], None)
+        if any(key in state["items"] for key in item.keys):
             report.already += 1
         elif len(report.saved) + len(report.failed) >= max_items:
             report.deferred += 1
         else:
-            _save_item(source, feed, item, fetcher, state, report)
+            _save_item(source, feed, item, fetcher, state, report, private)
     # A feed is only asked "has it changed?" once all its items are had; else the next run reads it whole.
     complete = not report.deferred and not report.failed
     state["feeds"][feed.url] = {"etag": fetched.headers.get("etag", "") if complete else "",
@@ -154,14 +166,15 @@ def _pull_feed(source: Path, feed: Feed, fetcher: Fetcher, state: dict, max_item
     return report
 
 
-def _save_item(source: Path, feed: Feed, item: Item, fetcher: Fetcher, state: dict, report: FeedReport) -> None:
+def _save_item(source: Path, feed: Feed, item: Item, fetcher: Fetcher, state: dict, report: FeedReport,
+               private: bool) -> None:
     facts = {"title": item.title, "date": published_stamp(item.published), "url": item.link,
              "agency": feed.agency, "language": feed.language, "ministries": list(feed.ministries)}
     name = f"{feed.name}/{_file_stem(item, facts['date'])}"
     why_not_page = ""
     if feed.pages and item.link.startswith(("http://", "https://")):
         try:
-            page = fetcher.get(item.link)
+            page = fetcher.get(item.link, private=private)
             if page.content_type in _HTML_TYPES or (not page.content_type and b"<html" in page.body[:2048].lower()):
                 _write_file(source / f"{name}.html", page_with_facts(_page_text(page), facts))
                 _remember(state, item, f"{name}.html", report)
@@ -179,44 +192,61 @@ def _save_item(source: Path, feed: Feed, item: Item, fetcher: Fetcher, state: di
         report.from_content.append((f"{name}.md", why_not_page))
 
 
-def _saved_before(source: Path, feed: Feed, item: Item, state: dict) -> bool:
-    """Whether a pull that was stopped before it could note so has saved the item (its file is there)."""
-    stem = f"{feed.name}/{_file_stem(item, published_stamp(item.published))}"
-    for name in (f"{stem}.html", f"{stem}.md"):
-        if (source / name).is_file():
-            for key in item.keys:
-                state["items"][key] = name
-            return True
-    return False
+def _saved_files(source: Path, feed: Feed) -> dict[str, str]:
+    """The files of the feed's folder by the digest of the guid that ends their names: what a pull saved,
+    found again when the state could not say so (a pull stopped before it wrote the state)."""
+    found = {}
+    for path in (source / feed.name).glob("*-*.*"):
+        digest = path.stem.rsplit("-", 1)[-1]
+        if len(digest) == DIGEST_LENGTH and path.suffix in (".html", ".md"):
+            found[digest] = f"{feed.name}/{path.name}"
+    return found
 
 
-def _remember(state: dict, item: Item, name: str, report: FeedReport) -> None:
+def _remember(state: dict, item: Item, name: str, report: FeedReport | None) -> None:
     for key in item.keys:
         state["items"][key] = name
-    report.saved.append(name)
+    if report is not None:
+        report.saved.append(name)
+
+
+def _digest(item: Item) -> str:
+    return hashlib.sha1(item.keys[0].encode("utf-8")).hexdigest()[:DIGEST_LENGTH]
 
 
 def _file_stem(item: Item, stamp: str) -> str:
     """`2026-12-01-defence-secretary-visits-maldives-1a2b3c4d`: its date, its title, and a hash of its guid."""
     ascii_title = unicodedata.normalize("NFKD", item.title).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].rstrip("-")
-    digest = hashlib.sha1(item.keys[0].encode("utf-8")).hexdigest()[:10]
-    return "-".join(part for part in (stamp[:10] or "undated", slug, digest) if part)
+    return "-".join(part for part in (stamp[:10] or "undated", slug, _digest(item)) if part)
 
 
 def _page_text(page: Fetched) -> str:
-    """A page's text, decoded by the charset its header or its own meta element names, else UTF-8."""
-    sniffed = _META_CHARSET.search(page.body[:4096])
-    for charset in (page.charset, sniffed[1].decode("ascii").lower() if sniffed else ""):
-        if charset:
-            try:
-                return page.body.decode(charset)
-            except (LookupError, UnicodeDecodeError):
-                continue
-    try:
-        return page.body.decode("utf-8")
-    except UnicodeDecodeError:
-        return page.body.decode("cp1252", "replace")
+    """A page's text: decoded by its byte-order mark, else the charset its header or its own meta element
+    names (read as browsers do: `iso-8859-1` is Windows-1252), else UTF-8; declared UTF-8 from now on,
+    as it is saved."""
+    body, charsets = page.body, []
+    for mark, charset in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                          (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if body.startswith(mark):
+            body, charsets = body[len(mark):], [charset]
+            break
+    sniffed = _META_CHARSET.search(body[:4096])
+    charsets += [page.charset, sniffed[1].decode("ascii").lower() if sniffed else "", "utf-8"]
+    text = None
+    for charset in filter(None, charsets):
+        try:
+            text = body.decode(_BROWSERS_READ_AS.get(charset, charset))
+            break
+        except (LookupError, UnicodeDecodeError):
+            continue
+    if text is None:
+        text = body.decode("cp1252", "replace")
+    return _META_CHARSET_TEXT.sub(_as_utf8, text, count=1)
+
+
+def _as_utf8(match: re.Match) -> str:
+    return match[0][:match.start(1) - match.start(0)] + "utf-8"
 
 
 def _content_text(item: Item) -> str:

@@ -9,6 +9,7 @@ temporary files, the state folder) are never a reason to reindex.
 from __future__ import annotations
 
 import os
+import stat
 import threading
 import time
 from collections.abc import Callable
@@ -37,26 +38,81 @@ class Schedule:
 
 def watch_source(source: Path, index_dir: Path, stop: threading.Event, log: Callable[[str], None],
                  schedule: Schedule | None = None) -> None:
-    """Keep `index_dir` in step with `source` until `stop` is set; every reindex and pull is logged."""
+    """Keep `index_dir` in step with `source` until `stop` is set; every reindex and pull is logged.
+
+    Nothing stops it but `stop`: a reindex that fails is logged and tried again on the next change,
+    and a source folder removed and made again is watched again (and reindexed)."""
     source, index_dir = Path(source).resolve(), Path(index_dir).resolve()
-    pending = not _run_reindex(source, index_dir, log, "start")
-    next_pull = time.monotonic() if schedule else None
+    puller = _Puller(schedule, log) if schedule else None
+    pending = True
+    while not stop.is_set():
+        folder = _identity(source)
+        if folder is None:
+            log(f"the source folder {source} is gone: waiting for it")
+            while _identity(source) is None and not stop.wait(TICK_MS / 1000):
+                pass
+            continue
+        pending = not _run_reindex(source, index_dir, log, "start" if pending else "folder made again")
+        try:
+            pending = _follow(source, folder, index_dir, stop, log, puller, pending)
+        except Exception as exc:  # the watch itself failed (its folder went, say): watch afresh
+            log(f"watching {source} failed ({type(exc).__name__}: {exc}): watching it again")
+            stop.wait(TICK_MS / 1000)
+    if puller:
+        puller.join()
+
+
+def _follow(source: Path, folder: tuple[int, int], index_dir: Path, stop: threading.Event,
+            log: Callable[[str], None], puller: _Puller | None, pending: bool) -> bool:
+    """Reindex on each burst of changes while `folder` is the source folder; whether a reindex is owed."""
     for changes in watchfiles.watch(source, watch_filter=_release_filter(source, index_dir), step=STEP_MS,
                                     debounce=DEBOUNCE_MS, rust_timeout=TICK_MS, yield_on_timeout=True,
                                     stop_event=stop, raise_interrupt=False):
-        if stop.is_set():
-            break
+        if stop.is_set() or _identity(source) != folder:
+            break  # stopped, or the folder watched is no longer the source folder
         if changes:
             _wait_until_written({Path(path) for _, path in changes}, stop)
             pending = not _run_reindex(source, index_dir, log, f"{len(changes)} change(s)")
         elif pending:
             pending = not _run_reindex(source, index_dir, log, "retry")
-        if schedule and next_pull is not None and time.monotonic() >= next_pull:
-            next_pull = time.monotonic() + schedule.every
-            try:
-                schedule.pull()
-            except Exception as exc:  # a scheduled pull failing must not stop the watcher
-                log(f"pull failed: {type(exc).__name__}: {exc}")
+        if puller:
+            puller.when_due()
+    return pending
+
+
+class _Puller:
+    """Runs the scheduled pulls in a thread of their own, so that a slow feed never holds up a reindex."""
+
+    def __init__(self, schedule: Schedule, log: Callable[[str], None]):
+        self.schedule, self.log = schedule, log
+        self.next_pull = time.monotonic()
+        self.thread: threading.Thread | None = None
+
+    def when_due(self) -> None:
+        if time.monotonic() < self.next_pull or (self.thread and self.thread.is_alive()):
+            return
+        self.next_pull = time.monotonic() + self.schedule.every
+        self.thread = threading.Thread(target=self._pull, name="press-archive-pull", daemon=True)
+        self.thread.start()
+
+    def _pull(self) -> None:
+        try:
+            self.schedule.pull()
+        except BaseException as exc:  # a scheduled pull failing must not stop the next ones
+            self.log(f"pull failed: {type(exc).__name__}: {exc}")
+
+    def join(self) -> None:
+        if self.thread:
+            self.thread.join(5)
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    """The folder's device and inode (None when it is no folder): a folder made again is another one."""
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISDIR(info.st_mode) else None
 
 
 def _run_reindex(source: Path, index_dir: Path, log: Callable[[str], None], why: str) -> bool:
@@ -69,6 +125,9 @@ def _run_reindex(source: Path, index_dir: Path, log: Callable[[str], None], why:
         return False
     except (IndexWriteFailed, OSError) as exc:
         log(f"reindex failed ({why}): {exc}")
+        return True
+    except Exception as exc:  # the watcher outlives any one reindex; the next change tries again
+        log(f"reindex failed ({why}): {type(exc).__name__}: {exc}")
         return True
     if report.changed or report.skipped or why == "start":
         log(f"reindexed ({why}) in {time.monotonic() - started:.1f} s: {report.added} added, {report.updated} "
