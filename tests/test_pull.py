@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -13,8 +14,8 @@ from archive import Release
 from archive.reading import read_file
 from tests.feed_server import atom, content_html, pib_page, pib_records, pib_stamp, rss
 from web.feeds import Feed
-from web.fetch import Fetcher, Politeness
-from web.pull import STATE_FOLDER, last_pull, pull, read_state
+from web.fetch import FetchFailed, Fetcher, Politeness
+from web.pull import STATE_FOLDER, last_pull, pull
 
 
 @pytest.fixture
@@ -96,10 +97,12 @@ def test_a_page_that_cannot_be_had_falls_back_to_the_items_text_and_says_why(sit
     site.expect_request("/rss").respond_with_data(rss(items), content_type="application/rss+xml")
     report = pull(tmp_path, [Feed("pib", site.url_for("/rss"))], fetcher())
     (feed,) = report.feeds
-    assert len(feed.saved) == 1 and feed.saved[0].endswith(".md")
-    assert feed.from_content == [(feed.saved[0], "its page could not be had: HTTP 404 Not Found")]
+    assert len(feed.saved) == 2 and all(name.endswith(".md") for name in feed.saved)
+    assert feed.from_content == [(name, "its page could not be had: HTTP 404 Not Found") for name in feed.saved]
     # An item with a title only and no page is still a release (its title): nothing is lost.
-    assert releases_in(tmp_path)[feed.saved[0]].title == record["title"]
+    releases = releases_in(tmp_path)
+    assert releases[feed.saved[0]].title == record["title"] and record["text"][:60] in releases[feed.saved[0]].body
+    assert releases[feed.saved[1]].title == "Nothing but a link"
 
 
 def test_an_item_is_saved_once_across_feeds_and_pulls(site, tmp_path):
@@ -213,13 +216,22 @@ def test_robots_txt_is_obeyed(httpserver, tmp_path):
 
 
 def test_items_over_the_bound_wait_for_the_next_pull(site, tmp_path):
-    serve_pib(site, pib_records(3, skip=20), "/rss")
+    items = serve_pib(site, pib_records(3, skip=20), "/unused")
+    asked: list[str] = []
+
+    def with_validators(request):
+        asked.append(request.headers.get("If-None-Match", ""))
+        return Response(rss(items), content_type="application/rss+xml", headers={"ETag": '"v7"'})
+
+    site.expect_request("/rss").respond_with_handler(with_validators)
     feeds = [Feed("pib", site.url_for("/rss"))]
     first = pull(tmp_path, feeds, fetcher(), max_items=2)
     assert len(first.saved) == 2 and first.feeds[0].deferred == 1
-    assert read_state(tmp_path)["feeds"][feeds[0].url]["etag"] == ""  # so the next run reads the feed whole
     second = pull(tmp_path, feeds, fetcher(), max_items=2)
     assert len(second.saved) == 1 and second.feeds[0].already == 2
+    third = pull(tmp_path, feeds, fetcher(), max_items=2)
+    # Asked whole while items wait; asked "changed since?" once all are had.
+    assert asked == ["", "", '"v7"'] and third.saved == []
 
 
 def test_state_and_last_pull_are_kept_in_the_hidden_state_folder(site, tmp_path):
@@ -229,3 +241,59 @@ def test_state_and_last_pull_are_kept_in_the_hidden_state_folder(site, tmp_path)
     assert set(state["items"].values()) == set(report.saved)
     assert last_pull(tmp_path) == state["last_pull"] and last_pull(tmp_path).endswith("Z")
     assert not list(tmp_path.rglob(".pull-*"))  # no temporary file is left
+
+
+def test_odd_links_fail_the_item_with_a_reason_and_the_run_goes_on(site, tmp_path):
+    site.expect_request("/loop").respond_with_data("", status=302, headers={"Location": "/loop"})
+    site.expect_request("/gzip").respond_with_data(b"not gzip at all", headers={"Content-Encoding": "gzip"},
+                                                   content_type="text/html")
+    items = [{"title": "Loop", "link": site.url_for("/loop"), "guid": "odd-1"},
+             {"title": "Bad gzip", "link": site.url_for("/gzip"), "guid": "odd-2"},
+             {"title": "Bad URL", "link": "http://[bad/", "guid": "odd-3"}]
+    site.expect_request("/rss").respond_with_data(rss(items), content_type="application/rss+xml")
+    serve_pib(site, pib_records(1, skip=52), "/second")
+    feeds = [Feed("odd", site.url_for("/rss")), Feed("second", site.url_for("/second"))]
+    report = pull(tmp_path, feeds, fetcher())
+    reasons = sorted(reason for _, reason in report.feeds[0].from_content)
+    assert len(report.feeds[0].saved) == 3  # each saved from its title; the bad URL is no link at all
+    assert reasons == ["its page could not be had: more than 10 redirects",
+                       "its page could not be had: the response could not be decoded "
+                       "(Error -3 while decompressing data: incorrect header check)"]
+    assert len(report.feeds[1].saved) == 1 and not report.feeds[1].error
+
+
+def test_a_public_feeds_links_never_reach_a_private_address(site, tmp_path, monkeypatch):
+    serve_pib(site, pib_records(1, skip=54))
+    monkeypatch.setattr("web.pull.private_address", lambda url: "")  # as if the feed were on the internet
+    report = pull(tmp_path, [Feed("pib", site.url_for("/rss"))], fetcher())
+    ((name, reason),) = report.feeds[0].from_content
+    assert name.endswith(".md") and "is a private or local address (127.0.0.1): not fetched" in reason
+
+
+def test_robots_txt_wildcards_and_the_longest_rule(httpserver, tmp_path):
+    httpserver.expect_request("/robots.txt").respond_with_data(
+        "User-agent: *\nDisallow: /*.atom$\nDisallow: /news\nAllow: /news/rss\n")
+    for path in ("/a.atom", "/news/rss", "/news/other"):
+        httpserver.expect_request(path).respond_with_data(rss([]), content_type="application/rss+xml")
+    feeds = [Feed(name, httpserver.url_for(path)) for name, path in
+             (("atom", "/a.atom"), ("rss", "/news/rss"), ("other", "/news/other"))]
+    errors = [feed.error for feed in pull(tmp_path, feeds, fetcher()).feeds]
+    assert "does not allow press-archive to fetch /a.atom" in errors[0]
+    assert errors[1] == "" and "does not allow press-archive to fetch /news/other" in errors[2]
+
+
+def test_a_bare_ampersand_costs_a_warning_not_the_feed(site, tmp_path):
+    body = rss([{"title": "Trade & commerce", "guid": "amp-1", "content": "Text"}]).replace(b"&amp;", b"&")
+    site.expect_request("/amp").respond_with_data(body, content_type="text/xml")  # and no charset: no warning
+    report = pull(tmp_path, [Feed("amp", site.url_for("/amp"), pages=False)], fetcher())
+    assert len(report.saved) == 1 and report.feeds[0].warning.startswith("malformed XML")
+    plain = rss([{"title": "Trade", "guid": "plain-1", "content": "Text"}])
+    site.expect_request("/plain").respond_with_data(plain, content_type="text/xml")
+    assert pull(tmp_path, [Feed("plain", site.url_for("/plain"), pages=False)], fetcher()).feeds[0].warning == ""
+
+
+@pytest.mark.parametrize("url, reason", [("http://[bad/", "not a valid URL"),
+                                         ("ftp://example.org/a", "not an http(s) URL")])
+def test_a_url_that_cannot_be_asked_is_a_reason(url, reason):
+    with pytest.raises(FetchFailed, match=re.escape(reason)):
+        fetcher().get(url, private=True)

@@ -140,7 +140,8 @@ def test_a_pull_killed_midway_leaves_no_partial_file_and_the_next_completes(site
     records = pib_records(5, skip=40)
     serve_feed(site, records, slow={records[3]["prid"]})
     source = tmp_path / "releases"
-    command = [sys.executable, "-c", "from web.cli import main; main()", "pull", "--source", str(source), "--feed", site.url_for("/rss"),
+    command = [sys.executable, "-c", "from web.cli import main; main()", "pull", "--source", str(source),
+               "--feed", site.url_for("/rss"),
                "--no-reindex", "--delay", "0", "--timeout", "60"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                cwd=Path(__file__).resolve().parent.parent)

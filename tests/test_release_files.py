@@ -58,7 +58,8 @@ def test_an_item_as_markdown_reads_back_with_its_facts_and_its_text_as_written()
 def test_a_page_cannot_state_facts_over_the_feeds():
     page = ('<!-- <head> in a comment --><html><head><title>t</title>'
             '<meta name="press-archive:agency" content="Reuters"></head>'
-            '<body><meta name="press-archive:url" content="https://evil.example/"><p>Text of the page.</p></body></html>')
+            '<body><meta name="press-archive:url" content="https://evil.example/">'
+            '<p>Text of the page.</p></body></html>')
     release = read_html(page_with_facts(page, {"agency": "PIB", "url": "https://pib.gov.in/a"}), "p", "p.html")
     assert release.agency == "PIB" and release.url == "https://pib.gov.in/a"
     alone = read_html(page_with_facts(page, {"agency": "PIB"}), "p", "p.html")
