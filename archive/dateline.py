@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from archive.dateline_indic import parse_indic_dateline
 from archive.dates import MONTH_PATTERN, month_number
 from archive.normalise import fold
-from archive.places import city_named, conventional_place, country_name, country_of, find_city, region_country
+from archive.places import (
+    city_named, conventional_place, country_name, country_of, find_city, is_city_of, region_country,
+)
 from archive.scripts import is_indic
 
 _AGENCIES = {
@@ -196,11 +198,14 @@ def _parse_dateline(text: str) -> Dateline:
         year, month, day = date_parts(found["match"])
         if not 1 <= month <= 12:
             return Dateline(rest=text)
-        return Dateline(
-            *_place_and_country(found["place"], found["bracket"] or found["region"] or ""),
-            agency=canonical_agency(found["agency"] or found["wire"] or found["paren_agency"] or found["bare"] or ""),
-            month=month, day=day, year=year, rest=text[found["end"]:],
-        )
+        region = found["bracket"] or found["region"] or ""
+        place, country = _place_and_country(found["place"], region)
+        agency = canonical_agency(found["agency"] or found["wire"] or found["paren_agency"] or found["bare"] or "")
+        # A national agency's dateline names a city of its own country first (APP's `HYDERABAD` is Sindh's).
+        home = _SERVICE_COUNTRIES.get(agency, "")
+        if home and not region and country != home and is_city_of(place, home):
+            country = home
+        return Dateline(place, country, agency=agency, month=month, day=day, year=year, rest=text[found["end"]:])
     found = _match(_UNDATED_AGENCY, text)
     if found and _plausible_place(found["place"]) and _is_credit(found["place"], found["agency"], found["wire"]):
         place, country = _place_and_country(found["place"], found["bracket"] or found["region"] or "")

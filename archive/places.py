@@ -116,6 +116,23 @@ def find_city(place: str) -> tuple[str, str] | None:
     return entry[2], _country_by_code(entry[1])
 
 
+@lru_cache(maxsize=1)
+def _named_cities() -> frozenset[tuple[str, str]]:
+    """(folded name, country) of every city by each of its names."""
+    names = set()
+    for city in _gazetteer().get_cities().values():
+        country = _country_by_code(city["countrycode"])
+        names.add((fold(city["name"]), country))
+        names.update((fold(other), country) for other in city.get("alternatenames") or ()
+                     if other.isascii() and other[:1].isupper())
+    return frozenset(names)
+
+
+def is_city_of(place: str, country: str) -> bool:
+    """Whether `country` has a city called `place` (Pakistan has a Hyderabad, though India's is larger)."""
+    return (fold(place), country) in _named_cities()
+
+
 def leading_country(text: str, demonym: bool = True) -> str:
     """The country a text opens with as its subject (`Australia will provide ...`, with `demonym`
     `Australian observers ...` too), else ""; not a statement's subject (`Maldives: Statement ...`)."""

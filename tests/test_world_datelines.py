@@ -166,6 +166,11 @@ REUTERS_STAMPED = """GENEVA, Sept 14 (Reuters) - The World Trade Organization cu
 Mon Sep 14, 2015 10:31am EDT
 """
 
+# Pakistan's Hyderabad, though India's is larger: a national agency's dateline is at home first.
+APP_HYDERABAD = """HYDERABAD, Aug 22 (APP): Commissioner Hyderabad Division directed officials to complete the desilting
+of major drains before the monsoon.
+"""
+
 KINGSTON_ONTARIO = """News release
 
 March 12, 2018 – Kingston, Ontario – Global Affairs Canada
@@ -236,6 +241,7 @@ HOUSE_STYLES = [
     (PORTLAND_MAINE, "", "Portland", "United States", ""),
     (PORTLAND_OREGON, "", "Portland", "United States", ""),
     (WHO_PIPE, "2009-09-14", "Geneva", "Switzerland", ""),
+    (APP_HYDERABAD, "", "Hyderabad", "Pakistan", "APP"),
     (REUTERS_STAMPED, "2015-09-14", "Geneva", "Switzerland", "Reuters"),
     # A province after the city gives its country (Jamaica has a Kingston too).
     (KINGSTON_ONTARIO, "2018-03-12", "Kingston", "Canada", ""),
