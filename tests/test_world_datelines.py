@@ -171,6 +171,31 @@ APP_HYDERABAD = """HYDERABAD, Aug 22 (APP): Commissioner Hyderabad Division dire
 of major drains before the monsoon.
 """
 
+# The UK's devolved governments' pages name no place: their letterhead gives the country.
+WELSH_GOVERNMENT = """Llywodraeth Cymru
+Welsh Government
+
+Home > News
+
+Press release
+
+Funding to help farmers reduce ammonia emissions
+
+First published: 3 March 2021
+
+The Rural Affairs Minister today announced further funding for the Farm Business Grant scheme.
+"""
+
+NORTHERN_IRELAND = """Northern Ireland Executive
+Home | Executive Office | Departments | News | Publications
+
+Minister announces investment in the Belfast to Dublin rail line
+
+Date published: 22 September 2016
+
+The Infrastructure Minister has announced investment to upgrade signalling on the line.
+"""
+
 KINGSTON_ONTARIO = """News release
 
 March 12, 2018 – Kingston, Ontario – Global Affairs Canada
@@ -242,6 +267,8 @@ HOUSE_STYLES = [
     (PORTLAND_OREGON, "", "Portland", "United States", ""),
     (WHO_PIPE, "2009-09-14", "Geneva", "Switzerland", ""),
     (APP_HYDERABAD, "", "Hyderabad", "Pakistan", "APP"),
+    (WELSH_GOVERNMENT, "2021-03-03", "", "United Kingdom", ""),
+    (NORTHERN_IRELAND, "2016-09-22", "", "United Kingdom", ""),
     (REUTERS_STAMPED, "2015-09-14", "Geneva", "Switzerland", "Reuters"),
     # A province after the city gives its country (Jamaica has a Kingston too).
     (KINGSTON_ONTARIO, "2018-03-12", "Kingston", "Canada", ""),
