@@ -109,6 +109,14 @@ class _TextBlocks(HTMLParser):
         self._flush()
 
 
+def html_text(markup: str) -> str:
+    """The visible text of HTML (a page or a fragment, such as a feed entry's content), a paragraph a block."""
+    parser = _TextBlocks()
+    parser.feed(markup)
+    parser.close()
+    return "\n\n".join(parser.blocks)
+
+
 def read_html(text: str, release_id: str, source: str) -> Release:
     """Return the release on a PIB HTML page (or any page whose text is agency copy)."""
     parser = _TextBlocks()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import fcntl
 import hashlib
-import html
 import json
 import os
 import re
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from archive.html_reader import html_text
 from archive.release_files import markdown_release, page_with_facts
 from web.feeds import Feed, FeedFailed, Item, parse_feed, published_stamp
 from web.fetch import Fetched, FetchFailed, Fetcher, private_address
@@ -37,7 +37,7 @@ MAX_ITEMS = 100
 DIGEST_LENGTH = 10
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-_META_CHARSET_TEXT = re.compile(r"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_META_CHARSET_TEXT = re.compile(_META_CHARSET.pattern.decode("ascii"), re.IGNORECASE)
 # The WHATWG Encoding Standard: labels browsers read as another encoding than their name says.
 _BROWSERS_READ_AS = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252",
                      "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252", "iso_8859-1": "cp1252"}
@@ -251,14 +251,7 @@ def _as_utf8(match: re.Match) -> str:
 
 def _content_text(item: Item) -> str:
     """An item's own content as paragraphs of plain text."""
-    if not item.content_is_html:
-        return item.content
-    # Block ends become paragraph breaks; the rest of the markup goes, entities are decoded.
-    text = re.sub(r"(?i)<br\s*/?>", "\n", item.content)
-    text = re.sub(r"(?i)</(?:p|div|h[1-6]|li|tr|blockquote|pre|table|ul|ol)>", "\n\n", text)
-    text = html.unescape(re.sub(r"<[^>]*>", "", text))
-    paragraphs = (" ".join(part.split()) for part in re.split(r"\n\s*\n", text))
-    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+    return html_text(item.content) if item.content_is_html else item.content
 
 
 def _write_file(path: Path, text: str) -> None:
