@@ -96,9 +96,7 @@ def last_checked(index_dir: Path) -> str:
 
 def record_check(index_dir: Path) -> None:
     """Note that a reindex has just brought the index in line with its source."""
-    temporary = Path(index_dir) / f"{CHECKED}.tmp"
-    temporary.write_text(_iso(datetime.now(timezone.utc).timestamp()) + "\n", "utf-8")
-    os.replace(temporary, Path(index_dir) / CHECKED)
+    _replace(Path(index_dir) / CHECKED, _iso(datetime.now(timezone.utc).timestamp()) + "\n")
 
 
 def _iso(timestamp: float) -> str:
@@ -129,9 +127,7 @@ def has_current_schema(folder: Path) -> bool:
 def publish(index_dir: Path, folder: Path) -> None:
     """Point readers at `folder` in one atomic step, then delete the generations now unused."""
     previous = current_generation(index_dir)
-    temporary = index_dir / f"{POINTER}.tmp"
-    temporary.write_text(folder.name + "\n", "utf-8")
-    os.replace(temporary, index_dir / POINTER)
+    _replace(index_dir / POINTER, folder.name + "\n")
     # The previous generation stays until the next reindex: a search that has just read the
     # old pointer can still open it.
     remove_stale_generations(index_dir, keep=(folder, previous))
@@ -234,6 +230,11 @@ def read_manifest(folder: Path) -> dict:
 
 def write_manifest(folder: Path, manifest: dict) -> None:
     """Replace the generation's manifest atomically."""
-    temporary = folder / f"{MANIFEST}.tmp"
-    temporary.write_text(json.dumps(manifest), "utf-8")
-    os.replace(temporary, folder / MANIFEST)
+    _replace(folder / MANIFEST, json.dumps(manifest))
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write `text` to `path` in one atomic step: a reader sees the old file or the new one, whole."""
+    temporary = path.with_name(f"{path.name}.tmp")
+    temporary.write_text(text, "utf-8")
+    os.replace(temporary, path)
