@@ -87,6 +87,18 @@ class Snapshot:
         return DayTable.of(self.distinct_dates)
 
     @cached_property
+    def releases(self) -> int:
+        """How many releases the snapshot holds (computed once a snapshot)."""
+        return int(np.count_nonzero(self.live))
+
+    @cached_property
+    def newest_date(self) -> str:
+        """The date of its newest dated release, "" when none is dated (computed once a snapshot)."""
+        ranks = self.date_rank[self.live]
+        newest = self.distinct_dates[int(ranks.max())] if ranks.size else ""
+        return "" if newest == UNDATED else newest
+
+    @cached_property
     def oldest_key(self) -> np.ndarray:
         """Date ranks with undated releases moved after every dated one (computed once a snapshot)."""
         undated = bisect.bisect_left(self.distinct_dates, UNDATED + "\uffff")

@@ -6,9 +6,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import numpy as np
-
-from indexer.schema import UNDATED
 from indexer.searchers import with_searcher
 from indexer.snapshot import snapshot_of
 from indexer.store import last_changed, last_checked
@@ -36,9 +33,7 @@ def archive_status(index_dir: Path) -> ArchiveStatus:
 
     def run(ix, searcher) -> tuple[int, str]:
         snapshot = snapshot_of(searcher, str(ix.storage.folder))
-        ranks = snapshot.date_rank[snapshot.live]
-        newest = snapshot.distinct_dates[int(ranks.max())] if ranks.size else ""
-        return int(np.count_nonzero(snapshot.live)), "" if newest == UNDATED else newest
+        return snapshot.releases, snapshot.newest_date
 
     releases, newest = with_searcher(index_dir, run)
     changed = last_changed(index_dir)
