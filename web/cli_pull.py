@@ -163,16 +163,15 @@ def print_pull_summary(report: PullReport) -> None:
                f"{failed_feeds} feed(s) failed, {failed_items} item(s) failed.")
 
 
-def scheduled_pull(source: Path, every: int | None, options: dict) -> Schedule | None:
+def scheduled_pull(source: Path, every: int | None, manners: Politeness, max_items: int = MAX_ITEMS) -> Schedule | None:
     """The Schedule of `--pull-every`: the feeds of feeds.toml (read afresh each time), saved without a reindex."""
     if every is None:
         return None
     feeds_to_pull(source, ())  # fail at the start, not half an hour later, when there are no feeds
 
     def pull_now() -> None:
-        with Fetcher(politeness(options["delay"], options["timeout"], options["max_response_mb"])) as fetcher:
-            report = pull(source, feeds_to_pull(source, ()), fetcher, options["max_items"],
-                          progress=print_feed_report)
+        with Fetcher(manners) as fetcher:
+            report = pull(source, feeds_to_pull(source, ()), fetcher, max_items, progress=print_feed_report)
         print_pull_summary(report)
 
     return Schedule(every, pull_now)
@@ -191,12 +190,13 @@ def log_line(text: str) -> None:
 @click.option("--pull-every", type=Duration(), default=None,
               help="Also pull the feeds of feeds.toml this often (30m, 1h, 1h30m, 90s), starting now.")
 @pull_options
-def watch_command(source: Path | None, index_dir: Path | None, pull_every: int | None, **options) -> None:
+def watch_command(source: Path | None, index_dir: Path | None, pull_every: int | None, max_items: int, delay: float,
+                  timeout: float, max_response_mb: float) -> None:
     """Reindex whenever release files appear, change or disappear in the source folder (Ctrl-C stops)."""
     source = source or default_source()
     if not source.is_dir():
         raise click.ClickException(f"source folder not found: {source}")
-    schedule = scheduled_pull(source, pull_every, options)
+    schedule = scheduled_pull(source, pull_every, politeness(delay, timeout, max_response_mb), max_items)
     index_dir = index_dir or default_index()
     log_line(f"watching {source} (index {index_dir}); Ctrl-C stops")
     watch_source(source, index_dir, threading.Event(), log_line, schedule)

@@ -12,7 +12,6 @@ from indexer import IndexWriteFailed, ReindexRunning, default_source, needs_full
 from web.cli_pull import Duration, log_line, scheduled_pull
 from web.cli_reindex import progress_printer
 from web.fetch import Politeness
-from web.pull import MAX_ITEMS
 
 
 @click.command("serve")
@@ -64,9 +63,7 @@ def _start_watching(source: Path, index_dir: Path, stop: threading.Event, pull_e
 
     if not source.is_dir():
         raise click.ClickException(f"--watch: source folder not found: {source}")
-    options = {"delay": Politeness.delay, "timeout": Politeness.timeout,
-               "max_response_mb": Politeness.max_bytes / 1e6, "max_items": MAX_ITEMS}
-    schedule = scheduled_pull(source, pull_every, options)
+    schedule = scheduled_pull(source, pull_every, Politeness())
     log_line(f"watching {source} for new, changed and removed releases"
              + (f"; pulling its feeds every {pull_every} s" if pull_every else ""))
     threading.Thread(target=watch_source, args=(source, index_dir, stop, log_line, schedule),
