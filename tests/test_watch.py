@@ -123,11 +123,10 @@ def test_a_file_still_being_written_is_not_read_half_way(watching):
 def test_the_schedule_pulls_at_the_start_and_then_on_time(tmp_path):
     pulls: list[float] = []
 
-    def pull() -> None:
+    def pull() -> None:  # may run before Watching returns: it knows the folder, not the watcher
         pulls.append(time.monotonic())
-        (watcher.source / f"pulled{len(pulls)}.txt").write_text(release(f"pulledword{len(pulls)}"), "utf-8")
+        (tmp_path / "source" / f"pulled{len(pulls)}.txt").write_text(release(f"pulledword{len(pulls)}"), "utf-8")
 
-    watcher = None
     watcher = Watching(tmp_path, Schedule(every=2, pull=pull))
     try:
         watcher.wait_for(lambda: len(pulls) >= 2)

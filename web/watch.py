@@ -44,27 +44,31 @@ def watch_source(source: Path, index_dir: Path, stop: threading.Event, log: Call
     and a source folder removed and made again is watched again (and reindexed)."""
     source, index_dir = Path(source).resolve(), Path(index_dir).resolve()
     puller = _Puller(schedule, log) if schedule else None
-    pending = True
+    owed = "start"
     while not stop.is_set():
         folder = _identity(source)
         if folder is None:
             log(f"the source folder {source} is gone: waiting for it")
             while _identity(source) is None and not stop.wait(TICK_MS / 1000):
                 pass
+            owed = "folder made again"
             continue
-        pending = not _run_reindex(source, index_dir, log, "start" if pending else "folder made again")
         try:
-            pending = _follow(source, folder, index_dir, stop, log, puller, pending)
+            owed = _follow(source, folder, index_dir, stop, log, puller, owed)
         except Exception as exc:  # the watch itself failed (its folder went, say): watch afresh
             log(f"watching {source} failed ({type(exc).__name__}: {exc}): watching it again")
+            owed = owed or "watching again"
             stop.wait(TICK_MS / 1000)
     if puller:
         puller.join()
 
 
 def _follow(source: Path, folder: tuple[int, int], index_dir: Path, stop: threading.Event,
-            log: Callable[[str], None], puller: _Puller | None, pending: bool) -> bool:
-    """Reindex on each burst of changes while `folder` is the source folder; whether a reindex is owed."""
+            log: Callable[[str], None], puller: _Puller | None, owed: str) -> str:
+    """Reindex on each burst of changes while `folder` is the source folder; why a reindex is still owed, or "".
+
+    A reindex `owed` (the one that catches up at the start) runs once the watch is in place, so that a file
+    written in between is seen by one or the other."""
     for changes in watchfiles.watch(source, watch_filter=_release_filter(source, index_dir), step=STEP_MS,
                                     debounce=DEBOUNCE_MS, rust_timeout=TICK_MS, yield_on_timeout=True,
                                     stop_event=stop, raise_interrupt=False):
@@ -72,12 +76,18 @@ def _follow(source: Path, folder: tuple[int, int], index_dir: Path, stop: thread
             break  # stopped, or the folder watched is no longer the source folder
         if changes:
             _wait_until_written({Path(path) for _, path in changes}, stop)
-            pending = not _run_reindex(source, index_dir, log, f"{len(changes)} change(s)")
-        elif pending:
-            pending = not _run_reindex(source, index_dir, log, "retry")
+            why = f"{owed}, {len(changes)} change(s)" if owed else f"{len(changes)} change(s)"
+        elif owed:
+            why = owed
+        else:
+            why = ""
+        if why and _run_reindex(source, index_dir, log, why):
+            owed = ""
+        elif why:
+            owed = owed or "retry"
         if puller:
             puller.when_due()
-    return pending
+    return owed
 
 
 class _Puller:
@@ -129,7 +139,7 @@ def _run_reindex(source: Path, index_dir: Path, log: Callable[[str], None], why:
     except Exception as exc:  # the watcher outlives any one reindex; the next change tries again
         log(f"reindex failed ({why}): {type(exc).__name__}: {exc}")
         return True
-    if report.changed or report.skipped or why == "start":
+    if report.changed or report.skipped or why.startswith("start"):
         log(f"reindexed ({why}) in {time.monotonic() - started:.1f} s: {report.added} added, {report.updated} "
             f"updated, {report.removed} removed, {len(report.skipped)} skipped")
         for line in report.skipped:
