@@ -139,9 +139,14 @@ def _as_dateline_says(reference: str, dateline) -> str | None:
     return reference
 
 
+def stated_ministries(names: list[str]) -> list[str]:
+    """The canonical names of the ministries a file states, each once, in its order."""
+    return _unique(canonical_issuer(name) for name in names if name.strip())
+
+
 def _ministries(meta: Metadata, issuer: str, country: str, title: str, body: str) -> list[str]:
     if meta.ministries:
-        return _unique(canonical_issuer(name) for name in meta.ministries if name.strip())
+        return stated_ministries(meta.ministries)
     # PIB's issuing line is India's; a header's is the body of the country the release is from.
     issued = [(canonical_issuer(issuer) if meta.issuer else canonical_body(issuer, country))] if issuer.strip() else []
     # A foreign government's release speaks of its own ministers (`the Defence Secretary`); agency

@@ -16,10 +16,9 @@ from html.parser import HTMLParser
 
 from archive.dateline import canonical_agency
 from archive.dates import parse_explicit_time
-from archive.extract import explicit_date
+from archive.extract import explicit_date, stated_ministries
 from archive.issuers import known_issuer
 from archive.languages import NATIVE_NAMES, canonical_language
-from archive.ministries import canonical_issuer
 from archive.model import ParseError, Release, clean_id
 from archive.release_files import META_PREFIX
 from archive.text_reader import parse_pib_layout, read_text
@@ -145,9 +144,9 @@ def _apply_facts(release: Release, facts: dict[str, str], source: str) -> None:
     if facts.get("agency"):
         release.agency = canonical_agency(facts["agency"])
     release.language = canonical_language(facts.get("language", "")) or release.language
-    ministries = [canonical_issuer(name) for name in facts.get("ministries", "").split(";") if name.strip()]
+    ministries = stated_ministries(facts.get("ministries", "").split(";"))
     if ministries:
-        release.ministries = list(dict.fromkeys(ministries))
+        release.ministries = ministries
     if facts.get("date") and not release.date:
         release.date = explicit_date(facts["date"], source)
         release.time = parse_explicit_time(facts["date"])
