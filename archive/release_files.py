@@ -49,12 +49,13 @@ def page_with_facts(page: str, facts: dict[str, object]) -> str:
     page = _STATED.sub("", page)
     if not metas:
         return page
-    # A `<head>` inside a comment is none.
-    head = _HEAD.search(_COMMENT.sub(lambda comment: " " * len(comment[0]), page))
+    # A `<head>` inside a comment is none: tags are looked for with comments blanked out.
+    uncommented = _COMMENT.sub(lambda comment: " " * len(comment[0]), page)
+    head = _HEAD.search(uncommented)
     if head:
         return page[:head.end()] + "\n" + metas + page[head.end():]
     # A page without a head: the metas go before its first element (after any doctype).
-    first = _FIRST_TAG.search(_COMMENT.sub(lambda comment: " " * len(comment[0]), page))
+    first = _FIRST_TAG.search(uncommented)
     at = first.start() if first else len(page)
     return page[:at] + metas + page[at:]
 

@@ -149,10 +149,12 @@ def _pull_feed(source: Path, feed: Feed, fetcher: Fetcher, state: dict, max_item
         report.error = str(exc)
         return report
     report.warning = parsed.warning
-    on_disk = _saved_files(source, feed)
+    on_disk: dict[str, str] | None = None  # read only when the state does not know an item
     for item in parsed.items:
-        if not any(key in state["items"] for key in item.keys) and _digest(item) in on_disk:
-            _remember(state, item, on_disk[_digest(item)], None)
+        if not any(key in state["items"] for key in item.keys):
+            on_disk = _saved_files(source, feed) if on_disk is None else on_disk
+            if _digest(item) in on_disk:
+                _remember(state, item, on_disk[_digest(item)], None)
         if any(key in state["items"] for key in item.keys):
             report.already += 1
         elif len(report.saved) + len(report.failed) >= max_items:
