@@ -18,6 +18,7 @@ from indexer.documents import content_hash
 from indexer.release_writer import ReleaseWriter, default_jobs
 from indexer.schema import TEXT, build_schema
 from indexer.stories import refresh_stories
+from indexer.stories_aside import StoriesAside
 from indexer.store import (
     committed_generation, current_generation, needs_full_rebuild, new_generation, publish, read_manifest,
     record_check, reindex_lock, remove_leftovers, remove_stale_generations, write_manifest,
@@ -168,13 +169,20 @@ def _reindex_into(folder: Path, source: Path, entries: list[Path | NotRead], ful
             report.aborted = True
             writer.cancel()
             return report
-        writer.commit()
+        aside = StoriesAside.start(folder, writer)
+        try:
+            writer.commit()
+        except BaseException:
+            if aside:
+                aside.cancel()
+            raise
     except BaseException:
         writer.cancel()
         raise
     faults.checkpoint("committed")
-    refresh_stories(folder, full, writer.sketches, writer.removed, writer.at_hand,
-                    previous=previous if full and previous != folder else None)
+    if not (aside and aside.finish()):
+        refresh_stories(folder, full, writer.sketches_now(), writer.removed, writer.at_hand,
+                        previous=previous if full and previous != folder else None)
     faults.checkpoint("stories")
     if full or report.changed or new_files != old_files:
         write_manifest(folder, {"files": new_files, "commit": committed_generation(folder)})

@@ -39,8 +39,10 @@ class ReleaseWriter:
         self.folder, self.full, self.jobs = folder, full, jobs if full else 0
         self._ix = self._writer = None
         self.added = 0
-        #: What stories must look at again: the releases written (with their sketches) and removed.
+        #: What stories must look at again: the releases written (sketched as written unless kept at
+        #: hand, then when their stories are found) and removed.
         self.sketches: dict[str, Sketch] = {}
+        self._unsketched: set[str] = set()
         self.removed: set[str] = set()
         self.at_hand: dict[str, Release] = {}
         self._room = CHARACTERS_AT_HAND
@@ -57,6 +59,7 @@ class ReleaseWriter:
         self._open().delete_by_term(ID, release_id)
         self.removed.add(release_id)
         self.sketches.pop(release_id, None)
+        self._unsketched.discard(release_id)
         self.at_hand.pop(release_id, None)
 
     def write(self, release: Release, new: bool, long_body: str | None = None) -> None:
@@ -69,11 +72,29 @@ class ReleaseWriter:
         add = writer.add_document if new and self.full else writer.update_document
         add(**document_fields(release, long_body))
         self.added += 1
-        self.sketches[release.id] = sketch(release)
         self.removed.discard(release.id)
         if not self.full and len(release.body) <= self._room:
             self.at_hand[release.id] = release
             self._room -= len(release.body)
+            # Sketched with its stories, which an incremental run finds while it commits.
+            self._unsketched.add(release.id)
+            self.sketches.pop(release.id, None)
+        else:
+            self.at_hand.pop(release.id, None)
+            self._unsketched.discard(release.id)
+            self.sketches[release.id] = sketch(release)
+
+    def written_ids(self) -> set[str]:
+        """The ids of the releases written."""
+        return self._unsketched | set(self.sketches)
+
+    def all_at_hand(self) -> bool:
+        """Whether every release written is at hand (none need be read back from the index)."""
+        return not self.sketches
+
+    def sketches_now(self) -> dict[str, Sketch]:
+        """The sketch of every release written."""
+        return {**self.sketches, **{release_id: sketch(self.at_hand[release_id]) for release_id in self._unsketched}}
 
     def commit(self) -> None:
         """Commit what was written; IndexWriteFailed when a full build lost releases on the way."""

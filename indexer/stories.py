@@ -1,12 +1,14 @@
 """Stories of one index generation: which releases are copies or versions of one another.
 
 A reindex sketches the releases it writes (indexer.story_table), finds the pairs of texts that may
-be copies by their MinHash band keys, checks each such pair once by its exact similarity
+be copies by their MinHash band keys, checks such a pair once by its exact similarity
 (archive.stories.compare), keeps the verdict, and joins the releases of pairs found alike, in
-their time window, into stories. Releases of the same text are one class, checked once. Only
-what changed is looked at again: the stories of changed and removed releases are taken apart and
-joined anew from the verdicts kept, and only the texts just written are compared, so a series of
-incremental runs gives the stories a full build gives, at a cost that grows with what changed.
+their time window, into stories: the stories are the groups that alike pairs connect. Releases of
+the same text are one class, checked once, and a pair already connected is not checked at all
+(its verdict could not change the group). Only what changed is looked at again: the stories of
+changed and removed releases are taken apart and joined anew from the verdicts kept, and only
+pairs with no verdict are compared, so a series of incremental runs gives the stories a full
+build gives, at a cost that grows with what changed.
 """
 
 from __future__ import annotations
@@ -30,33 +32,39 @@ TEXTS_KEPT = 4096
 _LAST_DAY = 1 << 30
 
 
-def refresh_stories(folder: Path, full: bool, written: dict[str, Sketch], removed: set[str],
-                    releases: dict[str, Release] | None = None, previous: Path | None = None) -> None:
-    """Bring the generation's stories up to date after a reindex committed these writes; `releases`
-    are written ones still at hand (read from the index otherwise); a full build keeps the order
-    releases were first indexed in from the `previous` generation."""
+def refresh_stories(folder: Path, full: bool, written: dict[str, Sketch] | Callable[[], dict[str, Sketch]],
+                    removed: set[str], releases: dict[str, Release] | None = None, previous: Path | None = None,
+                    opened: Callable[[], None] | None = None,
+                    save: Callable[[StoryTable], None] | None = None) -> None:
+    """Bring the generation's stories up to date after a reindex committed these writes (sketches of
+    the releases written, or a function making them); `releases` are written ones still at hand (read
+    from the index otherwise); a full build keeps the order releases were first indexed in from the
+    `previous` generation. `opened` is called as soon as the index is open for reading; `save`
+    replaces the saving of the table in the generation."""
     if not (full or written or removed):
         return
-    if full:
-        # Found anew, verdicts and all; only when each release was first indexed carries over.
-        before = first_indexed(previous) if previous else StoryTable.empty()
-        table, removed = before, set(before.ids.tolist())
-    else:
-        table = load_stories(folder)
     at_hand = releases or {}
     ix = open_folder(folder)
     try:
         with ix.searcher() as searcher:
+            if opened:
+                opened()
+            if full:
+                # Found anew, verdicts and all; only when each release was first indexed carries over.
+                table = first_indexed(previous) if previous else StoryTable.empty()
+                removed = set(table.ids.tolist())
+            else:
+                table = load_stories(folder)
             stored = _StoredReleases(searcher, folder)
 
             def text_of(release_id: str) -> StoryText | None:
                 release = at_hand.get(release_id) or stored.get(release_id)
                 return StoryText.of(release) if release else None
 
-            table = update_stories(table, written, removed, text_of)
+            table = update_stories(table, written() if callable(written) else written, removed, text_of)
     finally:
         ix.close()
-    save_stories(folder, table)
+    (save or (lambda found: save_stories(folder, found)))(table)
 
 
 class _StoredReleases:
@@ -141,8 +149,8 @@ def update_stories(table: StoryTable, written: dict[str, Sketch], removed: set[s
     links = _Links(free, story)
     classes = _Classes(fingerprints, days)
     verdicts = _Verdicts(table.pairs, table.joined, classes)
-    _compare_new_pairs(verdicts, classes, bands, fresh, ids, text_of)
     _join_copies(links, classes, verdicts, free)
+    _compare_new_pairs(links, verdicts, classes, bands, free, fresh, ids, text_of)
     _name_stories(links, story, ids, days, minutes, sequence)
     return StoryTable(ids, days, minutes, fingerprints, bands, sequence, story, verdicts.pairs, verdicts.joined)
 
@@ -216,12 +224,14 @@ def _pair_keys(pairs: np.ndarray) -> np.ndarray:
     return pairs[:, 0] * np.uint64(0x9E3779B97F4A7C15) ^ pairs[:, 1]
 
 
-def _compare_new_pairs(verdicts: _Verdicts, classes: _Classes, bands: np.ndarray, fresh: np.ndarray,
-                       ids: np.ndarray, text_of: Callable[[str], StoryText | None]) -> None:
-    """Compare the texts just written with the texts their sketches say may be copies, in the window
-    (as _candidate_pairs finds them)."""
-    written = classes.of(np.flatnonzero(fresh))
-    if not len(written):
+def _compare_new_pairs(links: _Links, verdicts: _Verdicts, classes: _Classes, bands: np.ndarray,
+                       free: np.ndarray, fresh: np.ndarray, ids: np.ndarray,
+                       text_of: Callable[[str], StoryText | None]) -> None:
+    """Compare the free rows' texts with the texts their sketches say may be copies, in the window
+    (as _candidate_pairs finds them), joining those found alike. A pair already in one story is not
+    compared: its verdict could not change the story (it is compared once that story is taken apart)."""
+    affected = classes.of(np.flatnonzero(free))
+    if not len(affected):
         return
     texts = LeastRecentlyUsed(TEXTS_KEPT)
 
@@ -232,16 +242,22 @@ def _compare_new_pairs(verdicts: _Verdicts, classes: _Classes, bands: np.ndarray
         return texts.get(fingerprint, lambda: text_of(str(ids[row])))
 
     pairs, joined = [], []
-    for first, second in verdicts.unknown(_candidate_pairs(classes.fingerprints, bands, classes.days, fresh, written)):
+    for first, second in verdicts.unknown(_candidate_pairs(classes.fingerprints, bands, classes.days, free, affected)):
+        first_row, second_row = int(classes.rows(first)[0]), int(classes.rows(second)[0])
+        if links.together(first_row, second_row):
+            continue
         a, b = text(first), text(second)
+        alike = a is not None and b is not None and bool(compare(a, b).kind)
         pairs.append((first, second))
-        joined.append(a is not None and b is not None and bool(compare(a, b).kind))
+        joined.append(alike)
+        if alike:
+            links.join(first_row, second_row)
     verdicts.add(pairs, joined)
 
 
 def _join_copies(links: _Links, classes: _Classes, verdicts: _Verdicts, free: np.ndarray) -> None:
-    """Join the free rows with the rows of their text and of texts found alike (a verdict is only
-    given within the time window; the rows of a text are all of one day, and always one story)."""
+    """Join the free rows with the rows of their text and of texts found alike before (a verdict is
+    only given within the time window; the rows of a text are all of one day, and always one story)."""
     affected = classes.of(np.flatnonzero(free))
     for fingerprint in affected.tolist():
         rows = classes.rows(fingerprint).tolist()
@@ -268,6 +284,10 @@ class _Links:
             parent[element] = parent.get(parent[element], parent[element])
             element = parent[element]
         return element
+
+    def together(self, first_row: int, second_row: int) -> bool:
+        """Whether the two rows are joined already."""
+        return self.root(self.element(first_row)) == self.root(self.element(second_row))
 
     def join(self, first_row: int, second_row: int) -> None:
         a, b = self.root(self.element(first_row)), self.root(self.element(second_row))
@@ -315,16 +335,17 @@ def _name_stories(links: _Links, story: np.ndarray, ids: np.ndarray, days: np.nd
         story[hit] = new[at[hit]]
 
 
-def _candidate_pairs(fingerprints: np.ndarray, bands: np.ndarray, days: np.ndarray, fresh: np.ndarray,
-                     written: np.ndarray) -> list[tuple[int, int]]:
+def _candidate_pairs(fingerprints: np.ndarray, bands: np.ndarray, days: np.ndarray, free: np.ndarray,
+                     affected: np.ndarray) -> list[tuple[int, int]]:
     """Pairs of fingerprints (the lower first) whose sketches agree on a whole band or on their lead,
-    within the time window of each other (a fingerprint has one date), one of them written."""
+    within the time window of each other (a fingerprint has one date), one of them free; those
+    agreeing on most keys (the likeliest copies) first."""
     usable = fingerprints != NO_FINGERPRINT
-    written_set = set(written.tolist())
-    pairs: set[tuple[int, int]] = set()
+    affected_set = set(affected.tolist())
+    shared: dict[tuple[int, int], int] = {}
     for band in range(bands.shape[1]):
         keys = bands[:, band]
-        rows = np.flatnonzero(_among(keys, np.unique(keys[fresh & usable])) & usable)
+        rows = np.flatnonzero(_among(keys, np.unique(keys[free & usable])) & usable)
         # One row for each (key, fingerprint): copies of one text are one class; by day within a key.
         order = np.lexsort((fingerprints[rows], days[rows], keys[rows]))
         key, fingerprint, day = keys[rows][order], fingerprints[rows][order], days[rows][order]
@@ -337,9 +358,11 @@ def _candidate_pairs(fingerprints: np.ndarray, bands: np.ndarray, days: np.ndarr
             # Undated (day 0) sort first and reach only each other: no dated day is that small.
             ends = np.searchsorted(group_days, group_days + STORY_WINDOW_DAYS, side="right").tolist()
             for n, (a, end) in enumerate(zip(group, ends)):
-                pairs.update((min(a, b), max(a, b)) for b in group[n + 1:end]
-                             if a in written_set or b in written_set)
-    return sorted(pairs)
+                for b in group[n + 1:end]:
+                    if a in affected_set or b in affected_set:
+                        pair = (min(a, b), max(a, b))
+                        shared[pair] = shared.get(pair, 0) + 1
+    return sorted(shared, key=lambda pair: (-shared[pair], pair))
 
 
 def _among(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:

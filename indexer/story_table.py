@@ -141,9 +141,9 @@ def stories_stamp(folder: Path) -> tuple[int, int] | None:
     return stat.st_mtime_ns, stat.st_size
 
 
-def save_stories(folder: Path, table: StoryTable) -> None:
-    """Replace the generation's story table atomically."""
-    temporary = Path(folder) / f"{STORIES_FILE}.tmp"
+def save_stories(folder: Path, table: StoryTable, name: str = STORIES_FILE) -> None:
+    """Replace the generation's story table (or the file `name` beside it) atomically."""
+    temporary = Path(folder) / f"{name}.tmp"
     with open(temporary, "wb") as file:
-        np.savez(file, **{name: getattr(table, name) for name in _COLUMNS})
-    os.replace(temporary, Path(folder) / STORIES_FILE)
+        np.savez(file, **{column: getattr(table, column) for column in _COLUMNS})
+    os.replace(temporary, Path(folder) / name)

@@ -2,6 +2,7 @@
 shown once in searches, listed and compared on the release page."""
 
 import json
+import os
 import random
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from archive import Release
 from archive.reading import iter_release_files, read_file
 from archive.stories import StoryText, compare, story_parts, story_text, word_diff
 from indexer import SearchRequest, reindex, search, story_versions
-from indexer.stories import update_stories
+from indexer.stories import refresh_stories, update_stories
 from indexer.story_table import StoryTable, load_stories, sketch
 from indexer.store import current_generation
 
@@ -298,6 +299,27 @@ def test_removing_the_only_link_separates_a_story():
     assert set(table.story_of().values()) == {"early"}
 
 
+def test_a_pair_already_in_one_story_is_compared_only_once_that_story_is_taken_apart():
+    # Three copies of one text within the window: two comparisons join all three; the third pair
+    # could not change the story, so it waits until the copy linking them goes.
+    copies = [wire(name, "Acme closes mine", STORY, day=day)
+              for name, day in (("first", "1987-03-10"), ("second", "1987-03-11"), ("third", "1987-03-12"))]
+    table = update_stories(StoryTable.empty(), _sketches(copies), set(), _text_of(copies))
+    assert set(table.story_of().values()) == {"first"} and len(table.pairs) == 2 and table.joined.all()
+    # The copy in both verdicts is the link; the other two were never compared with each other.
+    fingerprints = {release.id: sketch(release).fingerprint for release in copies}
+    hub = max(fingerprints, key=lambda i: sum(fingerprints[i] in pair for pair in table.pairs.tolist()))
+    asked = []
+
+    def counting(release_id):
+        asked.append(release_id)
+        return _text_of(copies)(release_id)
+
+    table = update_stories(table, {}, {hub}, counting)
+    left = sorted(set(fingerprints) - {hub})
+    assert set(table.story_of()) == set(left) and set(table.story_of().values()) == {left[0]}
+    assert sorted(asked) == left and len(table.pairs) == 1
+
 def test_a_changed_release_leaves_its_story():
     first, second = wire("one", "Acme closes mine", STORY), wire("two", "Acme closes mine", STORY)
     table = update_stories(StoryTable.empty(), _sketches([first, second]), set(), _text_of([first, second]))
@@ -338,6 +360,47 @@ def test_reindex_keeps_stories_up_to_date(story_index):
     stories = load_stories(current_generation(index)).story_of()
     assert stories["s1-copy"] == "s1-a" and "s0-b" not in stories and stories["s0-c"] == "s0-a"
     # The same as a full build of the same files.
+    assert reindex(source, index, full=True).full
+    assert load_stories(current_generation(index)).story_of() == stories
+
+
+def _change_story_index(source: Path) -> None:
+    _write(source, "s1-copy.jsonl", wire("s1-copy", "Company1 closes Site1 mine", _made_up_story(1), day="1987-03-12"))
+    (source / "s0-b.jsonl").unlink()
+
+
+def test_an_incremental_run_finds_its_stories_in_a_process_of_their_own_while_it_commits(story_index, monkeypatch):
+    import indexer.build
+    import indexer.stories_aside
+
+    source, index = story_index
+    after_commit = []
+    monkeypatch.setattr(indexer.build, "refresh_stories", lambda *args, **kwargs: after_commit.append(args))
+    finder = []
+    monkeypatch.setattr(indexer.stories_aside, "refresh_stories",
+                        lambda *args, **kwargs: finder.append(os.getpid()) or refresh_stories(*args, **kwargs))
+    _change_story_index(source)
+    reindex(source, index)
+    stories = load_stories(current_generation(index)).story_of()
+    # Found by the process (a fork: what it appends stays there), none after the commit.
+    assert not after_commit and not finder
+    assert stories["s1-copy"] == "s1-a" and "s0-b" not in stories
+    assert not list(current_generation(index).glob("stories.npz.*"))
+
+
+def test_stories_are_found_after_the_commit_when_their_process_fails(story_index, monkeypatch):
+    import indexer.stories_aside
+
+    def failing(*args, **kwargs):
+        kwargs["opened"]()
+        raise MemoryError("made to fail")
+
+    source, index = story_index
+    monkeypatch.setattr(indexer.stories_aside, "refresh_stories", failing)
+    _change_story_index(source)
+    reindex(source, index)
+    stories = load_stories(current_generation(index)).story_of()
+    assert stories["s1-copy"] == "s1-a" and "s0-b" not in stories
     assert reindex(source, index, full=True).full
     assert load_stories(current_generation(index)).story_of() == stories
 
