@@ -129,11 +129,13 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, required=True, help="folder with source/ (bench_index.py)")
     parser.add_argument("--changed", type=float, default=1.0, help="percent of files changed for the incremental run")
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--keep-index", action="store_true", help="use WORKDIR/stories-index as it is (no full build)")
     parser.add_argument("--repeat", type=int, default=3, help="incremental runs of each kind, with and without stories")
     args = parser.parse_args()
     source, index = args.workdir / "source", args.workdir / "stories-index"
-    shutil.rmtree(index, ignore_errors=True)
-    _run("full build", source=source, index_dir=index, full=True)
+    if not (args.keep_index and index.is_dir()):
+        shutil.rmtree(index, ignore_errors=True)
+        _run("full build", source=source, index_dir=index, full=True)
     _incremental(source, index, args.changed, args.repeat)
     queries = make_queries(args.workdir, args.queries)
     times: dict[bool, list[float]] = {True: [], False: []}
