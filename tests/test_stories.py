@@ -405,6 +405,18 @@ def test_stories_are_found_after_the_commit_when_their_process_fails(story_index
     assert load_stories(current_generation(index)).story_of() == stories
 
 
+def test_what_a_killed_stories_process_left_is_cleared_by_the_next_run(story_index):
+    source, index = story_index
+    generation = current_generation(index)
+    before = load_stories(generation).story_of()
+    for name in ("stories.npz.next", "stories.npz.next.tmp", "stories.npz.tmp"):
+        (generation / name).write_bytes(b"half a table")
+    # Even a run with nothing to do clears them.
+    assert reindex(source, index).changed == 0
+    assert sorted(path.name for path in generation.glob("stories.npz*")) == ["stories.npz"]
+    assert load_stories(generation).story_of() == before
+
+
 @pytest.mark.parametrize("lookups", [200, 0])
 def test_releases_read_back_by_id_or_through_the_id_column(story_index, monkeypatch, lookups):
     import indexer.stories
