@@ -29,7 +29,8 @@ _AGENCIES = {
     "un news": "UN News", "cnn": "CNN", "bbc": "BBC", "nns": "NNS", "afns": "AFNS", "dvids": "DVIDS",
     "army news service": "Army News Service",
     "aa": "Anadolu", "anadolu agency": "Anadolu", "kyodo news": "Kyodo", "associated press of pakistan": "APP",
-    "associated press": "AP", "agence france-presse": "AFP", "press trust of india": "PTI",
+    "associated press": "AP", "agence france-presse": "AFP", "agence france presse": "AFP",
+    "press trust of india": "PTI",
     "indo-asian news service": "IANS", "asian news international": "ANI", "bangladesh sangbad sangstha": "BSS",
     "dod news": "DoD News", "ispr": "ISPR", "sputnik news": "Sputnik", "united news of india": "UNI",
     "united press international": "UPI", "saudi press agency": "SPA", "emirates news agency": "WAM",
@@ -151,6 +152,15 @@ def canonical_agency(written: str) -> str:
     return _AGENCIES.get(written.casefold(), written)
 
 
+def _colon_headline(found: dict, text: str) -> bool:
+    """Whether `Police: Man found dead after house fire` is a headline, not `New Delhi: The ...`: a place
+    not in capitals, the line after it no sentence."""
+    if found["place"].isupper():
+        return False
+    line = text[found["end"]:].split("\n", 1)[0].rstrip()
+    return not line.endswith((".", '"', "\u201d", "!", "?", ":"))
+
+
 def parse_dateline(text: str) -> Dateline:
     """Split the dateline off the start of `text`; a Dateline with only `rest` when there is none."""
     text = _OTHER_CALENDAR_FIRST.sub(r"\g<place>", text, count=1)
@@ -222,7 +232,7 @@ def _parse_dateline(text: str) -> Dateline:
                         rest=text[found["end"]:])
     found = _match(_PLACE_COLON, text)
     # `KOCHI: The state government`; a country before a colon heads a statement (`Maldives: Statement ...`).
-    if found and (fold(found["place"]) in _LABELS or not _known_city(found["place"])):
+    if found and (fold(found["place"]) in _LABELS or not _known_city(found["place"]) or _colon_headline(found, text)):
         found = None
     found = found or _match(_PLACE_DASH, text)
     if found and (_known_place(found["place"]) if found["place"] else _known_city(found["city"])):

@@ -68,7 +68,7 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
     date = meta.date
     if not date and dateline.month:
         date = resolve_dateline_date(dateline.month, dateline.day, dateline.year,
-                                     _as_dateline_says(meta.header_date or dated, dateline))
+                                     _as_dateline_says(meta.header_date or dated or header.numbered, dateline))
     date = date or dated or meta.header_date
     if meta.location:
         location, country = conventional_place(meta.location), meta.country or country_of(meta.location)
@@ -107,7 +107,8 @@ def _own_date(header: Header, footer, meta: Metadata, title: str, text: str) -> 
     2025`) where the metadata gives no date."""
     if header.date or footer.date or meta.date or meta.header_date:
         return header.date or footer.date
-    return trailing_date(title) or ("" if header.found else trailing_date(text.lstrip().split("\n", 1)[0]))
+    return trailing_date(title) or ("" if header.found else trailing_date(text.lstrip().split("\n", 1)[0])) or \
+        footer.updated
 
 
 def _issuing_country(header: Header, dateline, issuer: str, title: str, body: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from archive.dateline import parse_dateline
 from archive.header_lines import (CONTACT, DECORATION, END_MARK, OTHER_CALENDAR, PUBLISHED, REACH, date_line,
-                                  PAGE_END, is_byline, is_page_credit, place_line)
+                                  PAGE_END, is_byline, is_page_credit, line_kind, place_line)
 from archive.issuers import known_issuer
 
 #: Lines and characters at the end of a text its footer is looked for in.
@@ -39,12 +39,17 @@ class Footer:
     date: str = ""
     time: str = ""
     issuer: str = ""
+    #: When the page says it last changed (`Last updated: 10 Oct. 2019 16:44`): a date for a release
+    #: nothing else dates.
+    updated: str = ""
 
 
 def read_footer(text: str) -> Footer:
     """Take the furniture and a signature (issuer, place, date) off the end of `text`."""
+    updated = _updated(text)
     text, kept = _without_page_end(text)
     footer = _read_footer(text)
+    footer.updated = updated
     if kept:
         # Credits and bylines under the signature stay text (a reporter's name is searched for).
         footer.rest = "\n\n".join(filter(None, (footer.rest.rstrip(), *kept)))
@@ -63,6 +68,15 @@ def _read_footer(text: str) -> Footer:
                 return signed
             return _signature(rest, [(at, before) for at, before in lines[:number] if before])
     return _signature(text, [(start, line) for start, line in lines if line])
+
+
+def _updated(text: str) -> str:
+    """The date of a `Last updated` line among the last lines, else ""."""
+    for _, line in reversed(_last_lines(text)):
+        kind = line_kind(line) if line[:4].lower() in ("last", "upda", "modi") else None
+        if kind and kind[0] == "updated" and kind[1]:
+            return kind[1][0]
+    return ""
 
 
 def _without_page_end(text: str) -> tuple[str, list[str]]:

@@ -18,9 +18,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from archive.dateline import Dateline, parse_dateline
-from archive.header_lines import (BREADCRUMBS_START, DECORATION, END_MARK, FROM, PAGE_END, PUBLISHED, SMALL_WORDS,
+from archive.header_lines import (BREADCRUMBS_START, DECORATION, END_MARK, FROM, LETTERHEAD_GOES_ON, PAGE_END,
+                                  PUBLISHED, SMALL_WORDS,
                                   capitalised, date_line, first_body, headline, is_headline, letterhead,
-                                  letterhead_country, line_kinds)
+                                  letterhead_country, line_kinds, place_line)
 
 #: Lines (not counting blank ones) and characters of a text its header is looked for in: a copied
 #: page's cookie banner, site name, breadcrumbs and labels come before its headline.
@@ -38,6 +39,9 @@ _SPEAKER = re.compile(r"(?i:spokesperson|spokesman|spokeswoman|secretary|ministe
 #: The longest line of a signature under the text, and the most a signature and share links may take.
 _SIGNATURE_LINE = 60
 _SIGNATURE_CHARS = 600
+_DATED_CODE = re.compile(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])-[A-Z]")
+#: What sets fields apart on a line.
+_FIELD_GAP = re.compile(r"\s{3,}")
 #: Characters a dateline is looked for in.
 _DATELINE_CHARS = 600
 
@@ -65,6 +69,9 @@ class Header:
     agency: str = ""
     #: The country whose government's site the page is (`GOV.WALES`, `Beehive.govt.nz`).
     government: str = ""
+    #: `YYYY-MM-01` of a release number that opens with its year and month (ISAF's `2010-09-CA-014`):
+    #: the year of a dateline that gives none.
+    numbered: str = ""
     #: The dateline `rest` opens with, when the header read it whole.
     dateline: Dateline | None = None
     rest: str = ""
@@ -109,20 +116,28 @@ class _Scan:
             self._furniture([("breadcrumbs", None)], line, stop)
             self.breadcrumbs = True
             return True
-        if self.label == "updated":
-            # The value of `Last updated` on a line of its own: when it changed, not when it was issued.
+        if self.label == "continued":
+            # A letterhead set on two lines (`COUNCIL OF` / `THE EUROPEAN UNION`): one name.
+            self.label, self.end = "", stop
+            self.found.issuer = f"{self.found.issuer} {_FIELD_GAP.split(line)[0]}"
+            return True
+        if self.label in ("updated", "posted"):
+            # The value of `Last updated` on a line of its own: when it changed, not when it was issued;
+            # of `Posted` alone, when a site reposted it (ReliefWeb's, above `Originally published`).
             self.label, self.end = "", stop
             self.updated = self.updated or date_line(line)
             return True
         # The first line is read whole (most texts open with their dateline): build_release keeps it.
         dateline = parse_dateline(self.text[start:start + _DATELINE_CHARS]) if start else parse_dateline(self.text)
         self.whole = self.whole or (dateline if not start else None)
-        if dateline.location or dateline.agency or dateline.year:
+        # A date line alone (`14/02/2019 - 10:32 | Updated ...`) is read as a line of the header.
+        if dateline.location or dateline.agency or dateline.year and not date_line(line.split("|")[0].strip()):
             self._at(start)
             return False
         if END_MARK.fullmatch(line):
             return False
-        kinds = [("issuer", first_body(line))] if self.label == "from" else line_kinds(line, self.contact_block)
+        kinds = [("issuer", first_body(line))] if self.label == "from" else \
+            _located(line) if self.label in ("location", "venue") else line_kinds(line, self.contact_block)
         if kinds is None and self.label == "byline" and len(line.split()) <= 10 and capitalised(line):
             kinds = [("furniture", None)]  # the unit under a byline (`Task Force Duke Public Affairs`)
         self.label = ""
@@ -132,6 +147,8 @@ class _Scan:
             self.found.country = self.found.country or letterhead_country(line)
             if not _GOVERNMENT.search(line):
                 self.found.issuer = line
+                if line.rsplit(" ", 1)[-1] in LETTERHEAD_GOES_ON:
+                    self.label = "continued"
             kinds = [("furniture", None)]
         if kinds is None:
             return self._text(line, stop)
@@ -196,6 +213,8 @@ class _Scan:
                 found.government = value
             elif what == "agency" and not found.agency:
                 found.agency = value
+            elif what == "code" and not found.numbered and (number := _DATED_CODE.match(line)):
+                found.numbered = f"{number[1]}-{number[2]}-01"
             elif what == "place" and not found.place:
                 found.place, found.country = value[0], found.country or value[1]
             # A reference, a phone number or a place alone does not make a header (tables look so).
@@ -247,6 +266,13 @@ class _Scan:
         if self.from_line and self.published and not found.country:
             found.country = "United Kingdom"  # GOV.UK's pages: `From: <body>` and `Published <date>`
         return found
+
+
+def _located(line: str) -> list[tuple[str, object]]:
+    """The value of a `Location:` label: a place, or a building and its city (`Royal United Services
+    Institute, London`)."""
+    place = place_line(line) or place_line(line.rsplit(",", 1)[-1].strip())
+    return [("place", place)] if place else [("furniture", None)]
 
 
 def _signature_line(line: str) -> bool:

