@@ -12,7 +12,7 @@ from archive.dateline_indic import parse_indic_dateline
 from archive.dates import MONTH_PATTERN, month_number
 from archive.normalise import fold
 from archive.places import (
-    city_named, conventional_place, country_name, country_of, find_city, is_city_of, region_country,
+    city_named, conventional_place, country_name, country_of, find_city, is_city_of, is_large_city, region_country,
 )
 from archive.scripts import is_indic
 
@@ -82,8 +82,9 @@ _DATED = re.compile(
     rf"|\s*(?P<paren>\()(?:(?P<paren_agency>[A-Z][A-Za-z .&]{{1,30}}?),\s*)?)"
     rf"\s*{DATE}{_CLOCK}(?(paren)\s*\))\s*(?:{_AGENCY}|(?<=\s)(?P<bare>{_BARE_AGENCIES})\b)?{_END}"
 )
+# `SOUDA BAY, Crete, Greece (NNS) --`: a region, then the country.
 _UNDATED_AGENCY = re.compile(
-    rf"{_LEAD}(?P<place>{_NAME}){_BRACKET}(?:\s*,\s*(?P<region>{_REGION}))?{_AGENCY}{_END}"
+    rf"{_LEAD}(?P<place>{_NAME}){_BRACKET}(?:\s*,\s*(?P<region>{_REGION})){{0,2}}{_AGENCY}{_END}"
 )
 _PLACE_COLON = re.compile(rf"{_LEAD}(?P<place>{_NAME}){_BRACKET}\s*:\s+")
 # `KABUL, Afghanistan -`, `PORTLAND, Maine -`, `Washington, D.C. -`: a known region before the dash.
@@ -150,6 +151,19 @@ def canonical_agency(written: str) -> str:
     """Return the usual spelling of an agency name (`ians` -> `IANS`), or the name as written."""
     written = " ".join(written.split())
     return _AGENCIES.get(written.casefold(), written)
+
+
+def _masthead_excluded(found: dict | None, text: str) -> dict | None:
+    """A dash dateline, unless a small town's name is followed by a few words that are no sentence
+    and no date: a masthead (`KUNA - Kuwait News Agency`; Kuna is a town in Idaho), where
+    `WASHINGTON - The Department of` is a hard-wrapped dateline."""
+    if not found or is_large_city(found["place"] or found["city"] or ""):
+        return found
+    line = text[found["end"]:].split("\n", 1)[0].strip()
+    if line and len(line.split()) <= 6 and not any(ch.isdigit() for ch in line) and \
+            not line.endswith((".", '"', "\u201d", "!", "?", ":", ",")):
+        return None
+    return found
 
 
 def _colon_headline(found: dict, text: str) -> bool:
@@ -234,7 +248,7 @@ def _parse_dateline(text: str) -> Dateline:
     # `KOCHI: The state government`; a country before a colon heads a statement (`Maldives: Statement ...`).
     if found and (fold(found["place"]) in _LABELS or not _known_city(found["place"]) or _colon_headline(found, text)):
         found = None
-    found = found or _match(_PLACE_DASH, text)
+    found = found or _masthead_excluded(_match(_PLACE_DASH, text), text)
     if found and (_known_place(found["place"]) if found["place"] else _known_city(found["city"])):
         return Dateline(*_place_and_country(found["place"] or found["city"], found.get("bracket") or ""),
                         rest=text[found["end"]:])

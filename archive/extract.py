@@ -9,7 +9,7 @@ from archive.dateline import canonical_agency, parse_dateline
 from archive.dates import parse_explicit_date, resolve_dateline_date
 from archive.footer import read_footer
 from archive.header import Header, read_header
-from archive.header_lines import trailing_date, without_label
+from archive.header_lines import trailing_date, trailing_place, without_label
 from archive.issuers import canonical_body, issuer_country
 from archive.languages import canonical_language, detect_language
 from archive.ministries import canonical_issuer, find_ministries, foreign_portfolio, names_indian_body
@@ -76,6 +76,9 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
         location = dateline.location or header.place or footer.place
         country = meta.country or (dateline.country if dateline.location else "") or (
             header.country if header.place else "") or footer.country
+        titled = trailing_place(title) if not location else None
+        if titled:
+            location, country = titled[0], country or titled[1]
         if not location and meta.office:
             location, country = conventional_place(meta.office), country or country_of(meta.office)
     location = one_place(location, country)
@@ -108,7 +111,7 @@ def _own_date(header: Header, footer, meta: Metadata, title: str, text: str) -> 
     if header.date or footer.date or meta.date or meta.header_date:
         return header.date or footer.date
     return trailing_date(title) or ("" if header.found else trailing_date(text.lstrip().split("\n", 1)[0])) or \
-        footer.updated
+        footer.page_date
 
 
 def _issuing_country(header: Header, dateline, issuer: str, title: str, body: str) -> str:

@@ -39,17 +39,17 @@ class Footer:
     date: str = ""
     time: str = ""
     issuer: str = ""
-    #: When the page says it last changed (`Last updated: 10 Oct. 2019 16:44`): a date for a release
-    #: nothing else dates.
-    updated: str = ""
+    #: A date the page's foot gives (DVIDS' `Date Taken: 03.14.2012`, NATO's `Last updated: 10 Oct.
+    #: 2019 16:44`): the date of a release nothing else dates.
+    page_date: str = ""
 
 
 def read_footer(text: str) -> Footer:
     """Take the furniture and a signature (issuer, place, date) off the end of `text`."""
-    updated = _updated(text)
+    page_date = _page_date(text)
     text, kept = _without_page_end(text)
     footer = _read_footer(text)
-    footer.updated = updated
+    footer.page_date = page_date
     if kept:
         # Credits and bylines under the signature stay text (a reporter's name is searched for).
         footer.rest = "\n\n".join(filter(None, (footer.rest.rstrip(), *kept)))
@@ -70,13 +70,19 @@ def _read_footer(text: str) -> Footer:
     return _signature(text, [(start, line) for start, line in lines if line])
 
 
-def _updated(text: str) -> str:
-    """The date of a `Last updated` line among the last lines, else ""."""
+def _page_date(text: str) -> str:
+    """The date of a `Date Taken` line among the last lines, else of a `Last updated` one, else ""."""
+    updated = ""
     for _, line in reversed(_last_lines(text)):
+        if _DATE_TAKEN.match(line) and (dated := date_line(line[line.index(":") + 1:].strip())):
+            return dated[0]
         kind = line_kind(line) if line[:4].lower() in ("last", "upda", "modi") else None
         if kind and kind[0] == "updated" and kind[1]:
-            return kind[1][0]
-    return ""
+            updated = updated or kind[1][0]
+    return updated
+
+
+_DATE_TAKEN = re.compile(r"(?i:date\s+taken)\s*:")
 
 
 def _without_page_end(text: str) -> tuple[str, list[str]]:

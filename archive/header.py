@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from archive.dateline import Dateline, parse_dateline
+from archive.places import conventional_place, is_large_city, region_country
 from archive.header_lines import (BREADCRUMBS_START, DECORATION, END_MARK, FROM, LETTERHEAD_GOES_ON, PAGE_END,
                                   PUBLISHED, SMALL_WORDS,
                                   capitalised, date_line, first_body, headline, is_headline, letterhead,
@@ -39,7 +40,7 @@ _SPEAKER = re.compile(r"(?i:spokesperson|spokesman|spokeswoman|secretary|ministe
 #: The longest line of a signature under the text, and the most a signature and share links may take.
 _SIGNATURE_LINE = 60
 _SIGNATURE_CHARS = 600
-_DATED_CODE = re.compile(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])-[A-Z]")
+_DATED_CODE = re.compile(r"(?<![\w-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-[A-Z]{1,4}-\d{1,4}\b")
 #: What sets fields apart on a line.
 _FIELD_GAP = re.compile(r"\s{3,}")
 #: Characters a dateline is looked for in.
@@ -131,7 +132,7 @@ class _Scan:
         dateline = parse_dateline(self.text[start:start + _DATELINE_CHARS]) if start else parse_dateline(self.text)
         self.whole = self.whole or (dateline if not start else None)
         # A date line alone (`14/02/2019 - 10:32 | Updated ...`) is read as a line of the header.
-        if dateline.location or dateline.agency or dateline.year and not date_line(line.split("|")[0].strip()):
+        if dateline.location or dateline.agency or dateline.year and not self._date_line(line):
             self._at(start)
             return False
         if END_MARK.fullmatch(line):
@@ -154,6 +155,10 @@ class _Scan:
             return self._text(line, stop)
         self._furniture(kinds, line, stop)
         return True
+
+    def _date_line(self, line: str) -> bool:
+        """Whether a line is a date line of the header (`03.10.2018 - Press release`), not a dateline."""
+        return any(kind == "date" for kind, _ in line_kinds(line, self.contact_block) or ())
 
     def _at(self, start: int) -> None:
         """A dateline: the header ends before it, if the lines of text above it are its headline."""
@@ -213,13 +218,13 @@ class _Scan:
                 found.government = value
             elif what == "agency" and not found.agency:
                 found.agency = value
-            elif what == "code" and not found.numbered and (number := _DATED_CODE.match(line)):
-                found.numbered = f"{number[1]}-{number[2]}-01"
             elif what == "place" and not found.place:
                 found.place, found.country = value[0], found.country or value[1]
             # A reference, a phone number or a place alone does not make a header (tables look so).
             self.strong = self.strong or what not in ("code", "reach", "contact-line", "country", "place", "agency",
                                                       "government")
+        if not found.numbered and (number := _DATED_CODE.search(line)):
+            found.numbered = f"{number[1]}-{number[2]}-01"
         self.end = stop
         self.before += [text_line for text_line, _ in self.since]
         self.since = []
@@ -269,9 +274,14 @@ class _Scan:
 
 
 def _located(line: str) -> list[tuple[str, object]]:
-    """The value of a `Location:` label: a place, or a building and its city (`Royal United Services
-    Institute, London`)."""
-    place = place_line(line) or place_line(line.rsplit(",", 1)[-1].strip())
+    """The value of a `Location:` label: a place, a building and its city (`Royal United Services
+    Institute, London`), or a place the gazetteer lacks and its county (`Carbis Bay, Cornwall`)."""
+    first, _, last = line.partition(",")
+    place = place_line(first) and place_line(line)
+    if place is None and last and (len(first.split()) >= 3 or is_large_city(last.strip())):
+        place = place_line(last.strip())
+    if place is None and capitalised(first) and 0 < len(first.split()) <= 3 and not any(ch.isdigit() for ch in line):
+        place = (conventional_place(first.strip()), region_country(last.strip()) if last else "")
     return [("place", place)] if place else [("furniture", None)]
 
 

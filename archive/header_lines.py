@@ -113,7 +113,8 @@ _PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?(?:\s+read)?|(?:o
                    # cookie notices
                    r"|.{0,60}\b(?i:cookies?)\b.{0,160}"
                    # a gallery's navigation (`Image 1 of 2 [ previous | next ]`), a site's sign-in
-                   r"|(?i:(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+\b.{0,40}|sign\s+in(?:\s*\|\s*register)?)"
+                   r"|(?i:(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+\b.{0,40}"
+                   r"|(?:sign|log)\s*in(?:\s*\|\s*register)?|search)"
                    # ReliefWeb's labels of a reposted report
                    r"|(?i:source|origin|view\s+original)"
                    # the UN's and the EU Council's meetings (`6287th Meeting (AM)`, `2667th Council Meeting`),
@@ -133,6 +134,7 @@ _LABELLED_DATE = re.compile(r"(?i:release\s+date|date(?:\s+posted|\s+taken)?|pub
                             r"\s*:\s*(.+?)\s*$")
 _ENDS_WITH_YEAR = re.compile(r"(?:19|20)\d\d\)?\s*$")
 _TITLE_DATE = re.compile(rf"(?:\(|\b(?:on|for|of)\s+|,\s*|\s)({DATE})\)?\s*$")
+_TITLE_PLACE_DATE = re.compile(rf"[(,]\s*(?P<place>[A-Z][^(),\d]{{1,30}}?),\s*(?P<date>{DATE})\)?\s*$")
 # `Title: Outcome of the 5th Korea-Sri Lanka Joint Commission Meeting`
 _TITLE_LABEL_LINE = re.compile(r"(?i:title|subject|headline)\s*:\s*(.{8,200})")
 #: Years from here on are another calendar's (Nepal's Bikram Sambat runs some 57 years ahead).
@@ -157,7 +159,7 @@ _CREDIT = re.compile(r"(?i:source|editor|author|reporter|photo|credit|written\s+
 BREADCRUMBS_START = re.compile(r"(?i:home)")
 # What a copied page ends with after its text: share and print links (`Share | Print | Back to top`,
 # `Print   E-mail   Bookmark & Share`, `Share: Facebook Twitter Viber`), `Is this page useful?`.
-_PAGE_END_WORDS = re.compile(r"(?i:share(?:\s+(?:this(?:\s+page)?|on))?|print|e-?mail|bookmark|back\s+to\s+top"
+_PAGE_END_WORDS = re.compile(r"(?i:share(?:\s+(?:this(?:\s+page)?|on))?|print|e-?mail|bookmark|back(?:\s+to\s+top)?"
                              r"|facebook|twitter|viber|whatsapp|linkedin|telegram|x|related(?:\s+news)?"
                              r"|[&|:,\u00b7\u2022])")
 PAGE_END = re.compile(rf"(?:{_PAGE_END_WORDS.pattern})(?:\s*(?:{_PAGE_END_WORDS.pattern}))*"
@@ -228,8 +230,10 @@ def _field_kinds(line: str, separator: re.Pattern, contact_block: bool,
     fields = [field for field in separator.split(line) if field.strip(DECORATION)]
     if len(fields) > 1:
         kinds = [line_kind(field.strip(DECORATION), contact_block) for field in fields]
-        # Dashes part fields only beside a service's or an issuer's name (not a dated headline's words).
-        if dashed and not any(kind and kind[0] in ("agency", "issuer") for kind in kinds):
+        # Dashes part fields only beside a service's or an issuer's name, or a date and a label (the German
+        # Foreign Office's `03.10.2018 - Press release`), not a dated headline's words.
+        dated_label = len(kinds) == 2 and all(kinds) and {kind[0] for kind in kinds} == {"date", "furniture"}
+        if dashed and not dated_label and not any(kind and kind[0] in ("agency", "issuer") for kind in kinds):
             return None
         # Names beside a date are a byline (`Zeynep Aslan |07.10.2025`, `11 Feb 2019 | Lance Cpl. Jacob
         # Ferreira 1st Marine Division`, `OCTOBER 7, 2019 / 8:42 AM / UPDATED 2 HOURS AGO`).
@@ -422,6 +426,13 @@ def without_label(title: str) -> str:
 _TITLE_LABEL = re.compile(rf"(?:{_ORG}\s+)?(?i:{_KINDS})\s*(?::|\s{DASH})\s*(?=\S)")
 
 
+def trailing_place(line: str) -> tuple[str, str] | None:
+    """(place, country) a dated headline ends with (France's `... (Paris, 3 February 2021)`, Russia's
+    `... talks with ..., Sochi, May 14, 2019`), else None."""
+    dated = _TITLE_PLACE_DATE.search(line[:300]) if _ENDS_WITH_YEAR.search(line[:300]) else None
+    return place_line(dated["place"]) if dated and date_line(dated["date"]) else None
+
+
 def trailing_date(line: str) -> str:
     """`YYYY-MM-DD` of a full date a headline ends with (`Contracts For Oct. 7, 2025`, France's `Nepal -
     Statement by the Spokesperson (7 October 2025)`), else ""."""
@@ -455,14 +466,14 @@ def place_line(line: str) -> tuple[str, str] | None:
         # DVIDS' `NORTH LITTLE ROCK, AR, UNITED STATES`: the country after the state.
         found = place_line(head)
         return (found[0], named) if found else None
-    place, _, region = line.partition(",")
+    place, comma, region = line.partition(",")
     place = place.strip().rstrip("'\u2019")
     if not region and " " in place and region_country(place.rsplit(" ", 1)[1]):
         place, region = place.rsplit(" ", 1)  # `Washington D.C.`
     if len(line.split()) > 4 or not capitalised(line) or any(ch.isdigit() for ch in line):
         return None
     city = city_named(place)
-    if city is None and region and city_named(region.strip()):
+    if city is None and comma and region and city_named(region.strip()):
         place, region = region.strip(), ""  # `Singha Durbar, Kathmandu`: a building, then its city
         city = city_named(place)
     if city is None and _FACILITY.fullmatch(place) and (named := country_name(region.strip())):
@@ -485,6 +496,8 @@ def date_line(line: str) -> tuple[str, str] | None:
     """(`YYYY-MM-DD`, `HH:MM` or "") of a line that is only a full date, maybe labelled (`Published`)."""
     # Copied from a page whose parts were set apart by layout, not spaces (`November 22, 20217:15 AM GMTUpdated`).
     line = _GLUED_UPDATED.sub(" ", _GLUED_CLOCK.sub(" ", line))
+    if line[:1] == "[" and line[-1:] == "]":
+        line = line[1:-1].strip()  # the European Parliament's `[12-03-2014 - 13:08]`
     label = PUBLISHED.match(line)
     match = _DATE_LINE.fullmatch(line[label.end():] if label else line)
     short = _SHORT_YEAR.fullmatch(line[label.end():].strip() if label else line.strip()) if not match else None

@@ -114,6 +114,12 @@ def _common_name(gazetteer_name: str) -> str:
 ALTERNATE_POPULATION = 50_000
 
 
+def is_large_city(place: str) -> bool:
+    """Whether `place` is the name of a city of at least ALTERNATE_POPULATION people."""
+    entry = _cities()[0].get(fold(place))
+    return entry is not None and entry[0] >= ALTERNATE_POPULATION
+
+
 def find_city(place: str) -> tuple[str, str] | None:
     """Return (gazetteer name, country) of the most populous city called `place`, or None."""
     main, alternate = _cities()
@@ -199,7 +205,8 @@ def _aliased_country(place: str) -> str:
 def conventional_place(written: str) -> str:
     """Return a place name in conventional capitalisation, one spelling for the gazetteer's cities
     whatever the case and accents (`NEW DELHI` -> `New Delhi`, `Malé` and `MALÉ` -> `Male`)."""
-    written = " ".join(written.split())
+    # A typographic apostrophe is no accent: `Cox’s Bazar` is written `Cox's Bazar`.
+    written = " ".join(written.split()).replace("\u2019", "'")
     city = find_city(written) if written.isupper() or not written.isascii() else None
     if city and fold(city[0]) == fold(written):
         name = city[0]
