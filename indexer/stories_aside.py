@@ -14,6 +14,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import warnings
 from pathlib import Path
 
 from indexer import faults
@@ -52,7 +53,11 @@ class StoriesAside:
         process = context.Process(target=_find, args=(Path(folder), writer, send, os.getpid()),
                                   name="stories", daemon=True)
         try:
-            process.start()
+            with warnings.catch_warnings():
+                # Python 3.12+ warns of forking a process with threads (serve --watch); the child only
+                # reads the index and finds stories, with none of the locks the server's threads use.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                process.start()
         except OSError as error:  # no memory or processes left to fork: found after the commit
             log.warning("stories are found after the commit: %s", error)
             return None
