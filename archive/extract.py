@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from archive.dateline import canonical_agency, parse_dateline
 from archive.dates import parse_explicit_date, resolve_dateline_date
 from archive.footer import read_footer
 from archive.header import Header, read_header
-from archive.header_lines import trailing_date, trailing_place, without_label
+from archive.header_lines import date_line, trailing_date, trailing_place, without_label
 from archive.issuers import canonical_body, issuer_country
 from archive.languages import canonical_language, detect_language
 from archive.ministries import canonical_issuer, find_ministries, foreign_portfolio, names_indian_body
@@ -58,6 +58,10 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
     # PIB's layouts name their issuer, title and date: their text opens with the release's text.
     header = Header(rest=text) if meta.issuer else read_header(text)
     dateline = header.dateline or parse_dateline(header.rest)
+    first_line, _, after = dateline.rest.lstrip().partition("\n")
+    if dateline.location and not dateline.month and first_line.strip() and date_line(first_line.strip()):
+        # `Kabul – Wednesday, 18 Jawza 1390 (8 June 2011)`: the date after the dash is the header's, not text.
+        dateline = replace(dateline, rest=after)
     footer = read_footer(dateline.rest)
     # A headline the metadata gives instead is kept as text, where it was, as is any summary.
     replaced = bool(meta.title) and fold(header.title) != fold(meta.title)

@@ -145,6 +145,7 @@ _SITE = re.compile(r"[\w\-]+(?:\.[\w\-]+)*\.(?:mil|gov|govt\.nz|gov\.\w\w|int|or
 _LOCATION = re.compile(r"(?i:location|place|venue)\s*:\s*(.{2,60})")
 # A date of another calendar (`14 Rajab 1440`, `15 Jawza 1397`, `2 Chaitra 2076`), and with ours after it.
 OTHER_CALENDAR = r"\d{1,2}\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?,?\s+\d{4}"
+_WEEKDAY_FIRST = re.compile(r"^(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+")
 _OTHER_THEN_OURS = re.compile(rf"{OTHER_CALENDAR}\s*(?:\(([^()]{{6,40}})\)|/\s*([^()/]{{6,40}}))")
 _LABEL_ALONE = re.compile(r"(?P<label>(?i:from|(?:first\s+|originally\s+)?published|issued(?:\s+on)?|released|date"
                           r"|(?:last\s+)?updated|posted|location|venue))\s*:?")
@@ -510,7 +511,7 @@ def date_line(line: str) -> tuple[str, str] | None:
         return _short_year_date(int(named[1]), month_number(named[2]), int(named[3]))
     if not match:
         # `2 Chaitra 2076 (15 March 2020)`: another calendar's date, ours in brackets.
-        inner = _OTHER_THEN_OURS.fullmatch(line)
+        inner = _OTHER_THEN_OURS.fullmatch(_WEEKDAY_FIRST.sub("", line))
         return date_line(inner[1] or inner[2]) if inner else None
     # Figures with a 12-hour clock are the US's, month first (`1/25/2013 2:45:00 PM`).
     twelve_hour = bool(match["meridiem"] or match["meridiem_first"])

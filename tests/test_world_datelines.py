@@ -1022,6 +1022,10 @@ _BODY = "The two sides reviewed progress on the joint programme and agreed to me
     # an Indonesian province after the place
     ("Foreign Minister: Declaration Is A Win\n\nNusa Dua, Bali, 16 November 2022 – " + _BODY,
      "2022-11-16", "Nusa Dua", "Indonesia", "", "Foreign Minister: Declaration Is A Win"),
+    # the date after the dash: the solar calendar's, ours in brackets
+    ("Office of the Spokesperson to the President\n\nPRESS RELEASE\n\nKabul – Wednesday, 18 Jawza 1390 "
+     "(8 June 2011)\n\n" + _BODY, "2011-06-08", "Kabul", "Afghanistan", "",
+     "The two sides reviewed progress on the joint programme and agreed to meet again next year."),
     # a region and the country between the place and the service
     ("Eisenhower Arrives For Port Visit\n\nSOUDA BAY, Crete, Greece (NNS) -- " + _BODY,
      "", "Souda Bay", "Greece", "NNS", "Eisenhower Arrives For Port Visit"),
