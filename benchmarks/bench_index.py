@@ -202,17 +202,18 @@ def measure(kind: str, workdir: Path) -> dict:
     return figures
 
 
-def change_titles(source: Path, percent: float, run: int, originals: dict[Path, bytes]) -> int:
-    """Change the title of every release in `percent`% of the files; return how many releases."""
+def change_titles(source: Path, percent: float, run: int, originals: dict[Path, bytes],
+                  label: int | None = None) -> int:
+    """Change the title of every release in `percent`% of the files (chosen by `run`, marked with
+    `label`, `run` by default) from their original; return how many releases."""
     files = sorted(source.glob("*.jsonl"))
     chosen = random.Random(SEED + run).sample(files, max(1, round(len(files) * percent / 100)))
     releases = 0
     for path in chosen:
-        data = path.read_bytes()
-        originals.setdefault(path, data)
+        data = originals.setdefault(path, path.read_bytes())
         records = [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
         for record in records:
-            record["title"] = f"{record['title']} (revised {run})"
+            record["title"] = f"{record['title']} (revised {run if label is None else label})"
         path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
         releases += len(records)
     return releases

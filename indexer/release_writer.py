@@ -10,6 +10,7 @@ from indexer import faults
 from indexer.bodies import write_long_body
 from indexer.documents import document_fields
 from indexer.errors import IndexWriteFailed
+from indexer.merging import merge_policy
 from indexer.processes import GuardedMpWriter
 from indexer.schema import ID
 from indexer.story_table import Sketch, sketch
@@ -104,7 +105,10 @@ class ReleaseWriter:
         faults.checkpoint("commit")
         writer, self._writer = self._writer, None
         try:
-            writer.commit()
+            if self.full:
+                writer.commit()
+            else:
+                writer.commit(mergetype=merge_policy)
         except BaseException:
             self._writer = writer
             raise
