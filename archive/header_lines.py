@@ -479,6 +479,9 @@ def place_line(line: str) -> tuple[str, str] | None:
         city = city_named(place)
     if city is None and _FACILITY.fullmatch(place) and (named := country_name(region.strip())):
         return conventional_place(place), named  # a base or airfield the gazetteer does not know
+    if city is None and comma and (state := region_country(region.strip())) and len(place.split()) <= 3 \
+            and not letterhead(place) and not known_issuer(place):
+        return conventional_place(place), state  # a town too small for the gazetteer (`Crawford, Texas`)
     if city is None:
         return None
     return conventional_place(place), region_country(region.strip()) or city[1]

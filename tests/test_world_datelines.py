@@ -1022,6 +1022,11 @@ _BODY = "The two sides reviewed progress on the joint programme and agreed to me
     # an Indonesian province after the place
     ("Foreign Minister: Declaration Is A Win\n\nNusa Dua, Bali, 16 November 2022 – " + _BODY,
      "2022-11-16", "Nusa Dua", "Indonesia", "", "Foreign Minister: Declaration Is A Win"),
+    # a White House page: the place under the remarks' title and venue, a town too small for the gazetteer
+    ("The White House\nHome > News & Policies > August 2002\n\nFor Immediate Release\nOffice of the Press "
+     "Secretary\nAugust 13, 2002\n\nPresident Discusses Wildfire Prevention\nCrawford Volunteer Fire Department\n"
+     "Crawford, Texas\n\n10:12 A.M. CDT\n\nTHE PRESIDENT: " + _BODY, "2002-08-13", "Crawford", "United States", "",
+     "President Discusses Wildfire Prevention"),
     # the date after the dash: the solar calendar's, ours in brackets
     ("Office of the Spokesperson to the President\n\nPRESS RELEASE\n\nKabul – Wednesday, 18 Jawza 1390 "
      "(8 June 2011)\n\n" + _BODY, "2011-06-08", "Kabul", "Afghanistan", "",
