@@ -102,12 +102,13 @@ def make_queries(workdir: Path, count: int = 200, seed: int = SEED) -> list[dict
 
 
 def ours(index_dir: Path, limit: int):
-    """Return a function running a query through the project's search; it returns the total."""
+    """Return a function running a query through the project's search (stories collapsed, as by
+    default); it returns the releases matched, which the other engines count."""
     def run(query: dict) -> int:
         filters = {"ministry": [query["ministry"]]} if query["ministry"] else {}
         request = SearchRequest(q=query["q"], filters=filters, date_from=query["date_from"],
                                 date_to=query["date_to"], limit=limit)
-        return search(index_dir, request).total
+        return search(index_dir, request).releases
     return run
 
 
