@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from archive.dateline import Dateline, parse_dateline
+from archive.dateline import DATE, Dateline, parse_dateline
 from archive.places import conventional_place, is_large_city, region_country
 from archive.header_lines import (BREADCRUMBS_START, DECORATION, END_MARK, FROM, LETTERHEAD_GOES_ON, PAGE_END,
                                   PUBLISHED, SMALL_WORDS,
@@ -41,6 +41,9 @@ _SPEAKER = re.compile(r"(?i:spokesperson|spokesman|spokeswoman|secretary|ministe
 _SIGNATURE_LINE = 60
 _SIGNATURE_CHARS = 600
 _DATED_CODE = re.compile(r"(?<![\w-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-[A-Z]{1,4}-\d{1,4}\b")
+# `EMBARGOED UNTIL 00:01 HRS WEDNESDAY 5 MARCH 2008`, `Embargo: 10:00 BST, 4 June 2019`.
+_EMBARGO = re.compile(r"(?i:embargo(?:ed)?\b)")
+_DAY_IN_LINE = re.compile(DATE)
 #: What sets fields apart on a line.
 _FIELD_GAP = re.compile(r"\s{3,}")
 #: Characters a dateline is looked for in.
@@ -95,6 +98,7 @@ class _Scan:
         self.strong = self.contact_block = self.from_line = self.published = self.at_dateline = False
         self.breadcrumbs = False  # in a page's breadcrumbs, a line each, until a blank line
         self.updated: tuple[str, str] | None = None  # when the page says it last changed
+        self.embargo: tuple[str, str] | None = None  # when the release may be published
         self.label = ""  # what the line before announced (`From:`, `Published`, `Last updated`, a byline)
         self.fallback: tuple | None = None  # where the header ends if the scan runs into the text's end
         self.whole: Dateline | None = None  # the dateline read from the start of the whole text
@@ -112,16 +116,20 @@ class _Scan:
         """Take in one line; False when the header is over."""
         if not line:
             self.contact_block = self.breadcrumbs = False
+            self.label = "" if self.label == "continued" else self.label
             return True
         if BREADCRUMBS_START.fullmatch(line) or self.breadcrumbs and len(line) <= 60:
             self._furniture([("breadcrumbs", None)], line, stop)
             self.breadcrumbs = True
             return True
-        if self.label == "continued":
-            # A letterhead set on two lines (`COUNCIL OF` / `THE EUROPEAN UNION`): one name.
-            self.label, self.end = "", stop
+        if self.label == "continued" and capitalised(line) and len(line.split()) <= 4 and line[-1:] not in ".:":
+            # A letterhead set on lines of its own (`COUNCIL OF` / `THE EUROPEAN UNION`, `Department for` /
+            # `International` / `Development`): one name.
+            self.end = stop
+            self.label = "continued" if len(line.split()) <= 2 and not line.isupper() else ""
             self.found.issuer = f"{self.found.issuer} {_FIELD_GAP.split(line)[0]}"
             return True
+        self.label = "" if self.label == "continued" else self.label
         if self.label in ("updated", "posted"):
             # The value of `Last updated` on a line of its own: when it changed, not when it was issued;
             # of `Posted` alone, when a site reposted it (ReliefWeb's, above `Originally published`).
@@ -152,7 +160,7 @@ class _Scan:
             self.found.country = self.found.country or letterhead_country(line)
             if not _GOVERNMENT.search(line):
                 self.found.issuer = line
-                if line.rsplit(" ", 1)[-1] in LETTERHEAD_GOES_ON:
+                if line.rsplit(" ", 1)[-1].upper() in LETTERHEAD_GOES_ON:
                     self.label = "continued"
             kinds = [("furniture", None)]
         if kinds is None:
@@ -227,6 +235,8 @@ class _Scan:
             # A reference, a phone number or a place alone does not make a header (tables look so).
             self.strong = self.strong or what not in ("code", "reach", "contact-line", "country", "place", "agency",
                                                       "government")
+        if not self.embargo and _EMBARGO.match(line) and (day := _DAY_IN_LINE.search(line)):
+            self.embargo = date_line(day[0])
         if not found.numbered and (number := _DATED_CODE.search(line)):
             found.numbered = f"{number[1]}-{number[2]}-01"
         self.end = stop
@@ -266,8 +276,10 @@ class _Scan:
             # Lines above it under the header are a letterhead or labels (`Security Council` / `6906th Meeting`).
             end = next(stop for line, stop in under if line == title)
         found.title = title
-        if not found.date and self.updated:
-            found.date, found.time = self.updated  # a page that says only when it last changed
+        if not found.date and (self.embargo or self.updated):
+            # A release dated only by its embargo is published when it lifts; a page that says only
+            # when it last changed, then.
+            found.date, found.time = self.embargo or self.updated
         # Lines of the header that are no letterhead are text: the headline and a summary.
         found.lines = [line for line in before if not letterhead(line)]
         found.rest = text[end:]

@@ -787,11 +787,14 @@ def test_a_posted_on_line_alone_is_not_pibs_layout():
     ("THE WHITE HOUSE\nOffice of the Press Secretary\n(Lisbon, Portugal)\nFor Immediate Release          "
      "November 19, 2010\n\nStatement by the Press Secretary\n\nThe President met the leaders of five countries.",
      "2010-11-19", "Lisbon", "Portugal"),
-    # a signature with a region after the city, an embargo's date is not the release's
+    # a signature with a region after the city; an embargo's date dates a release nothing else dates
     ("Press Release\nEmbassy hosts trade forum\nThe Embassy hosted a trade forum with 80 business people.\n"
      "Embassy of Sri Lanka\nWashington D.C.\n04 November 2022", "2022-11-04", "Washington", "United States"),
     ("EMBARGOED UNTIL 00:01 GMT, TUESDAY 7 OCTOBER 2025\n\nLONDON \u2013 One in four young carers misses school "
-     "every week, a survey found.\n\nENDS", "", "London", "United Kingdom"),
+     "every week, a survey found.\n\nENDS", "2025-10-07", "London", "United Kingdom"),
+    # ... but not over a date the release gives
+    ("EMBARGOED UNTIL 00:01 GMT, TUESDAY 7 OCTOBER 2025\n\n6 October 2025\n\nLONDON \u2013 One in four young "
+     "carers misses school every week, a survey found.\n\nENDS", "2025-10-06", "London", "United Kingdom"),
 ])
 def test_brackets_signatures_and_embargoes(text, date, place, country):
     release = read_text(text, "r", "r.txt")
