@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from archive.dateline import parse_dateline
 from archive.header_lines import (CONTACT, DECORATION, END_MARK, OTHER_CALENDAR, PUBLISHED, REACH, date_line,
-                                  PAGE_END, is_byline, is_page_credit, line_kind, place_line)
+                                  PAGE_END, dated_number, is_byline, is_page_credit, line_kind, place_line)
 from archive.issuers import known_issuer
 
 #: Lines and characters at the end of a text its footer is looked for in.
@@ -76,6 +76,9 @@ def _page_date(text: str) -> str:
     for _, line in reversed(_last_lines(text)):
         if _DATE_TAKEN.match(line) and (dated := date_line(line[line.index(":") + 1:].strip())):
             return dated[0]
+        # A copyright line ending with the date (`© NATO Joint Warfare Centre 2006 — Released 27/10/2006`).
+        if (released := _RELEASED_AT_END.search(line)) and (dated := date_line(released[1])):
+            updated = updated or dated[0]
         kind = line_kind(line) if line[:4].lower() in ("last", "upda", "modi") else None
         if kind and kind[0] == "updated" and kind[1]:
             updated = updated or kind[1][0]
@@ -83,6 +86,7 @@ def _page_date(text: str) -> str:
 
 
 _DATE_TAKEN = re.compile(r"(?i:date\s+taken)\s*:")
+_RELEASED_AT_END = re.compile(r"(?i:released|published|posted)(?:\s+on)?\s*:?\s*(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\s*$")
 
 
 def _without_page_end(text: str) -> tuple[str, list[str]]:
@@ -144,6 +148,10 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
         # A sentence ends the signature (`Washington D.C.` is none).
         if len(line) > _SHORT_LINE or (line.endswith(".") and len(line.split()) > 3):
             break
+        if numbered := dated_number(line):
+            # Russia's number under the signature, dated (it looks like a phone number).
+            found.date, labelled, start = found.date or numbered, True, at
+            continue
         if REACH.fullmatch(line):
             # A date under a contact block (`E-mail: ...` / `16 August 2010`) is the release's.
             after_contact = True
@@ -172,11 +180,13 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
                 found.place, found.country = place  # `Dhaka, 13 Poush 1428` above `28 December 2021`
         elif not dated:
             dateline = parse_dateline(line) if any(ch.isdigit() for ch in line) else None
-            if not (dateline and dateline.location and dateline.year and not dateline.rest.strip()) or found.date:
+            if not (dateline and dateline.location and dateline.year and not dateline.rest.strip()):
                 break
-            # `Colombo, 07 October 2025` as a line of its own.
-            found.place, found.country = dateline.location, dateline.country
-            found.date = f"{dateline.year:04d}-{dateline.month:02d}-{dateline.day:02d}"
+            # `Colombo, 07 October 2025` as a line of its own (above a number with the same date).
+            signed_on = f"{dateline.year:04d}-{dateline.month:02d}-{dateline.day:02d}"
+            if found.date and found.date != signed_on:
+                break
+            found.place, found.country, found.date = dateline.location, dateline.country, signed_on
         else:
             break
         start = at

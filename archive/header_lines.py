@@ -86,6 +86,8 @@ _DATE_LINE = re.compile(
     rf"\[?(?:{DATE}|(?P<iso>\d{{4}}(?P<iso_separator>[-/.])\d\d(?P=iso_separator)\d\d))\]?"
     # Nexis' `November 18, 2019 Monday 7:44 PM GMT`: the weekday after the date.
     r"(?:,?\s+(?i:mon|tues|wednes|thurs|fri|satur|sun)day)?"
+    # Nexis' AP cycles (`September 14, 2003, Sunday, BC cycle`)
+    r"(?:,?\s+(?i:[ap]m|bc)\s+cycle)?"
     rf"{_TIME}"
     r"(?:\s*(?:[|/(\-\u2013\u2014]\s*)?(?i:(?:last\s+)?(?:updated?|modified))\b.*|\s*\([^()]{1,80}\)"
     r"|\s+(?-i:[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}))?",
@@ -141,7 +143,7 @@ _TITLE_LABEL_LINE = re.compile(r"(?i:title|subject|headline)\s*:\s*(.{8,200})")
 _LATEST_YEAR = 2050
 # A site's name or notice: `Navy.mil`, `Beehive.govt.nz`, `Copyright AFP`.
 _SITE = re.compile(r"[\w\-]+(?:\.[\w\-]+)*\.(?:mil|gov|govt\.nz|gov\.\w\w|int|org|com|net)"
-                   r"|(?i:copyright|\u00a9).{0,200}")
+                   r"|(?i:\(c\)\s*)?(?i:copyright|\u00a9).{0,200}")
 _LOCATION = re.compile(r"(?i:location|place|venue)\s*:\s*(.{2,60})")
 # A date of another calendar (`14 Rajab 1440`, `15 Jawza 1397`, `2 Chaitra 2076`), and with ours after it.
 OTHER_CALENDAR = r"\d{1,2}\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?,?\s+\d{4}"
@@ -164,7 +166,10 @@ _PAGE_END_WORDS = re.compile(r"(?i:share(?:\s+(?:this(?:\s+page)?|on))?|print|e-
                              r"|facebook|twitter|viber|whatsapp|linkedin|telegram|x|related(?:\s+news)?"
                              r"|[&|:,\u00b7\u2022])")
 PAGE_END = re.compile(rf"(?:{_PAGE_END_WORDS.pattern})(?:\s*(?:{_PAGE_END_WORDS.pattern}))*"
-                      r"|(?i:is\s+this\s+page\s+useful\??)")
+                      r"|(?i:is\s+this\s+page\s+useful\??)"
+                      # a site's copyright line under everything (`Copyright © 2018 Ministry of Foreign Affairs, Nepal`)
+                      r"|(?i:copyright\s*\u00a9?|\u00a9)\s*(?:\d{4}\b)?[^.\n]{0,100}"
+                      r"(?:\.\s*(?i:all\s+rights\s+reserved)\.?)?")
 #: What decorates a line without being part of it (Markdown's marks, table bars).
 DECORATION = " \t*_#>|"
 
@@ -296,6 +301,13 @@ def _dateline_field(value: str) -> list[tuple[str, object]]:
 def is_byline(line: str) -> bool:
     """Who wrote or photographed it (`Story by ...`, `Photo by ...`, `By Jane Roe in Amman`)."""
     return len(line) <= 120 and _BYLINE.fullmatch(line.rstrip(" .")) is not None
+
+
+def dated_number(line: str) -> str:
+    """`YYYY-MM-DD` of a release number that ends with its date (Russia's `1723-12-09-2012`), else ""."""
+    coded = _DATED_NUMBER.fullmatch(line)
+    dated = date_line(coded[1]) if coded else None
+    return dated[0] if dated else ""
 
 
 def is_page_credit(line: str) -> bool:

@@ -171,7 +171,7 @@ def region_country(region: str) -> str:
     """Return the country a region written after a place names: a country (`Afghanistan`), a US or
     Indian state (`Maine`, `N.C.`, `Kerala`); "" when it names none."""
     # `Helmand Province`, `Sindh province`: the province's name.
-    region = re.sub(r"(?i)\s+province$", "", region.strip()) or region
+    region = re.sub(r"(?i)\s+(?:province|prefecture|pref\.)$", "", region.strip()) or region
     return country_name(region) or _subdivisions().get(fold(region), "") or _subdivisions().get(
         fold(region).replace(".", ""), "")
 

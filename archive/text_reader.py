@@ -36,6 +36,7 @@ def read_text(text: str, release_id: str, source: str) -> Release:
     pib = parse_pib_layout(text, release_id, source)
     if pib is not None:
         return pib
+    text = _without_field_codes(text)
     meta = Metadata()
     header = _HEADER_DATE.match(text)
     if header and re.fullmatch(r"\d{4}-\d\d-\d\d", header[1]):
@@ -44,6 +45,19 @@ def read_text(text: str, release_id: str, source: str) -> Release:
     if not text.strip():
         raise ParseError(source, "no text after the header (truncated file?)")
     return build_release(release_id, source, text, meta)
+
+
+# Factiva's export with field codes (`HD    headline`, `PD    5 January 2008`, `LP    lead ...`).
+_FIELD_CODE = re.compile(r"^(?:HD|WC|PD|ET|SN|SC|LA|CY|LP|TD|AN|BY|CR|ED|RE|NS|IN|CO|PUB|IPD|IPC|SE)(?: {2,}|\t)",
+                         re.MULTILINE)
+
+
+def _without_field_codes(text: str) -> str:
+    """A Factiva record without its field codes, its fields as lines of their own."""
+    head = text[:3000]
+    if len(_FIELD_CODE.findall(head)) < 4 or not _FIELD_CODE.match(head.lstrip("\ufeff")):
+        return text
+    return _FIELD_CODE.sub("", text)
 
 
 def parse_pib_layout(text: str, release_id: str, source: str) -> Release | None:
