@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from archive.dateline import DATE, Dateline, parse_dateline
 from archive.places import conventional_place, is_large_city, region_country
@@ -41,6 +42,17 @@ _SPEAKER = re.compile(r"(?i:spokesperson|spokesman|spokeswoman|secretary|ministe
 _SIGNATURE_LINE = 60
 _SIGNATURE_CHARS = 600
 _DATED_CODE = re.compile(r"(?<![\w-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-[A-Z]{1,4}-\d{1,4}\b")
+# A page's address copied above it, filed by date (`https://news.navy.lk/eventnews/2018/07/23/2018...`).
+_DATED_PATH = re.compile(r"(?i:https?://)\S*?/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
+
+
+def _path_date(found: re.Match) -> tuple[str, str] | None:
+    try:
+        return date(int(found[1]), int(found[2]), int(found[3])).isoformat(), ""
+    except ValueError:
+        return None
+
+
 # `EMBARGOED UNTIL 00:01 HRS WEDNESDAY 5 MARCH 2008`, `Embargo: 10:00 BST, 4 June 2019`.
 _EMBARGO = re.compile(r"(?i:embargo(?:ed)?\b)")
 _DAY_IN_LINE = re.compile(DATE)
@@ -99,6 +111,7 @@ class _Scan:
         self.breadcrumbs = False  # in a page's breadcrumbs, a line each, until a blank line
         self.updated: tuple[str, str] | None = None  # when the page says it last changed
         self.embargo: tuple[str, str] | None = None  # when the release may be published
+        self.addressed: tuple[str, str] | None = None  # the date in the page's address (`.../2018/07/23/...`)
         self.label = ""  # what the line before announced (`From:`, `Published`, `Last updated`, a byline)
         self.fallback: tuple | None = None  # where the header ends if the scan runs into the text's end
         self.whole: Dateline | None = None  # the dateline read from the start of the whole text
@@ -237,6 +250,8 @@ class _Scan:
                                                       "government")
         if not self.embargo and _EMBARGO.match(line) and (day := _DAY_IN_LINE.search(line)):
             self.embargo = date_line(day[0])
+        if not self.addressed and (path := _DATED_PATH.search(line)):
+            self.addressed = _path_date(path)
         if not found.numbered and (number := _DATED_CODE.search(line)):
             found.numbered = f"{number[1]}-{number[2]}-01"
         self.end = stop
@@ -276,10 +291,10 @@ class _Scan:
             # Lines above it under the header are a letterhead or labels (`Security Council` / `6906th Meeting`).
             end = next(stop for line, stop in under if line == title)
         found.title = title
-        if not found.date and (self.embargo or self.updated):
+        if not found.date and (self.embargo or self.updated or self.addressed):
             # A release dated only by its embargo is published when it lifts; a page that says only
-            # when it last changed, then.
-            found.date, found.time = self.embargo or self.updated
+            # when it last changed, then; else the date its address was filed under.
+            found.date, found.time = self.embargo or self.updated or self.addressed
         # Lines of the header that are no letterhead are text: the headline and a summary.
         found.lines = [line for line in before if not letterhead(line)]
         found.rest = text[end:]

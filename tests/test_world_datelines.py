@@ -1046,6 +1046,10 @@ _BODY = "The two sides reviewed progress on the joint programme and agreed to me
     ("Joint Warfare Centre\n\nStaff Training Concludes\n\n" + _BODY + "\nJWC Public Affairs Office\n"
      "© NATO Joint Warfare Centre 2006  —  Released 27/10/2006\n", "2006-10-27", "", "", "",
      "Staff Training Concludes"),
+    # a page dated only by its address, copied above it
+    ("https://news.navy.lk/eventnews/2018/07/23/201807231530/\n\nSRI LANKA NAVY\nHome   News   Events   Gallery\n\n"
+     "Navy Apprehends Six Persons Off Kalpitiya\n\n" + _BODY, "2018-07-23", "", "Sri Lanka", "",
+     "Navy Apprehends Six Persons Off Kalpitiya"),
     # the date after the dash: the solar calendar's, ours in brackets
     ("Office of the Spokesperson to the President\n\nPRESS RELEASE\n\nKabul – Wednesday, 18 Jawza 1390 "
      "(8 June 2011)\n\n" + _BODY, "2011-06-08", "Kabul", "Afghanistan", "",
