@@ -159,9 +159,8 @@ def _masthead_excluded(found: dict | None, text: str) -> dict | None:
     `WASHINGTON - The Department of` is a hard-wrapped dateline."""
     if not found or is_large_city(found["place"] or found["city"] or ""):
         return found
-    line = text[found["end"]:].split("\n", 1)[0].strip()
-    if line and len(line.split()) <= 6 and not any(ch.isdigit() for ch in line) and \
-            not line.endswith((".", '"', "\u201d", "!", "?", ":", ",")):
+    line = _line_after(found, text)
+    if line and len(line.split()) <= 6 and not any(ch.isdigit() for ch in line) and not line.endswith(_GOES_ON):
         return None
     return found
 
@@ -169,10 +168,16 @@ def _masthead_excluded(found: dict | None, text: str) -> dict | None:
 def _colon_headline(found: dict, text: str) -> bool:
     """Whether `Police: Man found dead after house fire` is a headline, not `New Delhi: The ...`: a place
     not in capitals, the line after it no sentence."""
-    if found["place"].isupper():
-        return False
-    line = text[found["end"]:].split("\n", 1)[0].rstrip()
-    return not line.endswith((".", '"', "\u201d", "!", "?", ":"))
+    return not found["place"].isupper() and not _line_after(found, text).endswith(_GOES_ON)
+
+
+#: How a dateline's line of text may end: a sentence, a quotation, a clause going on.
+_GOES_ON = (".", '"', "\u201d", "!", "?", ":", ",")
+
+
+def _line_after(found: dict, text: str) -> str:
+    """The rest of the line a dateline pattern matched in."""
+    return text[found["end"]:].split("\n", 1)[0].strip()
 
 
 def parse_dateline(text: str) -> Dateline:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from archive.dateline import canonical_agency, parse_dateline
+from archive.dateline import Dateline, canonical_agency, parse_dateline
 from archive.dates import parse_explicit_date, resolve_dateline_date
 from archive.footer import read_footer
 from archive.header import Header, read_header
@@ -58,17 +58,14 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
     # PIB's layouts name their issuer, title and date: their text opens with the release's text.
     header = Header(rest=text) if meta.issuer else read_header(text)
     dateline = header.dateline or parse_dateline(header.rest)
-    first_line, _, after = dateline.rest.lstrip().partition("\n")
-    if dateline.location and not dateline.month and first_line.strip() and date_line(first_line.strip()):
-        # `Kabul – Wednesday, 18 Jawza 1390 (8 June 2011)`: the date after the dash is the header's, not text.
-        dateline = replace(dateline, rest=after)
+    dateline, after_dash = _date_after_dash(dateline)
     footer = read_footer(dateline.rest)
     # A headline the metadata gives instead is kept as text, where it was, as is any summary.
     replaced = bool(meta.title) and fold(header.title) != fold(meta.title)
     lines = [line for line in header.lines if replaced or line != header.title]
     body = tidy_body("\n\n".join([*lines, footer.rest]))
     title = collapse_spaces(meta.title) or without_label(collapse_spaces(header.title) or first_sentence(body))
-    dated = _own_date(header, footer, meta, title, text)
+    dated = (after_dash if not header.date else "") or _own_date(header, footer, meta, title, text)
     date = meta.date
     if not date and dateline.month:
         date = resolve_dateline_date(dateline.month, dateline.day, dateline.year,
@@ -107,6 +104,14 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
         time=meta.time if date and date == (meta.date or meta.header_date) else header.time if date == header.date
         else footer.time if date == footer.date else "",
     )
+
+
+def _date_after_dash(dateline: Dateline) -> tuple[Dateline, str]:
+    """A dateline with no date whose next line is one (Afghanistan's `Kabul – Wednesday, 18 Jawza 1390
+    (8 June 2011)`): the dateline without that line, and its date ("" otherwise)."""
+    first_line, _, after = dateline.rest.lstrip().partition("\n")
+    dated = date_line(first_line.strip()) if dateline.location and not dateline.month and first_line.strip() else None
+    return (replace(dateline, rest=after), dated[0]) if dated else (dateline, "")
 
 
 def _own_date(header: Header, footer, meta: Metadata, title: str, text: str) -> str:

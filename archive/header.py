@@ -155,10 +155,6 @@ class _Scan:
         # A date line alone (`14/02/2019 - 10:32 | Updated ...`) is read as a line of the header.
         if dateline.location or dateline.agency or dateline.year and not self._date_line(line):
             self._at(start)
-            rest = dateline.rest.lstrip().split("\n", 1)[0].strip()
-            if dateline.location and not dateline.month and not self.found.date and rest and (dated := date_line(rest)):
-                # The date after the dash (Afghanistan's `Kabul – Wednesday, 18 Jawza 1390 (8 June 2011)`).
-                self.found.date, self.found.time = dated
             return False
         if END_MARK.fullmatch(line):
             return False

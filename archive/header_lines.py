@@ -127,10 +127,6 @@ _PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?(?:\s+read)?|(?:o
 # `[Picture: Sgt Mark Hollis RLC, Crown Copyright/MOD 2008]`): not the headline.
 _CAPTION = re.compile(r".{0,300}(?:\((?:[^()]{0,80}\s)?(?i:photo|picture|image)(?:\s+by\b|\s*:)[^()]{0,80}\)"
                       r"|\[(?i:photo|picture|image)\s*:[^\[\]]{0,80}\])")
-# A base or an airfield named in a place line or dateline (`BAGRAM AIRFIELD, AFGHANISTAN`).
-_FACILITY = re.compile(r"(?i:(?:camp|fob|forward\s+operating\s+base|joint\s+base)\s+\S.{0,40}"
-                       r"|.{1,40}\s(?:air\s*field|air\s+base|airbase|air\s+station|naval\s+(?:station|base)"
-                       r"|barracks|garrison|cantonment|base))")
 _LABELLED_DATE = re.compile(r"(?i:release\s+date|date(?:\s+posted|\s+taken)?|published|posted|issued(?:\s+on)?"
                             r"|immediate\s+release)"
                             r"\s*:\s*(.+?)\s*$")
@@ -214,9 +210,8 @@ def line_kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | Non
     if credit and credit.start() and (dated := date_line(line[:credit.start()].strip(" |-"))):
         return [("date", dated)]
     # Russia's foreign ministry numbers a release with its date (`1456-17-07-2019`).
-    coded = _DATED_NUMBER.fullmatch(line)
-    if coded and (dated := date_line(coded[1])):
-        return [("date", dated)]
+    if numbered := dated_number(line):
+        return [("date", (numbered, ""))]
     kind = line_kind(line, contact_block)
     return [kind] if kind else None
 
@@ -489,11 +484,10 @@ def place_line(line: str) -> tuple[str, str] | None:
     if city is None and comma and region and city_named(region.strip()):
         place, region = region.strip(), ""  # `Singha Durbar, Kathmandu`: a building, then its city
         city = city_named(place)
-    if city is None and _FACILITY.fullmatch(place) and (named := country_name(region.strip())):
-        return conventional_place(place), named  # a base or airfield the gazetteer does not know
     if city is None and comma and (state := region_country(region.strip())) and len(place.split()) <= 3 \
             and not letterhead(place) and not known_issuer(place):
-        return conventional_place(place), state  # a town too small for the gazetteer (`Crawford, Texas`)
+        # A town too small for the gazetteer (`Crawford, Texas`), a base (`BAGRAM AIRFIELD, AFGHANISTAN`).
+        return conventional_place(place), state
     if city is None:
         return None
     return conventional_place(place), region_country(region.strip()) or city[1]
