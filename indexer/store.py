@@ -38,7 +38,7 @@ SCHEMA_FILE = "schema-version"
 _PREFIX = "gen-"
 INDEX_NAME = "MAIN"
 # A table of contents or manifest being written when its writer died.
-_TEMPORARY_FILE = re.compile(r"_MAIN_\d+\.toc\.[\d.]+|manifest\.json\.tmp|stories\.npz\.(?:next\.)?tmp|stories\.npz\.next")
+_TEMPORARY_FILE = re.compile(r"_MAIN_\d+\.toc\.[\d.]+|manifest\.json\.tmp|stories\.npz\.(?:next|tmp|next\.tmp)")
 
 
 def current_generation(index_dir: Path) -> Path | None:

@@ -25,7 +25,8 @@ from indexer.lru import LeastRecentlyUsed
 from indexer.schema import ID
 from indexer.store import open_folder
 from indexer.whoosh_reads import column_strings
-from indexer.story_table import NO_FINGERPRINT, Sketch, StoryTable, first_indexed, load_stories, save_stories
+from indexer.story_table import (NO_FINGERPRINT, STORIES_FILE, Sketch, StoryTable, first_indexed, load_stories,
+                                  save_stories)
 
 #: Story texts kept while pairs are checked.
 TEXTS_KEPT = 4096
@@ -34,13 +35,12 @@ _LAST_DAY = 1 << 30
 
 def refresh_stories(folder: Path, full: bool, written: dict[str, Sketch] | Callable[[], dict[str, Sketch]],
                     removed: set[str], releases: dict[str, Release] | None = None, previous: Path | None = None,
-                    opened: Callable[[], None] | None = None,
-                    save: Callable[[StoryTable], None] | None = None) -> None:
+                    opened: Callable[[], None] | None = None, table_name: str = STORIES_FILE) -> None:
     """Bring the generation's stories up to date after a reindex committed these writes (sketches of
     the releases written, or a function making them); `releases` are written ones still at hand (read
     from the index otherwise); a full build keeps the order releases were first indexed in from the
-    `previous` generation. `opened` is called as soon as the index is open for reading; `save`
-    replaces the saving of the table in the generation."""
+    `previous` generation. `opened` is called as soon as the index is open for reading; the table is
+    saved as `table_name` in the generation."""
     if not (full or written or removed):
         return
     at_hand = releases or {}
@@ -64,7 +64,7 @@ def refresh_stories(folder: Path, full: bool, written: dict[str, Sketch] | Calla
             table = update_stories(table, written() if callable(written) else written, removed, text_of)
     finally:
         ix.close()
-    (save or (lambda found: save_stories(folder, found)))(table)
+    save_stories(folder, table, table_name)
 
 
 class _StoredReleases:

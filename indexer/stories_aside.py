@@ -21,7 +21,7 @@ from indexer import faults
 from indexer.processes import die_with_parent
 from indexer.release_writer import ReleaseWriter
 from indexer.stories import refresh_stories
-from indexer.story_table import STORIES_FILE, save_stories
+from indexer.story_table import STORIES_FILE
 
 log = logging.getLogger(__name__)
 
@@ -107,4 +107,4 @@ def _find(folder: Path, writer: ReleaseWriter, ready, parent_pid: int) -> None:
         ready.close()
 
     refresh_stories(folder, False, writer.sketches_now, writer.removed, writer.at_hand, opened=opened,
-                    save=lambda table: save_stories(folder, table, NEXT_FILE))
+                    table_name=NEXT_FILE)
