@@ -236,7 +236,8 @@ def _parse_dateline(text: str) -> Dateline:
             country = home
         return Dateline(place, country, agency=agency, month=month, day=day, year=year, rest=text[found["end"]:])
     found = _match(_UNDATED_AGENCY, text)
-    if found and _plausible_place(found["place"]) and _is_credit(found["place"], found["agency"], found["wire"]):
+    if found and _plausible_place(found["place"]) and _is_credit(found["place"], found["agency"], found["wire"]) \
+            and not _address_line(found, text):
         place, country = _place_and_country(found["place"], found["bracket"] or found["region"] or "")
         # A known city's credit that is no agency is the issuer's (`Kabul (ICRC) -`).
         credit = found["agency"] or found["wire"]
@@ -344,6 +345,18 @@ def _known_place(written: str) -> bool:
 def _known_city(written: str) -> bool:
     """A city the gazetteer knows that is no country's name ("India" is also a town in Serbia)."""
     return city_named(written) is not None
+
+
+def _address_line(found: dict, text: str) -> bool:
+    """A place and a bracketed name that is no known agency alone on their line, with no dash or
+    colon: a letterhead's address (`UDHAMPUR (J&K)`), not a dateline (`GENEVA (UN News) –`)."""
+    credit = found["agency"] or found["wire"]
+    if is_agency(credit):
+        return False
+    match = found["match"]
+    said = text[match.end("agency" if found["agency"] else "wire"):found["end"]]
+    return not re.search(rf"{DASH}|:", said) and text[found["end"] - 1:found["end"]] == "\n" or \
+        not text[found["end"]:].strip()
 
 
 def _is_credit(place: str, written: str, wire: str) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from archive.dateline import DATE, Dateline, parse_dateline
-from archive.places import conventional_place, is_large_city, region_country
+from archive.places import conventional_place, country_name, is_large_city, region_country
 from archive.header_lines import (BREADCRUMBS_START, DECORATION, END_MARK, FROM, LETTERHEAD_GOES_ON, PAGE_END,
                                   PUBLISHED, SMALL_WORDS,
                                   capitalised, date_line, first_body, headline, is_headline, letterhead,
@@ -98,6 +98,20 @@ def read_header(text: str) -> Header:
     return _Scan(text).header()
 
 
+_CLOCK = re.compile(r"\d:\d\d")
+
+
+def _wrapped_above(line: str) -> bool:
+    """Whether a headline-like line ends on a small word, going on on the next line (`10:42 AM ET` does not)."""
+    return line.rsplit(" ", 1)[-1].lower() in SMALL_WORDS and is_headline(line) and not _CLOCK.search(line)
+
+
+def _country_after(dateline: Dateline) -> bool:
+    """Whether a dateline with no date goes on, on its line, with its own country's name alone."""
+    rest = dateline.rest.split("\n", 1)[0].strip(" .")
+    return bool(rest) and bool(dateline.country) and country_name(rest) == dateline.country
+
+
 class _Scan:
     """One pass over the opening lines of a text, line by line, until its dateline or its text."""
 
@@ -153,6 +167,10 @@ class _Scan:
         dateline = parse_dateline(self.text[start:start + _DATELINE_CHARS]) if start else parse_dateline(self.text)
         self.whole = self.whole or (dateline if not start else None)
         # A date line alone (`14/02/2019 - 10:32 | Updated ...`) is read as a line of the header.
+        if dateline.location and not dateline.month and not dateline.agency and _country_after(dateline):
+            # An address's last line (`THIMPHU : BHUTAN`): the place of the header, not its dateline.
+            self._furniture([("place", (dateline.location, dateline.country))], line, stop)
+            return True
         if dateline.location or dateline.agency or dateline.year and not self._date_line(line):
             self._at(start)
             return False
@@ -283,6 +301,11 @@ class _Scan:
         # under it (sections and subheads come after).
         title = found.title or next((line for line in reversed(before) if is_headline(line)), "") or next(
             (line for line, _ in under if is_headline(line)), "")
+        at = before.index(title) if title in before else 0
+        if at and _wrapped_above(before[at - 1]):
+            # A headline wrapped onto a second line (`... LEADERS ON` / `INTERNATIONAL WOMEN'S DAY`).
+            title = f"{before[at - 1]} {title}"
+            before = [*before[:at - 1], title, *before[at + 1:]]
         if title and any(title == line for line, _ in under):
             # Lines above it under the header are a letterhead or labels (`Security Council` / `6906th Meeting`).
             end = next(stop for line, stop in under if line == title)

@@ -55,8 +55,9 @@ PUBLISHED = re.compile(r"(?i:(?:history\s*:\s*)?(?:first\s+|originally\s+)?publi
                        r"|publication\s+date"
                        r"|issued(?:\s+on)?|(?:release\s+)?dated?"
                        r"|released?(?:\s+on)?|posted(?:\s+on)?|delivered(?:\s+on)?)\s*:?\s*")
+_SERVICE_SUFFIX = re.compile(r" (?:Centre|Center|Newswires?|News ?Wire)$")
 # When a page last changed (`Last updated: 14 Apr. 2011 17:48`, `Modified 3 hours ago`).
-_UPDATED = re.compile(r"(?i:(?:last\s+)?(?:updated|modified))\b(?:\s+on)?\s*:?\s*(?P<value>.*)")
+_UPDATED = re.compile(r"(?i:(?:last\s+)?(?:updated|modified))\b(?:\s+(?i:on|at))?\s*:?\s*(?P<value>.*)")
 # A page's breadcrumbs of any length (`Home » Under Secretary for ... » Press Releases » 2016 » June`).
 _BREADCRUMB_TRAIL = re.compile(r"(?i:home)\s*[>\u203a\u00bb|/]\s*\S.*")
 _GLUED_CLOCK = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d)")
@@ -111,12 +112,17 @@ _PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?(?:\s+read)?|(?:o
                    # Factiva's fields: `411 words`, `English`, `(c) 2009. The Associated Press. ...`
                    r"|[\d,]+\s+words|english|\(c\)\s*\d{4}\b.{0,120})"
                    # breadcrumbs: `Home > International > Foreign affairs`
-                   r"|[^<>\n]{1,40}(?:\s*[>\u203a\u00bb]\s*[^<>\n]{1,40}){1,5}|(?i:home)(?:\s*[|/]|\s{2,}).{1,80}"
-                   # cookie notices
-                   r"|.{0,60}\b(?i:cookies?)\b.{0,160}"
+                   r"|[^<>\n]{1,40}(?:\s*[>\u203a\u00bb]\s*[^<>\n]{1,40}){1,5}|(?i:home)(?:\s*[|/\u2022]|\s{2,}).{1,80}"
+                   r"|(?i:contact\s+us\s*[|\u2022]).{1,80}"
+                   # cookie notices; an archived site's banner (`This is historical material "frozen in time"`)
+                   r"|.{0,60}\b(?i:cookies?)\b.{0,160}|(?i:this\s+is\s+historical\s+material\b.{0,200}"
+                   r"|.{0,100}\b(?:website|site|page)\s+is\s+no\s+longer\s+(?:being\s+)?updated\b.{0,160})"
                    # a gallery's navigation (`Image 1 of 2 [ previous | next ]`), a site's sign-in
-                   r"|(?i:(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+\b.{0,40}"
+                   r"|(?i:(?:image|photo|picture|slide|page)\s+\d+\s+of\s+\d+\b.{0,40}"
                    r"|(?:sign|log)\s*in(?:\s*\|\s*register)?|search)"
+                   # a street address (`210 Galle Road, Colombo 3, Sri Lanka`)
+                   r"|\d+[A-Za-z]?,?\s+(?:[A-Z][\w.'\-]*\s+){1,4}(?:Road|Street|St\.?|Avenue|Ave\.?|Marg|Lane|Boulevard"
+                   r"|Blvd\.?|Square|Drive|Highway|Magu|Mawatha)\b,.{0,80}"
                    # ReliefWeb's labels of a reposted report
                    r"|(?i:source|origin|view\s+original)"
                    # the UN's and the EU Council's meetings (`6287th Meeting (AM)`, `2667th Council Meeting`),
@@ -220,7 +226,7 @@ _MASTHEAD_DATE = re.compile(r"(?P<label>[^;]{2,60}?)\s*;\s*(?P<date>[^;]{6,40})"
 _DATED_NUMBER = re.compile(r"\d{1,5}-(\d{2}-\d{2}-(?:19|20)\d\d)")
 
 
-_FIELD_SEPARATORS = r"\s{3,}|\s*[|\u2022\u00b7]\s*|\s+/\s+"
+_FIELD_SEPARATORS = r"\s{2,}|\s*[|\u2022\u00b7]\s*|\s+/\s+"
 _FIELDS = re.compile(_FIELD_SEPARATORS)
 # `KYODO NEWS - Mar 12, 2019 - 21:05`: dashes part fields too when one of them is a date.
 _DASHED_FIELDS = re.compile(rf"{_FIELD_SEPARATORS}|\s+{DASH}\s+")
@@ -251,6 +257,7 @@ def _field_kinds(line: str, separator: re.Pattern, contact_block: bool,
     return None
 
 
+_MAIL_ADDRESS = re.compile(r"\s*[\[<(]?(?:mailto:)?[\w.+\-]+@(?P<domain>[\w\-]+(?:\.[\w\-]+)+)[\]>)]?")
 #: Governments' sites by the end of the name their pages open with (`Number10.gov.uk`, `GOV.WALES`).
 _SITE_COUNTRY = {"gov.uk": "United Kingdom", "gov.scot": "United Kingdom", "gov.wales": "United Kingdom",
                  "llyw.cymru": "United Kingdom", "govt.nz": "New Zealand", "gov.au": "Australia",
@@ -374,12 +381,20 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
         return "furniture", None
     issuer = FROM.fullmatch(line)
     if issuer:
-        return "issuer", first_body(issuer["issuer"])
+        # An e-mail's sender (`Defence Media [mailto:media@defence.gov.au]`): the name, and the
+        # government its address is at.
+        written, mail = issuer["issuer"], _MAIL_ADDRESS.search(issuer["issuer"])
+        if mail:
+            written = (written[:mail.start()] + written[mail.end():]).strip(" \"'")
+            country = _site_country(mail["domain"])
+            if country:
+                return "issuer", (first_body(written), country)
+        return "issuer", first_body(written)
     if _BYLINE.fullmatch(flat) or (flat[:5].lower() == "from " and letterhead(flat[5:])):
         # `JANE ROE, SECRETARY OF STATE`: who speaks, and the body they speak for.
         known = next((part.strip() for part in flat.split(",")[1:] if known_issuer(part.strip())), "")
         return ("issuer", known) if known else ("byline", None)
-    service = flat.removesuffix(" Centre").removesuffix(" Center")
+    service = _SERVICE_SUFFIX.sub("", flat)  # `UN News Centre`, Factiva's `Associated Press Newswires`
     if is_agency(service):
         return "agency", canonical_agency(service)
     if label := _LABEL.fullmatch(flat):

@@ -12,22 +12,16 @@ blocks of text and read as PIB's text layout, or as agency copy when it has no `
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 from archive.dateline import canonical_agency
 from archive.dates import parse_explicit_time
 from archive.extract import explicit_date, stated_ministries
+from archive.html_blocks import TextBlocks
 from archive.issuers import known_issuer
 from archive.languages import NATIVE_NAMES, canonical_language
 from archive.model import ParseError, Release, clean_id
-from archive.release_files import META_PREFIX
 from archive.text_reader import parse_pib_layout, read_text
 
-_SKIPPED = {"script", "style", "noscript", "nav", "header", "footer", "form", "button", "select",
-            "iframe", "svg", "template", "head", "aside"}
-_VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
-_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section", "article",
-           "blockquote", "pre", "ul", "ol", "dd", "dt", "figcaption", "br", "hr", "main", "body", "td"}
 _BOILERPLATE = re.compile(
     r"^(?:read this release in\b.*|visitor counter.*|follow us on.*|share\b.*|print\b.*|"
     r"\(?release id:?\s*\d+\)?.*|\*{3,}|[-=_]{3,}|english|hindi|close|skip to main content)$",
@@ -37,88 +31,9 @@ _RELEASE_ID = re.compile(r"\(\s*Release\s+ID\s*:?\s*(\d+)\s*\)", re.IGNORECASE)
 _PRID = re.compile(r"[?&]PRID=(\d+)", re.IGNORECASE)
 
 
-class _TextBlocks(HTMLParser):
-    """Collects the visible text of a page as blocks, one per paragraph-like element."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[str] = []
-        self.title = ""
-        #: The text of the page's first <h1>: its headline, when it is no PIB page.
-        self.heading = ""
-        self._h1: list[str] | None = None
-        self._current: list[str] = []
-        self._skipping: list[str] = []
-        self._in_title = False
-        #: (href, text) of every link, for the links to the release in other languages.
-        self.links: list[tuple[str, str]] = []
-        self._link: list[str] | None = None
-        self._href = ""
-        #: What a `press-archive:` meta element states (a page saved by `pull`), by key.
-        self.facts: dict[str, str] = {}
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag == "title":
-            self._in_title = True
-        if tag == "h1" and not self.heading and not self._skipping:
-            self._h1 = []
-        if tag == "a":
-            self._href, self._link = dict(attrs).get("href") or "", []
-        if tag == "meta":
-            attributes = dict(attrs)
-            name = (attributes.get("name") or "").strip().lower()
-            if name.startswith(META_PREFIX) and attributes.get("content"):
-                self.facts.setdefault(name[len(META_PREFIX):], attributes["content"].strip())
-        if tag in _SKIPPED and tag not in _VOID:
-            self._skipping.append(tag)
-        elif tag in _BLOCKS:
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        if tag == "h1" and self._h1 is not None:
-            self.heading, self._h1 = " ".join("".join(self._h1).split()), None
-        if tag == "a" and self._link is not None:
-            self.links.append((self._href, " ".join("".join(self._link).split())))
-            self._link = None
-        if self._skipping and tag == self._skipping[-1]:
-            self._skipping.pop()
-        elif tag in _BLOCKS:
-            self._flush()
-
-    def handle_data(self, data: str) -> None:
-        if self._link is not None:
-            self._link.append(data)
-        if self._h1 is not None and not self._skipping:
-            self._h1.append(data)
-        if self._in_title:
-            self.title += data
-        elif not self._skipping:
-            self._current.append(data)
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self._current).split())
-        self._current = []
-        if text:
-            self.blocks.append(text)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-
-def html_text(markup: str) -> str:
-    """The visible text of HTML (a page or a fragment, such as a feed entry's content), a paragraph a block."""
-    parser = _TextBlocks()
-    parser.feed(markup)
-    parser.close()
-    return "\n\n".join(parser.blocks)
-
-
 def read_html(text: str, release_id: str, source: str) -> Release:
     """Return the release on a PIB HTML page (or any page whose text is agency copy)."""
-    parser = _TextBlocks()
+    parser = TextBlocks()
     parser.feed(text)
     parser.close()
     found_id = next((m[1] for m in map(_RELEASE_ID.search, parser.blocks) if m), None)

@@ -120,10 +120,15 @@ def is_large_city(place: str) -> bool:
     return entry is not None and entry[0] >= ALTERNATE_POPULATION
 
 
+_CONTINENTS = frozenset({"africa", "america", "americas", "antarctica", "asia", "europe", "oceania"})
+
+
 def find_city(place: str) -> tuple[str, str] | None:
     """Return (gazetteer name, country) of the most populous city called `place`, or None."""
     main, alternate = _cities()
     key = fold(place)
+    if key in _CONTINENTS:
+        return None  # a site's section (`ANI | Asia`), though the Philippines have a town called Asia
     entry, other = main.get(key), alternate.get(key)
     # A far larger city known by this name as an alternate wins: "St. Petersburg" is Russia's; a
     # capital keeps its name ("Islamabad" is Pakistan's, not Chattogram's old name).

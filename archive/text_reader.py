@@ -11,10 +11,12 @@ PIB's text layout (issuing line, title, `Posted On` line, body):
 
 from __future__ import annotations
 
+import html
 import re
 
 from archive.dates import parse_explicit_time
 from archive.extract import Metadata, build_release, explicit_date
+from archive.html_blocks import html_text
 from archive.model import ParseError, Release
 
 _HEADER_DATE = re.compile(r"^\s*date\s+(\S+)\s*", re.IGNORECASE)
@@ -36,7 +38,7 @@ def read_text(text: str, release_id: str, source: str) -> Release:
     pib = parse_pib_layout(text, release_id, source)
     if pib is not None:
         return pib
-    text = _without_field_codes(text)
+    text = _without_field_codes(_without_feed_markup(text))
     meta = Metadata()
     header = _HEADER_DATE.match(text)
     if header and re.fullmatch(r"\d{4}-\d\d-\d\d", header[1]):
@@ -47,17 +49,47 @@ def read_text(text: str, release_id: str, source: str) -> Release:
     return build_release(release_id, source, text, meta)
 
 
+# A feed's item saved as it came (`<item>`, `<entry>`, perhaps inside its `<rss>` or `<feed>`).
+_FEED_ITEM = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<(?:rss|feed)\b.*?)?<(?P<tag>item|entry)\b[^>]*>", re.S | re.I)
+_FEED_FIELDS = {"title": ("title",), "date": ("pubDate", "published", "dc:date", "updated"),
+                "text": ("content:encoded", "content", "description", "summary")}
+
+
+def _without_feed_markup(text: str) -> str:
+    """A feed item's headline, date and text as lines, when the text is a feed's XML; else the text."""
+    item = _FEED_ITEM.match(text)
+    if not item:
+        return text
+    end = text.find(f"</{item['tag']}>", item.end())
+    inside = text[item.end():end if end >= 0 else len(text)]
+    found = {}
+    for field, names in _FEED_FIELDS.items():
+        for name in names:
+            value = re.search(rf"<{re.escape(name)}\b[^>]*>(.*?)</{re.escape(name)}>", inside, re.S | re.I)
+            if value and value[1].strip():
+                unwrapped = re.sub(r"^\s*<!\[CDATA\[(.*)\]\]>\s*$", r"\1", value[1], flags=re.S)
+                found[field] = unwrapped if "<" in unwrapped else html.unescape(unwrapped)
+                break
+    if "text" not in found:
+        return text
+    return "\n\n".join(filter(None, (" ".join(html_text(found.get("title", "")).split()),
+                                       html_text(found.get("date", "")).strip(), html_text(found["text"]))))
+
+
 # Factiva's export with field codes (`HD    headline`, `PD    5 January 2008`, `LP    lead ...`).
-_FIELD_CODE = re.compile(r"^(?:HD|WC|PD|ET|SN|SC|LA|CY|LP|TD|AN|BY|CR|ED|RE|NS|IN|CO|PUB|IPD|IPC|SE)(?: {2,}|\t)",
-                         re.MULTILINE)
+_CODES = r"^(?:HD|WC|PD|ET|SN|SC|LA|CY|LP|TD|AN|BY|CR|ED|RE|NS|IN|CO|PUB|IPD|IPC|SE)"
+_FIELD_CODE = re.compile(rf"{_CODES}(?: {{2,}}|\t)", re.MULTILINE)
+# Copied as one space after each code, and `LP`, `TD` alone on their lines: only a record opening `HD `.
+_FIELD_CODE_SPACED = re.compile(rf"{_CODES}(?:[ \t]+|$)", re.MULTILINE)
 
 
 def _without_field_codes(text: str) -> str:
     """A Factiva record without its field codes, its fields as lines of their own."""
-    head = text[:3000]
-    if len(_FIELD_CODE.findall(head)) < 4 or not _FIELD_CODE.match(head.lstrip("\ufeff")):
-        return text
-    return _FIELD_CODE.sub("", text)
+    head = text[:3000].lstrip("\ufeff")
+    for codes in (_FIELD_CODE, _FIELD_CODE_SPACED):
+        if len(codes.findall(head)) >= 4 and codes.match(head) and (codes is _FIELD_CODE or head.startswith("HD ")):
+            return codes.sub("", text)
+    return text
 
 
 def parse_pib_layout(text: str, release_id: str, source: str) -> Release | None:

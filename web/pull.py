@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from archive.html_reader import html_text
+from archive.html_blocks import html_text
 from archive.release_files import markdown_release, page_with_facts
 from web.feeds import Feed, FeedFailed, Item, parse_feed, published_stamp
 from web.fetch import Fetched, FetchFailed, Fetcher, private_address
