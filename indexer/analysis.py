@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex
 import snowballstemmer
-from whoosh.analysis import STOP_WORDS, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import STOP_WORDS, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token, Tokenizer
 from whoosh.lang.porter import stem as porter_stem
 
 from archive.scripts import SCRIPT_RANGES, main_script, normalise_indic
@@ -89,10 +89,55 @@ class NormaliseFilter(Filter):
             yield token
 
 
+def _words_analyzer():
+    return RegexTokenizer(expression=WORD) | LowercaseFilter() | NormaliseFilter() | StopFilter(stoplist=STOP_LIST,
+                                                                                                minsize=2)
+
+
+# The words of the text last analysed: (the text, [(word, position)]), whichever field asked.
+_last_words: tuple[str | None, list[tuple[str, int]]] = (None, [])
+
+
+class IndexedWords(Tokenizer):
+    """A text's words, lower-cased, in one spelling, stop words out, with their positions: worked out
+    once for a text however many fields index it (the text, its unstemmed spelling, its pairs)."""
+
+    def __init__(self) -> None:
+        self._words = _words_analyzer()
+
+    def __eq__(self, other) -> bool:
+        return type(other) is type(self)
+
+    def __getstate__(self) -> dict:
+        return {}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__()
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
+                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
+                 mode: str = "", **kwargs):
+        if chars or keeporiginal or not removestops or start_pos or not tokenize:
+            yield from self._words(value, positions=positions, chars=chars, keeporiginal=keeporiginal,
+                                   removestops=removestops, start_pos=start_pos, start_char=start_char,
+                                   tokenize=tokenize, mode=mode, **kwargs)
+            return
+        global _last_words
+        last, words = _last_words
+        if value is not last and value != last:
+            words = [(token.text, token.pos) for token in self._words(value, positions=True, mode=mode)]
+            _last_words = (value, words)
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        token.boost, token.stopped = 1.0, False
+        for token.text, position in words:
+            if positions:
+                token.pos = position
+            yield token
+
+
 def build_analyzer():
     """The analyzer of the text fields, for releases and queries alike."""
-    return (RegexTokenizer(expression=WORD) | LowercaseFilter() | NormaliseFilter()
-            | StopFilter(stoplist=STOP_LIST, minsize=2) | StemFilter(stemfn=stem_word, cachesize=50000))
+    return IndexedWords() | StemFilter(stemfn=stem_word, cachesize=50000)
 
 
 @lru_cache(maxsize=50000)

@@ -36,11 +36,13 @@ def document_fields(release: Release, long_body: str | None = None) -> dict:
     meta = {key: getattr(release, key) for key in _META_KEYS}
     if long_body:
         meta.update(body_key=long_body, body_length=len(release.body))
+    # "__" is a token no one searches for; it keeps phrases from running across the parts.
+    text = f"{release.title} __ {release.title} __ {release.body}"
     fields = {
         ID: release.id,
-        # "__" is a token no one searches for; it keeps phrases from running across the parts.
-        TEXT: f"{release.title} __ {release.title} __ {release.body}",
-        PAIRS: f"{release.title} __ {release.body}",
+        TEXT: text,
+        # The same text (pairs are only there or not): its words are worked out once for both.
+        PAIRS: text,
         TITLE: release.title,
         BODY: release.body[:STORED_BODY_CHARS] if long_body else release.body,
         DATE: release.date or UNDATED,

@@ -20,6 +20,7 @@ import time
 from whoosh.multiproc import MpWriter, SubWriterTask
 
 from indexer import faults
+from indexer.codec import InliningCodec
 from indexer.errors import IndexWriteFailed
 
 _PR_SET_PDEATHSIG = 1
@@ -95,7 +96,8 @@ class GuardedMpWriter(MpWriter):
     """Whoosh's multi-process writer (one segment per process) with killable, watched processes."""
 
     def __init__(self, ix, procs: int, limitmb: int):
-        super().__init__(ix, procs=procs, multisegment=True, limitmb=limitmb, start_method="fork")
+        super().__init__(ix, procs=procs, multisegment=True, limitmb=limitmb, start_method="fork",
+                         codec=InliningCodec())
         self._jobs = self.jobqueue
         self.jobqueue = _WatchedQueue(self._jobs, self.check_processes)
 

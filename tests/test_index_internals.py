@@ -134,3 +134,74 @@ def test_needs_full_rebuild_says_why(tmp_path, small_index):
         (folder / SCHEMA_FILE).write_text(signature)
         write_manifest(folder, manifest)
     assert needs_full_rebuild(small_index) == ""
+
+
+def _reference_analyzer():
+    """The text fields' analysis as a chain of Whoosh's own parts, each text worked out on its own."""
+    from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+
+    from indexer.analysis import STOP_LIST, WORD, NormaliseFilter, stem_word
+    return (RegexTokenizer(expression=WORD) | LowercaseFilter() | NormaliseFilter()
+            | StopFilter(stoplist=STOP_LIST, minsize=2) | StemFilter(stemfn=stem_word))
+
+
+@pytest.mark.parametrize("text", [
+    "Defence Secretary reviews the border roads __ of the Ministry of Defence in Ladakh",
+    "रक्षा मंत्रालय ने सीमा सड़क परियोजनाओं की समीक्षा की और कहा कि काम तेज़ होगा",
+    "The 3.5 km road, the Minister's visit, and  x  y  it's",
+])
+def test_a_text_analysed_once_gives_every_field_what_its_own_analysis_would(text):
+    """Stems with positions (the text), words unstemmed (spelling) and pairs are those of a separate
+    analysis of the text, however the fields take turns and whatever was analysed in between."""
+    from indexer.analysis import build_analyzer
+    from indexer.schema import CommonPairsFilter
+    reference = _reference_analyzer()
+    analyzer = build_analyzer()
+    pairs = build_analyzer() | CommonPairsFilter(frozenset(token.text for token in reference(text)))
+    expected = [(token.text, token.pos) for token in reference(text, positions=True)]
+    for _ in range(2):
+        assert [(token.text, token.pos) for token in analyzer(text, positions=True)] == expected
+        assert [token.text for token in analyzer(text, no_morph=True)] == \
+            [token.text for token in reference(text, no_morph=True)]
+        assert [token.text for token in pairs(text)] == \
+            [f"{first} {second}" for (first, _), (second, _) in zip(expected, expected[1:])]
+        # Another text in between (a headline) is analysed as itself, not as the one before.
+        assert [token.text for token in analyzer("Border roads")] == ["border", "road"]
+    # Characters asked for (highlighting) take the full analysis.
+    assert [(token.startchar, token.endchar) for token in analyzer(text, chars=True)] == \
+        [(token.startchar, token.endchar) for token in reference(text, chars=True)]
+
+
+def test_short_posting_lists_are_inlined_and_read_back(tmp_path):
+    """A term in one to three releases keeps its postings in its entry (whoosh3 as shipped inlines
+    none); phrases, facets and searches read them back, after incremental runs merge segments too."""
+    import json
+
+    from indexer import SearchRequest, reindex, search
+    from indexer.codec import INLINE_BELOW
+    from indexer.store import current_generation, open_folder
+    source, index = tmp_path / "source", tmp_path / "index"
+    source.mkdir()
+    phrases = ["quantum harbour dredging", "saffron lighthouse survey", "cobalt bridge inspection"]
+    for number in range(12):
+        # The n-th phrase is in n + 1 releases, the facet value "Agartala" in two.
+        words = [phrase for count, phrase in enumerate(phrases) if number <= count]
+        record = {"id": f"r{number}", "title": f"Report {number}", "date": f"2025-10-{number + 1:02d}",
+                  "location": "Agartala" if number < 2 else "Kochi", "agency": "PTI",
+                  "body": f"The works went on. {' and '.join(words) or 'Nothing else'} was finished."}
+        (source / f"r{number}.jsonl").write_text(json.dumps(record) + "\n", "utf-8")
+        reindex(source, index)  # one run each: segments to merge
+    ix = open_folder(current_generation(index))
+    try:
+        with ix.reader() as reader:
+            inlined = [term for term in (b"quantum", b"saffron", b"cobalt")
+                       if any(("text", term) in leaf and leaf.term_info("text", term).is_inlined()
+                              for leaf, _ in reader.leaf_readers())]
+    finally:
+        ix.close()
+    assert INLINE_BELOW > 1 and inlined
+    for count, phrase in enumerate(phrases, start=1):
+        found = search(index, SearchRequest(q=f'"{phrase}"', collapse=False))
+        assert sorted(hit.id for hit in found.hits) == [f"r{number}" for number in range(count)]
+    by_place = search(index, SearchRequest(q="works", filters={"location": ["Agartala"]}, collapse=False))
+    assert sorted(hit.id for hit in by_place.hits) == ["r0", "r1"]
