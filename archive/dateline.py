@@ -96,7 +96,9 @@ _REGION_DASH = re.compile(rf"{_LEAD}(?P<place>{_NAME})(?:\s*,\s*(?P<region>{_REG
 # UN News's `25 January 2013 - The Security Council ...`: a full date alone before a dash; Canada's
 # `October 7, 2025 - Ottawa, Ontario - Global Affairs Canada`: date, place and issuer.
 _DATE_ONLY = re.compile(rf"{_LEAD}{DATE}\s*{DASH}\s*(?:(?P<place>{_NAME})(?:\s*,\s*(?P<region>{_REGION}))?"
-                        rf"\s+{DASH}\s+(?P<issuer>[^\n]{{2,80}}?)[ \t]*(?:\n|$))?\s*(?=\S)")
+                        rf"\s+{DASH}\s+(?P<issuer>[^\n]{{2,80}}?)[ \t]*(?:\n|$))?\s*(?=\S)"
+                        # not a span of dates (`04 Mar 2017 - 22 Sep 2019`, a web archive's captures)
+                        r"(?!(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2},?)\s+\d{4}[ \t]*(?:\n|$))")
 # `Kabul, 15 Jawza 1397 (5 June 2018)`, `Dhaka, 15 Kartik (30 October):`: another calendar's date, then ours.
 _BRACKETED_DATE = re.compile(rf"{_LEAD}(?P<place>{_NAME}),\s*[^()\n]{{1,30}}?\(\s*{DATE}\s*\)\s*(?::|{DASH})?\s*")
 # FAO's `3 December 2018, Rome - FAO today ...`, WHO's `14 September 2009 | GENEVA -- `: the date, then the place.

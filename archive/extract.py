@@ -82,6 +82,13 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
             location, country = titled[0], country or titled[1]
         if not location and meta.office:
             location, country = conventional_place(meta.office), country or country_of(meta.office)
+    quoted = _quoted_dateline(header.rest) if not (location or meta.location or meta.issuer or meta.date) else None
+    if quoted:
+        # A release quoted whole after an introduction (a blog's `Here it is in full:`, a `> ` quote):
+        # its place, and its date over the page's.
+        location, country = quoted.location, quoted.country or country
+        if quoted.month:
+            date = resolve_dateline_date(quoted.month, quoted.day, quoted.year, date) or date
     location = one_place(location, country)
     issuer = meta.issuer or header.issuer or dateline.issuer or footer.issuer
     if not country and not meta.issuer:
@@ -92,7 +99,8 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
         date=date,
         location=location,
         country=country,
-        agency=canonical_agency(meta.agency) if meta.agency else dateline.agency or header.agency,
+        agency=canonical_agency(meta.agency) if meta.agency else dateline.agency or header.agency or (
+            quoted.agency if quoted else ""),
         ministries=_ministries(meta, issuer, country, title, body),
         language=canonical_language(meta.language) or detect_language(f"{title}\n{body}", location),
         body=body,
@@ -104,6 +112,26 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
         time=meta.time if date and date == (meta.date or meta.header_date) else header.time if date == header.date
         else footer.time if date == footer.date else "",
     )
+
+
+#: How far into a text a quoted release's dateline is looked for.
+_QUOTED_CHARS = 3000
+_PARAGRAPHS = re.compile(r"\n[ \t>]*\n")
+_QUOTE_MARKS = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
+
+
+def _quoted_dateline(text: str) -> Dateline | None:
+    """The dateline of a release quoted after an introduction: a paragraph after one ending with a
+    colon, or quoted (`> `) or indented, that opens with a dated or credited dateline."""
+    paragraphs = _PARAGRAPHS.split(text[:_QUOTED_CHARS])
+    for before, paragraph in zip(paragraphs, paragraphs[1:]):
+        set_apart = paragraph.lstrip("\n")[:1] in (">", " ", "\t")
+        if not (before.rstrip().endswith(":") or set_apart):
+            continue
+        found = parse_dateline(_QUOTE_MARKS.sub("", paragraph).strip())
+        if found.location and (found.month or found.agency):
+            return found
+    return None
 
 
 def _date_after_dash(dateline: Dateline) -> tuple[Dateline, str]:

@@ -99,6 +99,9 @@ def read_header(text: str) -> Header:
 
 
 _CLOCK = re.compile(r"\d:\d\d")
+_SENT = re.compile(r"\s*(?i:sent)\s*:")
+_WEB_ARCHIVE = re.compile(r"(?i:wayback\s+machine|internet\s+archive)")
+_CAPTURES = re.compile(r"(?i:[\d,]+\s+captures?\b.*|\d{1,2}\s+[a-z]{3}\s+\d{4}\s+-\s+\d{1,2}\s+[a-z]{3}\s+\d{4})")
 
 
 def _wrapped_above(line: str) -> bool:
@@ -126,6 +129,7 @@ class _Scan:
         self.updated: tuple[str, str] | None = None  # when the page says it last changed
         self.embargo: tuple[str, str] | None = None  # when the release may be published
         self.addressed: tuple[str, str] | None = None  # the date in the page's address (`.../2018/07/23/...`)
+        self.sent: tuple[str, str] | None = None  # an e-mail's `Sent:` date
         self.label = ""  # what the line before announced (`From:`, `Published`, `Last updated`, a byline)
         self.fallback: tuple | None = None  # where the header ends if the scan runs into the text's end
         self.whole: Dateline | None = None  # the dateline read from the start of the whole text
@@ -157,6 +161,12 @@ class _Scan:
             self.found.issuer = f"{self.found.issuer} {_FIELD_GAP.split(line)[0]}"
             return True
         self.label = "" if self.label == "continued" else self.label
+        if self.label == "archived":
+            # Under a web archive's bar, its captures' dates (`3 Feb 2021`, `14 captures`) are the archive's.
+            if date_line(line) or _CAPTURES.fullmatch(line):
+                self.end = stop
+                return True
+            self.label = ""
         if self.label in ("updated", "posted"):
             # The value of `Last updated` on a line of its own: when it changed, not when it was issued;
             # of `Posted` alone, when a site reposted it (ReliefWeb's, above `Originally published`).
@@ -238,12 +248,16 @@ class _Scan:
                 self.from_line = self.from_line or value == "from"
                 self.published = self.published or value == "published"
             self.contact_block = what == "contact" or (self.contact_block and what in ("reach", "contact-line"))
-            if what == "date" and not found.date:
+            if what == "date" and _SENT.match(line):
+                # When an e-mail carrying the release went out: its date unless the release gives its own.
+                self.sent = self.sent or value
+            elif what == "date" and not found.date:
                 found.date, found.time = value
                 self.published = self.published or bool(PUBLISHED.match(line))
             elif what == "issuer" and value:
                 # GOV.UK's `From:` line says whose page it is, even under the department's name.
-                self.from_line = self.from_line or bool(FROM.match(line))
+                # (an e-mail's `From:` names a sender at an address, not a page's department)
+                self.from_line = self.from_line or bool(FROM.match(line)) and "@" not in line
                 if not found.issuer:
                     found.issuer, found.country = (value, found.country) if isinstance(value, str) else \
                         (value[0], found.country or value[1])
@@ -262,6 +276,8 @@ class _Scan:
             # A reference, a phone number or a place alone does not make a header (tables look so).
             self.strong = self.strong or what not in ("code", "reach", "contact-line", "country", "place", "agency",
                                                       "government")
+        if _WEB_ARCHIVE.search(line):
+            self.label = "archived"
         if not self.embargo and _EMBARGO.match(line) and (day := _DAY_IN_LINE.search(line)):
             self.embargo = date_line(day[0])
         if not self.addressed and (path := _DATED_PATH.search(line)):
@@ -310,10 +326,11 @@ class _Scan:
             # Lines above it under the header are a letterhead or labels (`Security Council` / `6906th Meeting`).
             end = next(stop for line, stop in under if line == title)
         found.title = title
-        if not found.date and (self.embargo or self.updated or self.addressed):
-            # A release dated only by its embargo is published when it lifts; a page that says only
-            # when it last changed, then; else the date its address was filed under.
-            found.date, found.time = self.embargo or self.updated or self.addressed
+        if not found.date and (self.sent or self.embargo or self.updated or self.addressed):
+            # An e-mailed release is dated when it was sent; a release dated only by its embargo is
+            # published when it lifts; a page that says only when it last changed, then; else the
+            # date its address was filed under.
+            found.date, found.time = self.sent or self.embargo or self.updated or self.addressed
         # Lines of the header that are no letterhead are text: the headline and a summary.
         found.lines = [line for line in before if not letterhead(line)]
         found.rest = text[end:]

@@ -55,6 +55,7 @@ PUBLISHED = re.compile(r"(?i:(?:history\s*:\s*)?(?:first\s+|originally\s+)?publi
                        r"|publication\s+date"
                        r"|issued(?:\s+on)?|(?:release\s+)?dated?"
                        r"|released?(?:\s+on)?|posted(?:\s+on)?|delivered(?:\s+on)?)\s*:?\s*")
+_SLOGAN = re.compile(r"[A-Z][a-z'\u2019\-]+(?: [a-z'\u2019\-]+){1,2}\.")
 _SERVICE_SUFFIX = re.compile(r" (?:Centre|Center|Newswires?|News ?Wire)$")
 # When a page last changed (`Last updated: 14 Apr. 2011 17:48`, `Modified 3 hours ago`).
 _UPDATED = re.compile(r"(?i:(?:last\s+)?(?:updated|modified))\b(?:\s+(?i:on|at))?\s*:?\s*(?P<value>.*)")
@@ -77,7 +78,7 @@ _SHORT_YEAR = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{2})")
 # The old MoD site's `9 Jul 08`: a day, a month's name and a two-digit year.
 _SHORT_YEAR_NAMED = re.compile(rf"(\d{{1,2}})\s+({MONTH_PATTERN})\.?\s+(\d{{2}})", re.IGNORECASE)
 _CLOCK = (r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?P<meridiem>[ap]\.?\s*m\.?)?"
-          r"(?:\s*\[?[A-Z]{2,5}(?:[+\-]\d{1,2}(?::\d\d)?)?\]?(?!\w))?")
+          r"(?:\s*\[?[A-Z]{2,5}(?:[+\-]\d{1,2}(?::\d\d)?)?\]?(?!\w)|\s+[+\-]\d{4}(?:\s+\([A-Z]{2,5}\))?(?!\w))?")
 _CLOCK_ALONE = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s*m\.?)?(?:\s*[A-Z]{2,5})?", re.IGNORECASE)
 _TIME = rf"(?:\s*(?:[|,@\-\u2013\u2014]|at)?\s*{_CLOCK})?"
 # A date line may give the time first (`6:41 AM EDT, October 7, 2025`) and say when it was updated or
@@ -107,7 +108,8 @@ END_MARK = re.compile(r"#{3,}|\*{3,}|(?:\.\s*){3,}|-*\s*(?i:end|ends|30|xxx)\s*-
                       r"|-+\s*(?i:more)\s*-+|\((?i:more)\)")
 # A web page's furniture: `Reading time: 2 min`, `3 MIN READ`, `Other available languages: FR DE`.
 _PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?(?:\s+read)?|(?:other\s+)?available\s+languages\b.*"
-                   r"|subscribe(?:\s+\d+)?|share(?:\s+this(?:\s+page)?)?|print(?:\s+this\s+page)?|download\s+pdf"
+                   r"|subscribe(?:\s+\d+)?|share(?:\s+this(?:\s+page)?)?|download\s+pdf"
+                   r"|print(?:\s+this\s+page|er[-\s]friendly(?:\s+version)?|\s+version)?"
                    r"|listen\s+to\s+this(?:\s+article)?|skip\s+to\s+(?:main\s+)?content|staff\s+reporter|gov\.uk"
                    # Factiva's fields: `411 words`, `English`, `(c) 2009. The Associated Press. ...`
                    r"|[\d,]+\s+words|english|\(c\)\s*\d{4}\b.{0,120})"
@@ -116,7 +118,15 @@ _PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?(?:\s+read)?|(?:o
                    r"|(?i:contact\s+us\s*[|\u2022]).{1,80}"
                    # cookie notices; an archived site's banner (`This is historical material "frozen in time"`)
                    r"|.{0,60}\b(?i:cookies?)\b.{0,160}|(?i:this\s+is\s+historical\s+material\b.{0,200}"
-                   r"|.{0,100}\b(?:website|site|page)\s+is\s+no\s+longer\s+(?:being\s+)?updated\b.{0,160})"
+                   r"|.{0,100}\b(?:website|site|page)\s+is\s+no\s+longer\s+(?:being\s+)?updated\b.{0,160}"
+                   # a site's name with its section (`RAPID - Press Releases - EUROPA`)
+                   r"|[^\n]{1,40}\s[-|]\s(?i:press\s+releases|news\s+releases|newsroom|media\s+cent(?:re|er))"
+                   r"\s[-|]\s[^\n]{1,40}"
+                   # GovDelivery's banner (`You are subscribed to Press Releases for ...`)
+                   r"|you\s+are\s+subscribed\s+to\b.{0,300}"
+                   # the Wayback Machine's bar (`INTERNET ARCHIVE Wayback Machine`, `14 captures`, its span)
+                   r"|internet\s+archive\b.{0,60}|wayback\s+machine\b.{0,60}|[\d,]+\s+captures?\b.{0,80}"
+                   r"|\d{1,2}\s+[a-z]{3}\s+\d{4}\s+-\s+\d{1,2}\s+[a-z]{3}\s+\d{4})"
                    # a gallery's navigation (`Image 1 of 2 [ previous | next ]`), a site's sign-in
                    r"|(?i:(?:image|photo|picture|slide|page)\s+\d+\s+of\s+\d+\b.{0,40}"
                    r"|(?:sign|log)\s*in(?:\s*\|\s*register)?|search)"
@@ -168,7 +178,7 @@ _PAGE_END_WORDS = re.compile(r"(?i:share(?:\s+(?:this(?:\s+page)?|on))?|print|e-
                              r"|facebook|twitter|viber|whatsapp|linkedin|telegram|x|related(?:\s+news)?"
                              r"|[&|:,\u00b7\u2022])")
 PAGE_END = re.compile(rf"(?:{_PAGE_END_WORDS.pattern})(?:\s*(?:{_PAGE_END_WORDS.pattern}))*"
-                      r"|(?i:is\s+this\s+page\s+useful\??)"
+                      r"|(?i:is\s+this\s+page\s+useful\??|page\s+\d+\s+of\s+\d+)"
                       # a site's copyright line under everything (`Copyright © 2018 Ministry of Foreign Affairs, Nepal`)
                       r"|(?i:copyright\s*\u00a9?|\u00a9)\s*(?:\d{4}\b)?[^.\n]{0,100}"
                       r"(?:\.\s*(?i:all\s+rights\s+reserved)\.?)?")
@@ -218,6 +228,10 @@ def line_kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | Non
     # Russia's foreign ministry numbers a release with its date (`1456-17-07-2019`).
     if numbered := dated_number(line):
         return [("date", (numbered, ""))]
+    # An issuer and its seat (`The Kremlin, Moscow`): both.
+    issuer, comma, seat = line.partition(",")
+    if comma and known_issuer(issuer.strip()) and (located := place_line(seat.strip())):
+        return [("issuer", issuer.strip()), ("place", located)]
     kind = line_kind(line, contact_block)
     return [kind] if kind else None
 
@@ -237,9 +251,11 @@ def _field_kinds(line: str, separator: re.Pattern, contact_block: bool,
     fields = [field for field in separator.split(line) if field.strip(DECORATION)]
     if len(fields) > 1:
         kinds = [line_kind(field.strip(DECORATION), contact_block) for field in fields]
-        # Dashes part fields only beside a service's or an issuer's name, or a date and a label (the German
-        # Foreign Office's `03.10.2018 - Press release`), not a dated headline's words.
-        dated_label = len(kinds) == 2 and all(kinds) and {kind[0] for kind in kinds} == {"date", "furniture"}
+        # Dashes part fields only beside a service's or an issuer's name, or a date and labels (the German
+        # Foreign Office's `03.10.2018 - Press release`, the European Parliament's `Press release -
+        # 23-11-2016 - 13:12`), not a dated headline's words.
+        dated_label = len(kinds) <= 3 and all(kinds) and {kind[0] for kind in kinds} == {"date", "furniture"} and \
+            sum(kind[0] == "date" for kind in kinds) == 1
         if dashed and not dated_label and not any(kind and kind[0] in ("agency", "issuer") for kind in kinds):
             return None
         # Names beside a date are a byline (`Zeynep Aslan |07.10.2025`, `11 Feb 2019 | Lance Cpl. Jacob
@@ -252,9 +268,21 @@ def _field_kinds(line: str, separator: re.Pattern, contact_block: bool,
         if kinds[-1] and kinds[-1][0] == "place" and not dashed and all(
                 capitalised(field) and len(field.split()) <= 6 for field in fields[:-1]):
             kinds = [kind or ("furniture", None) for kind in kinds]
+        # A document's number beside its place and date (the Commission's `IP/95/512     Brussels, 23 May 1995`).
+        if not dashed and len(fields) == 2 and kinds[0] and kinds[0][0] == "code" and kinds[1] is None and \
+                (placed := _place_and_date(fields[1].strip())):
+            return [kinds[0], *placed]
         if all(kinds):
             return kinds
     return None
+
+
+def _place_and_date(text: str) -> list[tuple[str, object]] | None:
+    """[place, date] of `Brussels, 23 May 1995`, else None."""
+    place, _, rest = text.partition(",")
+    dated = date_line(rest.strip()) if rest else None
+    located = place_line(place.strip()) if dated else None
+    return [("place", located), ("date", dated)] if located else None
 
 
 _MAIL_ADDRESS = re.compile(r"\s*[\[<(]?(?:mailto:)?[\w.+\-]+@(?P<domain>[\w\-]+(?:\.[\w\-]+)+)[\]>)]?")
@@ -437,6 +465,8 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
         return "contact-line", None
     if line.endswith(":") and len(line.split()) <= 4:
         return "furniture", None  # a label whose value is on the next line (`On the Web:`)
+    if _SLOGAN.fullmatch(line.strip()):
+        return "furniture", None  # a letterhead's motto (UNDP's `Empowered lives.` / `Resilient nations.`)
     return None
 
 

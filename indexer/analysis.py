@@ -17,7 +17,8 @@ from functools import lru_cache
 
 import regex
 import snowballstemmer
-from whoosh.analysis import STOP_WORDS, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token, Tokenizer
+from whoosh.analysis import (STOP_WORDS, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token,
+                             Tokenizer)
 from whoosh.lang.porter import stem as porter_stem
 
 from archive.scripts import SCRIPT_RANGES, main_script, normalise_indic
