@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import regex
+
 #: A letter of a word in any script (a `regex` class): what Python's `\w` matches (letters,
 #: numbers, `_`), the marks that go with them (vowel signs, viramas, nuktas), and joiners.
 #: (The `regex` module's own `\w` differs from Python's on `½`, `²` ...)
@@ -65,14 +67,33 @@ def is_indic(text: str) -> bool:
 
 def script_counts(text: str) -> dict[str, int]:
     """How many letters of each script `text` has ("Latin" for a-z and accented letters)."""
-    counts: dict[str, int] = {}
-    for char in text:
-        if not char.isalpha() and not unicodedata.category(char).startswith("M"):
-            continue
-        name = "Latin" if char < "\u0250" else _script_of_char(char)
-        if name:
-            counts[name] = counts.get(name, 0) + 1
+    letters = _NOT_LETTERS.sub("", text)
+    if letters.isascii():
+        return {"Latin": len(letters)} if letters else {}
+    # Each letter becomes its script's mark, then the marks are counted (no loop over characters here).
+    marked = letters.translate(_SCRIPT_MARKS)
+    counts = {}
+    for mark, name in enumerate(_MARKED_SCRIPTS, start=1):
+        if found := marked.count(chr(mark)):
+            counts[name] = found
     return counts
+
+
+_NOT_LETTERS = regex.compile(r"[^\p{L}\p{M}]+")
+_MARKED_SCRIPTS = ["Latin", *SCRIPT_RANGES]
+
+
+def _script_marks() -> dict[int, str]:
+    marks = {code: chr(1) for code in range(0x250)}
+    for mark, name in enumerate(_MARKED_SCRIPTS[1:], start=2):
+        low, high = SCRIPT_RANGES[name]
+        marks.update({code: chr(mark) for code in range(ord(low), ord(high) + 1)})
+    arabic = chr(_MARKED_SCRIPTS.index("Arabic") + 1)
+    marks.update({code: arabic for code in [*range(0x750, 0x780), *range(0xfb50, 0xff00)]})
+    return marks
+
+
+_SCRIPT_MARKS = str.maketrans(_script_marks())
 
 
 def _script_of_char(char: str) -> str:

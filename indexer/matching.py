@@ -15,7 +15,7 @@ from typing import NamedTuple
 import numpy as np
 from whoosh import query as wq
 
-from indexer.schema import PAIR_SEPARATOR, PAIRS, TEXT, common_pairs_of
+from indexer.schema import PAIR_SEPARATOR, PAIRS, SPELLING, TEXT, common_pairs_of
 from indexer.snapshot import Snapshot
 from indexer.whoosh_reads import as_text, bm25_parameters
 
@@ -187,9 +187,8 @@ class QueryEvaluator:
         against the unstemmed words of the spelling field, and each word found stands for its
         stem; stems that match it themselves count too.
         """
-        spelling = self.schema[TEXT].spelling_fieldname(TEXT) if TEXT in self.schema else None
-        if type(query) in (wq.Prefix, wq.Wildcard) and query.fieldname == TEXT and spelling in self.schema:
-            words = [as_text(word) for _, word in type(query)(spelling, query.text).expanded_terms(self.reader)]
+        if type(query) in (wq.Prefix, wq.Wildcard) and query.fieldname == TEXT and SPELLING in self.schema:
+            words = [as_text(word) for _, word in type(query)(SPELLING, query.text).expanded_terms(self.reader)]
             stems = {stem for word in words for stem in self.schema[TEXT].process_text(word, mode="query")}
             stems.update(as_text(term) for _, term in query.expanded_terms(self.reader))
             return [(TEXT, stem) for stem in sorted(stems)]

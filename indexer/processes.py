@@ -18,10 +18,12 @@ import threading
 import time
 
 from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.writing import SegmentWriter
 
-from indexer import faults
+from indexer import faults, word_counts
 from indexer.codec import InliningCodec
 from indexer.errors import IndexWriteFailed
+from indexer.schema import SPELLING
 
 _PR_SET_PDEATHSIG = 1
 # How often a blocked put, or a child without prctl, looks again.
@@ -70,7 +72,20 @@ class _GuardedSubWriter(SubWriterTask):
         for signum in (signal.SIGTERM, signal.SIGHUP):
             signal.signal(signum, signal.SIG_DFL)
         faults.forget()
-        super().run()
+        word_counts.forget()  # what the parent had counted is not this process's
+        # Whoosh's loop (take job files until told to stop), then the segment with its words' counts.
+        writer = self.writer = SegmentWriter(self.storage.open_index(self.indexname), _lk=False, **self.kwargs)
+        while self.running:
+            job = self.jobqueue.get()
+            if job is None:
+                break
+            self._process_file(*job)
+        if not self.running:
+            writer.cancel()
+            return
+        word_counts.add_to_segment(writer, SPELLING)
+        segment = writer._finalize_segment()
+        self.resultqueue.put((None, writer.pool.fieldnames, segment), timeout=5)
 
     def _process_file(self, filename, doc_count) -> None:
         faults.checkpoint("writer-batch")

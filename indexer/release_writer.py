@@ -6,14 +6,14 @@ from contextlib import suppress
 from pathlib import Path
 
 from archive import Release
-from indexer import faults
+from indexer import faults, word_counts
 from indexer.bodies import write_long_body
 from indexer.codec import InliningCodec
 from indexer.documents import document_fields
 from indexer.errors import IndexWriteFailed
 from indexer.merging import merge_policy
 from indexer.processes import GuardedMpWriter
-from indexer.schema import ID
+from indexer.schema import ID, SPELLING
 from indexer.story_table import Sketch, sketch
 from indexer.store import open_folder
 
@@ -51,6 +51,7 @@ class ReleaseWriter:
 
     def _open(self):
         if self._writer is None:
+            word_counts.forget()
             self._ix = open_folder(self.folder)
             self._writer = (GuardedMpWriter(self._ix, procs=self.jobs, limitmb=WRITER_MB) if self.jobs
                             else self._ix.writer(limitmb=128, codec=InliningCodec()))
@@ -106,6 +107,8 @@ class ReleaseWriter:
         faults.checkpoint("commit")
         writer, self._writer = self._writer, None
         try:
+            if not isinstance(writer, GuardedMpWriter):
+                word_counts.add_to_segment(writer, SPELLING)  # (writer processes add theirs themselves)
             if self.full:
                 writer.commit()
             else:

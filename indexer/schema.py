@@ -6,6 +6,7 @@ from whoosh import columns, fields, formats
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
 
 from archive import EXTRACTION_VERSION
+from indexer import word_counts
 from indexer.analysis import build_analyzer
 from indexer.vocabulary import FACETS
 
@@ -13,6 +14,9 @@ ID = "id"
 #: What a plain query searches: the title (twice, for weight) and the body, in one field,
 #: so that each word is one posting list to score rather than one per field.
 TEXT = "text"
+#: The text's words as written (lower-cased), with how many releases have each, for "did you mean"
+#: and wildcards: one posting a word a segment (word_counts.py), as Whoosh names its spelling fields.
+SPELLING = f"spell_{TEXT}"
 #: The text as pairs of neighbouring words ("border road"), for looking phrases up as terms.
 PAIRS = "pairs"
 PAIR_SEPARATOR = " "
@@ -80,13 +84,24 @@ def common_pairs_of(schema) -> frozenset[str] | None:
     return None
 
 
+class CountedText(fields.TEXT):
+    """A stemmed text field whose words as written are counted for the spelling field
+    (indexer/word_counts.py) instead of each getting a posting of its own."""
+
+    def index(self, value, **kwargs):
+        yield from super().index(value, **kwargs)
+        # The words were worked out for the stems just now: this reads them again, not the text.
+        word_counts.note(token.text for token in self.analyzer(value, no_morph=True))
+
+
 def build_schema(common_words: frozenset[str] = frozenset()) -> fields.Schema:
     """Return a new schema for the release index; `common_words` are the stems paired for phrases."""
     stemmed = build_analyzer()
     return fields.Schema(**{
         # A column too: stories are kept by release id, and a snapshot reads every id at once.
         ID: fields.ID(unique=True, stored=True, sortable=columns.VarBytesColumn()),
-        TEXT: fields.TEXT(analyzer=stemmed, spelling=True),
+        TEXT: CountedText(analyzer=stemmed),
+        SPELLING: fields.SpellField(stemmed),
         # Pairs of the same stems as the text, stop words left out as the text leaves them out;
         # only whether a release has a pair is kept (a fifth smaller than with frequencies).
         PAIRS: fields.FieldType(formats.Existence(), build_analyzer() | CommonPairsFilter(common_words),

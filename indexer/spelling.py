@@ -17,10 +17,10 @@ from rapidfuzz.distance import OSA
 
 from archive.scripts import LETTER, normalise_indic
 from indexer.analysis import word_stems
-from indexer.schema import TEXT
+from indexer.schema import SPELLING
 
-#: The field holding every word of the text as written (lower-cased), which Whoosh keeps for spelling.
-SPELLING_FIELD = f"spell_{TEXT}"
+#: The field holding every word of the text as written (lower-cased), with how many releases have each.
+SPELLING_FIELD = SPELLING
 #: Words shorter than this are not corrected: too many words lie one edit from them.
 SHORTEST = 4
 #: The most words of one query corrected (the rest are left as typed): a bound on the work.
@@ -51,7 +51,9 @@ class SpellingVocabulary:
             for term, info in segment.iter_field(SPELLING_FIELD):
                 word = term.decode("utf-8")
                 if is_word(word):
-                    counts[word] = counts.get(word, 0) + info.doc_frequency()
+                    # A posting a word a segment weighted by its releases (word_counts.py); an index
+                    # written before had a posting of weight 1 for each release, the same sum.
+                    counts[word] = counts.get(word, 0) + round(info.weight())
         words, frequencies = list(counts), list(counts.values())
         by_length: dict[int, list[int]] = {}
         for position, word in enumerate(words):

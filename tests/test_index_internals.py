@@ -205,3 +205,57 @@ def test_short_posting_lists_are_inlined_and_read_back(tmp_path):
         assert sorted(hit.id for hit in found.hits) == [f"r{number}" for number in range(count)]
     by_place = search(index, SearchRequest(q="works", filters={"location": ["Agartala"]}, collapse=False))
     assert sorted(hit.id for hit in by_place.hits) == ["r0", "r1"]
+
+
+def test_the_spelling_field_counts_each_word_once_per_release_with_a_posting_per_segment(tmp_path):
+    """Each word as written is in the spelling field with the number of releases that have it, as
+    one posting per segment (not one per release), whether writer processes or this process wrote it,
+    and an incremental run adds its releases' words."""
+    import json
+    from collections import Counter
+
+    import regex
+
+    from archive import Release
+    from archive.reading import read_file
+    from archive.scripts import LETTER
+    from indexer import reindex
+    from indexer.analysis import build_analyzer
+    from indexer.schema import SPELLING
+    from indexer.spelling import SpellingVocabulary
+    from indexer.store import current_generation, open_folder
+    from tests.corpus import write_corpus
+
+    def words_of(release):
+        text = f"{release.title} __ {release.title} __ {release.body}"
+        return {token.text for token in build_analyzer()(text, no_morph=True)}
+
+    def spelling(index):
+        ix = open_folder(current_generation(index))
+        try:
+            with ix.reader() as reader:
+                vocabulary = SpellingVocabulary.of(reader)
+                counts = {word: int(vocabulary.frequencies[len(word)][vocabulary.words[len(word)].index(word)])
+                          for words in vocabulary.words.values() for word in words}
+                postings = max(sum(len(list(leaf.postings(SPELLING, word.encode()).all_ids()))
+                                   for leaf, _ in reader.leaf_readers() if (SPELLING, word.encode()) in leaf)
+                               for word in counts)
+                return counts, postings, len(list(reader.leaf_readers()))
+        finally:
+            ix.close()
+
+    source = write_corpus(tmp_path / "source")
+    releases = [result for path in sorted(source.rglob("*")) if path.is_file()
+                for result in read_file(path, source, 2_000_000) if isinstance(result, Release)]
+    expected = Counter(word for release in releases for word in words_of(release))
+    for jobs in (0, 2):
+        index = tmp_path / f"index-{jobs}"
+        reindex(source, index, full=True, jobs=jobs)
+        counts, postings, segments = spelling(index)
+        assert counts == {word: count for word, count in expected.items() if regex.fullmatch(rf"{LETTER}+", word)}
+        assert postings <= segments < len(releases)
+    record = {"id": "extra", "title": "Zanskar glaciers", "date": "2025-10-09", "body": "Zanskar glaciers retreat."}
+    (source / "extra.jsonl").write_text(json.dumps(record) + "\n", "utf-8")
+    reindex(source, tmp_path / "index-0")
+    counts, _, _ = spelling(tmp_path / "index-0")
+    assert counts["zanskar"] == 1 and counts["glaciers"] == expected["glaciers"] + 1
