@@ -17,7 +17,7 @@ from archive.places import (
 from archive.scripts import is_indic
 
 _AGENCIES = {
-    "ians": "IANS", "pti": "PTI", "ani": "ANI", "uni": "UNI", "reuters": "Reuters",
+    "ians": "IANS", "pti": "PTI", "ani": "ANI", "uni": "UNI", "reuters": "Reuters", "reuter": "Reuters",
     "ap": "AP", "afp": "AFP", "ians/pti": "IANS", "xinhua": "Xinhua", "bloomberg": "Bloomberg",
     "prnewswire": "PR Newswire", "pr newswire": "PR Newswire", "businesswire": "Business Wire",
     "business wire": "Business Wire", "globe newswire": "GlobeNewswire", "upi": "UPI",

@@ -118,15 +118,21 @@ def build_release(release_id: str, source: str, text: str, meta: Metadata) -> Re
 _QUOTED_CHARS = 3000
 _PARAGRAPHS = re.compile(r"\n[ \t>]*\n")
 _QUOTE_MARKS = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
+_FORWARDED = re.compile(r"[-_=*]{3,}"
+                        r"|-*\s*(?i:forwarded\s+message|original\s+message|begin\s+forwarded\s+message:?)\s*-*")
 
 
 def _quoted_dateline(text: str) -> Dateline | None:
     """The dateline of a release quoted after an introduction: a paragraph after one ending with a
-    colon, or quoted (`> `) or indented, that opens with a dated or credited dateline."""
+    colon or after a forwarding line (`-----`, its headline between), or quoted (`> `) or indented,
+    that opens with a dated or credited dateline."""
     paragraphs = _PARAGRAPHS.split(text[:_QUOTED_CHARS])
-    for before, paragraph in zip(paragraphs, paragraphs[1:]):
+    forwarded = -3
+    for number, (before, paragraph) in enumerate(zip(paragraphs, paragraphs[1:]), start=1):
+        if _FORWARDED.fullmatch(before.strip()):
+            forwarded = number
         set_apart = paragraph.lstrip("\n")[:1] in (">", " ", "\t")
-        if not (before.rstrip().endswith(":") or set_apart):
+        if not (before.rstrip().endswith(":") or set_apart or number - forwarded <= 1):
             continue
         found = parse_dateline(_QUOTE_MARKS.sub("", paragraph).strip())
         if found.location and (found.month or found.agency):

@@ -100,6 +100,7 @@ def read_header(text: str) -> Header:
 
 _CLOCK = re.compile(r"\d:\d\d")
 _SENT = re.compile(r"\s*(?i:sent)\s*:")
+_STOPPED_HEADLINE = re.compile(r"[A-Z][^.!?:;\n]{10,150}[^.\s]\.")
 _WEB_ARCHIVE = re.compile(r"(?i:wayback\s+machine|internet\s+archive)")
 _CAPTURES = re.compile(r"(?i:[\d,]+\s+captures?\b.*|\d{1,2}\s+[a-z]{3}\s+\d{4}\s+-\s+\d{1,2}\s+[a-z]{3}\s+\d{4})")
 
@@ -301,6 +302,10 @@ class _Scan:
             self.found, self.end, self.before, self.since, self.from_line, self.published = self.fallback
             self.at_dateline = False
         found, before, end = self.found, self.before, self.end
+        if len(before) == 1 and _STOPPED_HEADLINE.fullmatch(before[0]):
+            # A wire's headline as news databases give it, with a full stop (`Sri Lanka tea exports up
+            # 14 pct.`), above their fields.
+            before = self.before = [before[0][:-1]]
         if not self.strong or not text[end:].strip() or (before and not headline(before[0])) or (
                 self.at_dateline and not end):
             return Header(rest=text, dateline=self.whole)

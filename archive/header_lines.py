@@ -112,7 +112,7 @@ _PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?(?:\s+read)?|(?:o
                    r"|print(?:\s+this\s+page|er[-\s]friendly(?:\s+version)?|\s+version)?"
                    r"|listen\s+to\s+this(?:\s+article)?|skip\s+to\s+(?:main\s+)?content|staff\s+reporter|gov\.uk"
                    # Factiva's fields: `411 words`, `English`, `(c) 2009. The Associated Press. ...`
-                   r"|[\d,]+\s+words|english|\(c\)\s*\d{4}\b.{0,120})"
+                   r"|[\d,]+\s+words|english|\(c\)\s*(?:\d{4}\b)?.{0,120})"
                    # breadcrumbs: `Home > International > Foreign affairs`
                    r"|[^<>\n]{1,40}(?:\s*[>\u203a\u00bb]\s*[^<>\n]{1,40}){1,5}|(?i:home)(?:\s*[|/\u2022]|\s{2,}).{1,80}"
                    r"|(?i:contact\s+us\s*[|\u2022]).{1,80}"
@@ -254,14 +254,22 @@ def _field_kinds(line: str, separator: re.Pattern, contact_block: bool,
         # Dashes part fields only beside a service's or an issuer's name, or a date and labels (the German
         # Foreign Office's `03.10.2018 - Press release`, the European Parliament's `Press release -
         # 23-11-2016 - 13:12`), not a dated headline's words.
-        dated_label = len(kinds) <= 3 and all(kinds) and {kind[0] for kind in kinds} == {"date", "furniture"} and \
-            sum(kind[0] == "date" for kind in kinds) == 1
+        # A short topic among them (`Press release - Human rights − 21-01-2016 - 12:54`) is a label too.
+        labels = [kind or (("furniture", None) if dashed and len(field.split()) <= 3 and field.strip()[:1].isupper()
+                           else None) for kind, field in zip(kinds, fields)]
+        dated_label = len(kinds) <= 4 and all(labels) and {kind[0] for kind in labels} == {"date", "furniture"} and \
+            sum(kind[0] == "date" for kind in labels) == 1 and sum(kind is None for kind in kinds) <= 1
+        kinds = labels if dated_label else kinds
         if dashed and not dated_label and not any(kind and kind[0] in ("agency", "issuer") for kind in kinds):
             return None
         # Names beside a date are a byline (`Zeynep Aslan |07.10.2025`, `11 Feb 2019 | Lance Cpl. Jacob
         # Ferreira 1st Marine Division`, `OCTOBER 7, 2019 / 8:42 AM / UPDATED 2 HOURS AGO`).
         if any(kind and kind[0] == "date" for kind in kinds):
             kinds = [kind or (("furniture", None) if len(field.split()) <= 8 and not field.endswith(".") else None)
+                     for kind, field in zip(kinds, fields)]
+        # A government's portal beside a department's name (`nidirect | Department for the Economy`).
+        if not dashed and any(kind and kind[0] == "government" for kind in kinds):
+            kinds = [kind or (("furniture", None) if len(field.split()) <= 6 and field.strip()[:1].isupper() else None)
                      for kind, field in zip(kinds, fields)]
         # A letterhead of bullets ending with its place (`Department of Public Information • News and
         # Media Division • New York`).
@@ -286,6 +294,8 @@ def _place_and_date(text: str) -> list[tuple[str, object]] | None:
 
 
 _MAIL_ADDRESS = re.compile(r"\s*[\[<(]?(?:mailto:)?[\w.+\-]+@(?P<domain>[\w\-]+(?:\.[\w\-]+)+)[\]>)]?")
+#: Governments' portals known by a name that is no address.
+_SITE_NAMES = {"nidirect": "United Kingdom", "gov.uk": "United Kingdom"}
 #: Governments' sites by the end of the name their pages open with (`Number10.gov.uk`, `GOV.WALES`).
 _SITE_COUNTRY = {"gov.uk": "United Kingdom", "gov.scot": "United Kingdom", "gov.wales": "United Kingdom",
                  "llyw.cymru": "United Kingdom", "govt.nz": "New Zealand", "gov.au": "Australia",
@@ -294,8 +304,10 @@ _SITE_COUNTRY = {"gov.uk": "United Kingdom", "gov.scot": "United Kingdom", "gov.
 
 
 def _site_country(line: str) -> str:
-    """The country of a government's site by its name (`Number10.gov.uk`), else ""."""
+    """The country of a government's site by its name (`Number10.gov.uk`, `nidirect`), else ""."""
     name = line.strip().lower()
+    if name in _SITE_NAMES:
+        return _SITE_NAMES[name]
     if " " in name or "." not in name:
         return ""
     return next((country for suffix, country in _SITE_COUNTRY.items()
@@ -521,8 +533,8 @@ def place_line(line: str) -> tuple[str, str] | None:
         return (found[0], named) if found else None
     place, comma, region = line.partition(",")
     place = place.strip().rstrip("'\u2019")
-    if not region and " " in place and region_country(place.rsplit(" ", 1)[1]):
-        place, region = place.rsplit(" ", 1)  # `Washington D.C.`
+    if not region and " " in place and region_country(place.rsplit(" ", 1)[1]) and not city_named(place):
+        place, region = place.rsplit(" ", 1)  # `Washington D.C.` (but `New Delhi` is a city, not Delhi's `New`)
     if len(line.split()) > 4 or not capitalised(line) or any(ch.isdigit() for ch in line):
         return None
     city = city_named(place)
