@@ -82,6 +82,7 @@ _DATED = re.compile(
     rf"|\s*(?P<paren>\()(?:(?P<paren_agency>[A-Z][A-Za-z .&]{{1,30}}?),\s*)?)"
     rf"\s*{DATE}{_CLOCK}(?(paren)\s*\))\s*(?:{_AGENCY}|(?<=\s)(?P<bare>{_BARE_AGENCIES})\b)?{_END}"
 )
+_COMMA_AGENCY = re.compile(rf"{_LEAD}(?P<place>{_NAME}),\s*(?P<agency>[A-Z]{{2,6}})\s*{DASH}\s*")
 # `SOUDA BAY, Crete, Greece (NNS) --`: a region, then the country.
 _UNDATED_AGENCY = re.compile(
     rf"{_LEAD}(?P<place>{_NAME}){_BRACKET}(?:\s*,\s*(?P<region>{_REGION})){{0,2}}{_AGENCY}{_END}"
@@ -245,6 +246,11 @@ def _parse_dateline(text: str) -> Dateline:
         credit = found["agency"] or found["wire"]
         agency = canonical_agency(credit) if is_agency(credit) or found["place"].isupper() else ""
         return Dateline(place, country or _SERVICE_COUNTRIES.get(agency, ""), agency, rest=text[found["end"]:])
+    found = _match(_COMMA_AGENCY, text)
+    if found and is_agency(found["agency"]) and _known_place(found["place"]):
+        # IRNA's `Tehran, IRNA --`: the agency after a comma, no brackets.
+        place, country = _place_and_country(found["place"], "")
+        return Dateline(place, country, canonical_agency(found["agency"]), rest=text[found["end"]:])
     found = _match(_REGION_DASH, text)
     if found and _plausible_place(found["place"]) and region_country(found["region"]):
         # `Portland, Oregon - (Jan. 25, 2013)`: a date may follow the dash.

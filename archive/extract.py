@@ -9,7 +9,7 @@ from archive.dateline import Dateline, canonical_agency, parse_dateline
 from archive.dates import parse_explicit_date, resolve_dateline_date
 from archive.footer import read_footer
 from archive.header import Header, read_header
-from archive.header_lines import date_line, trailing_date, trailing_place, without_label
+from archive.header_lines import date_line, numbered_date, trailing_date, trailing_place, without_label
 from archive.issuers import canonical_body, issuer_country
 from archive.languages import canonical_language, detect_language
 from archive.ministries import canonical_issuer, find_ministries, foreign_portfolio, names_indian_body
@@ -153,8 +153,8 @@ def _own_date(header: Header, footer, meta: Metadata, title: str, text: str) -> 
     2025`) where the metadata gives no date."""
     if header.date or footer.date or meta.date or meta.header_date:
         return header.date or footer.date
-    return trailing_date(title) or ("" if header.found else trailing_date(text.lstrip().split("\n", 1)[0])) or \
-        footer.page_date
+    return trailing_date(title) or numbered_date(title) or (
+        "" if header.found else trailing_date(text.lstrip().split("\n", 1)[0])) or footer.page_date
 
 
 def _issuing_country(header: Header, dateline, issuer: str, title: str, body: str) -> str:

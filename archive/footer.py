@@ -143,7 +143,7 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
     taken off it; a labelled date alone (`Published on 03 Dec 2016`) counts too."""
     found = Footer(rest=text)
     start = len(text)
-    labelled = after_contact = False
+    labelled = after_contact = signer = False
     for at, line in reversed(lines[-4:]):
         # A sentence ends the signature (`Washington D.C.` is none).
         if len(line) > _SHORT_LINE or (line.endswith(".") and len(line.split()) > 3):
@@ -167,6 +167,8 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
             found.place, found.country = place
         elif not dated and not place and known_issuer(line) and not found.issuer:
             found.issuer = line
+        elif not dated and not place and found.date and (_SIGNER.search(line) or _NAME_IN_CAPITALS.fullmatch(line)):
+            signer = True  # who signs above the date: `AUWAL S. BELLO` / `Director Army Public Relations`
         elif _OTHER_CALENDAR.fullmatch(line) or _MYANMAR_CALENDAR.fullmatch(line):
             pass  # `14 Rajab 1440`, `3rd Waxing of Tabaung, 1380 ME` beside the Gregorian date
         elif (filed := _AP_TRAILER.fullmatch(line)) and not found.date:
@@ -190,7 +192,7 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
         else:
             break
         start = at
-    signed = (found.date and (found.place or found.issuer or labelled or after_contact)) or (
+    signed = (found.date and (found.place or found.issuer or labelled or after_contact or signer)) or (
         found.place and found.issuer)
     if not signed:
         return Footer(rest=text)
@@ -199,6 +201,11 @@ def _signature(text: str, lines: list[tuple[int, str]]) -> Footer:
 
 
 _OTHER_CALENDAR = re.compile(OTHER_CALENDAR)
+# A signatory's office or rank (`Director Army Public Relations`, `Brigadier General`, `Spokesperson`).
+_SIGNER = re.compile(r"^(?:[\w.'\-]+\s+){0,5}(?i:director|spokes(?:person|man|woman)|secretary|officer|general"
+                     r"|colonel|brigadier|commander|minister|ambassador|counsellor|press\s+attach[eé]"
+                     r"|public\s+relations|public\s+affairs)\b[^.]{0,60}$")
+_NAME_IN_CAPITALS = re.compile(r"[A-Z][A-Z'\-]*\.?(?:\s+[A-Z][A-Z'\-]*\.?){1,3}")
 _MYANMAR_CALENDAR = re.compile(r"(?i:\d{1,2}(?:st|nd|rd|th)?\s+(?:waxing|waning)\s+(?:day\s+)?of\s+\w+"
                                r"|full\s+moon\s+(?:day\s+)?of\s+\w+),?\s+\d{4}\s+ME")
 # A filing stamp's time and zone (Reuters' `Mon Sep 14, 2015 10:31am EDT`): the date is the release's.

@@ -23,7 +23,7 @@ from archive.places import conventional_place, country_name, is_large_city, regi
 from archive.header_lines import (BREADCRUMBS_START, DECORATION, END_MARK, FROM, LETTERHEAD_GOES_ON, PAGE_END,
                                   PUBLISHED, SMALL_WORDS,
                                   capitalised, date_line, first_body, headline, is_headline, letterhead,
-                                  letterhead_country, line_kinds, place_line)
+                                  letterhead_country, line_kinds, organ_country, place_line)
 
 #: Lines (not counting blank ones) and characters of a text its header is looked for in: a copied
 #: page's cookie banner, site name, breadcrumbs and labels come before its headline.
@@ -200,6 +200,11 @@ class _Scan:
                 self.found.issuer = line
                 if line.rsplit(" ", 1)[-1].upper() in LETTERHEAD_GOES_ON:
                     self.label = "continued"
+            kinds = [("furniture", None)]
+        if kinds is None and not self.before and not self.since and capitalised(line) and (
+                country := organ_country(line)):
+            # A state organ's letterhead (`MINDEF Singapore`, `NIGERIAN ARMY`): whose release it is.
+            self.found.government = self.found.government or country
             kinds = [("furniture", None)]
         if kinds is None:
             return self._text(line, stop)

@@ -398,6 +398,32 @@ def letterhead_country(line: str) -> str:
     return (country_name(named[1]) if named else "") or leading_country(line)
 
 
+_ORGAN = re.compile(r"(?i:\b(?:armed\s+forces|army|navy|air\s+force|defen[cs]e(?:\s+force)?|ministry|government"
+                    r"|embassy|high\s+commission|presidency|mission|office|marines?|coast\s+guard)\b)")
+_ACRONYM = re.compile(r"[A-Z]{3,8}")
+_ORGAN_NAME = re.compile(r"(?i:(?:armed\s+forces|army|navy|air\s+force|defen[cs]e\s+forces?|marines?|coast\s+guard"
+                         r"|government)(?:\s+(?:headquarters|public\s+affairs|press\s+office))?)")
+
+
+def organ_country(line: str) -> str:
+    """The country a letterhead of a state's organ names (`MINDEF Singapore`, `ARMED FORCES OF THE
+    PHILIPPINES`, `NIGERIAN ARMY`), else "": a country at its end or a demonym first, an organ's word
+    (or an acronym) besides."""
+    words = line.split()
+    if not 2 <= len(words) <= 7:
+        return ""
+    for size in (3, 2, 1):
+        rest = re.sub(r"(?i)\s+of(?:\s+the)?$", "", " ".join(words[:-size]))
+        if rest and (country := country_name(" ".join(words[-size:]))) and (
+                _ORGAN.search(rest) or _ACRONYM.fullmatch(rest)):
+            return country
+    for size in (1, 2, 3):
+        # The organ's name alone after the country (`Kenya Defence Forces`, not `Maldives Navy Seizes Boat`).
+        if _ORGAN_NAME.fullmatch(" ".join(words[size:])) and (country := leading_country(" ".join(words[:size]))):
+            return country
+    return ""
+
+
 def headline(line: str) -> bool:
     """A line short enough for a headline and no sentence (it ends with no full stop or comma, quoted or not)."""
     return len(line) <= 200 and not line.rstrip("\"'\u201d\u2019)]").endswith((".", "!", "?", ":", ";", ","))
@@ -489,6 +515,17 @@ def without_label(title: str) -> str:
 
 
 _TITLE_LABEL = re.compile(rf"(?:{_ORG}\s+)?(?i:{_KINDS})\s*(?::|\s{DASH})\s*(?=\S)")
+
+
+def numbered_date(title: str) -> str:
+    """The date a headline gives after the release's number (Turkey's `No: 163, 14 June 2018, Press
+    Release Regarding ...`), else ""."""
+    numbered = _NUMBERED_TITLE.match(title)
+    dated = date_line(numbered["date"].strip()) if numbered else None
+    return dated[0] if dated else ""
+
+
+_NUMBERED_TITLE = re.compile(r"No\s*[:.]?\s*\d+\s*,\s*(?P<date>[^,]{6,30}),")
 
 
 def trailing_place(line: str) -> tuple[str, str] | None:

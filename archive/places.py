@@ -227,7 +227,12 @@ def one_place(place: str, country: str = "") -> str:
     alias = _alias(place, country)
     if alias:
         return alias
-    city = find_city(place) if place.isascii() else None
+    if not place.isascii():
+        # A city written in its own language's letters (`Hà Nội`) that the gazetteer knows by an
+        # English name (`Hanoi`) in that country; one it writes so itself (`Köln`) is kept.
+        city = find_city(place)
+        return city[0] if city and city[0].isascii() and (not country or city[1] == country) else place
+    city = find_city(place)
     if city is None or fold(city[0]).startswith(fold(place)) or not city[0].isascii() or (
             country and city[1] != country):
         return place  # `New York` is no other name of `New York City`, nor `Kuwait` of `Kuwait City`
