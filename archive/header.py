@@ -21,7 +21,7 @@ from datetime import date
 from archive.dateline import DATE, Dateline, parse_dateline
 from archive.places import conventional_place, country_name, is_large_city, region_country
 from archive.header_lines import (BREADCRUMBS_START, DECORATION, END_MARK, FROM, LETTERHEAD_GOES_ON, PAGE_END,
-                                  PUBLISHED, SMALL_WORDS,
+                                  PUBLISHED, SLOGAN, SMALL_WORDS,
                                   capitalised, date_line, first_body, headline, is_headline, letterhead,
                                   letterhead_country, line_kinds, organ_country, place_line)
 
@@ -188,7 +188,8 @@ class _Scan:
         if END_MARK.fullmatch(line):
             return False
         kinds = [("issuer", first_body(line))] if self.label == "from" else \
-            _located(line) if self.label in ("location", "venue") else line_kinds(line, self.contact_block)
+            _located(line) if self.label in ("location", "venue") else \
+            line_kinds(line, self.contact_block, narrow=self._near_top())
         if kinds is None and self.label == "byline" and len(line.split()) <= 10 and capitalised(line):
             kinds = [("furniture", None)]  # the unit under a byline (`Task Force Duke Public Affairs`)
         self.label = ""
@@ -201,6 +202,8 @@ class _Scan:
                 if line.rsplit(" ", 1)[-1].upper() in LETTERHEAD_GOES_ON:
                     self.label = "continued"
             kinds = [("furniture", None)]
+        if kinds is None and not self.before and not self.since and SLOGAN.fullmatch(line):
+            kinds = [("furniture", None)]  # a motto under the letterhead (UNDP's `Empowered lives.`)
         if kinds is None and not self.before and not self.since and capitalised(line) and (
                 country := organ_country(line)):
             # A state organ's letterhead (`MINDEF Singapore`, `NIGERIAN ARMY`): whose release it is.
@@ -210,6 +213,11 @@ class _Scan:
             return self._text(line, stop)
         self._furniture(kinds, line, stop)
         return True
+
+    def _near_top(self) -> bool:
+        """Whether at most one line of text, and no sentence, came before (a page's bars are there)."""
+        seen = [*self.before, *(line for line, _ in self.since)]
+        return len(seen) <= 1 and not any(line.endswith((".", ":", "--")) for line in seen)
 
     def _date_line(self, line: str) -> bool:
         """Whether a line is a date line of the header (`03.10.2018 - Press release`), not a dateline."""

@@ -55,7 +55,8 @@ PUBLISHED = re.compile(r"(?i:(?:history\s*:\s*)?(?:first\s+|originally\s+)?publi
                        r"|publication\s+date"
                        r"|issued(?:\s+on)?|(?:release\s+)?dated?"
                        r"|released?(?:\s+on)?|posted(?:\s+on)?|delivered(?:\s+on)?)\s*:?\s*")
-_SLOGAN = re.compile(r"[A-Z][a-z'\u2019\-]+(?: [a-z'\u2019\-]+){1,2}\.")
+#: A letterhead's motto (UNDP's `Empowered lives.` / `Resilient nations.`), above everything else.
+SLOGAN = re.compile(r"[A-Z][a-z'\u2019\-]+(?: [a-z'\u2019\-]+){1,2}\.")
 _SERVICE_SUFFIX = re.compile(r" (?:Centre|Center|Newswires?|News ?Wire)$")
 # When a page last changed (`Last updated: 14 Apr. 2011 17:48`, `Modified 3 hours ago`).
 _UPDATED = re.compile(r"(?i:(?:last\s+)?(?:updated|modified))\b(?:\s+(?i:on|at))?\s*:?\s*(?P<value>.*)")
@@ -186,9 +187,10 @@ PAGE_END = re.compile(rf"(?:{_PAGE_END_WORDS.pattern})(?:\s*(?:{_PAGE_END_WORDS.
 DECORATION = " \t*_#>|"
 
 
-def line_kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | None:
+def line_kinds(line: str, contact_block: bool, narrow: bool = False) -> list[tuple[str, object]] | None:
     """What a header line is, as a list of (kind, value); a line of fields set apart by wide spaces
     (`IMMEDIATE RELEASE      Release No: NR-058-13      February 4, 2013`) is each of them."""
+    line = _READING_TIME.sub("", line) or line
     if _BREADCRUMB_TRAIL.fullmatch(line.strip(DECORATION)) or _MENU.fullmatch(line.strip()):
         return [("breadcrumbs", None)]
     if field := _DATELINE_FIELD.fullmatch(line.strip(DECORATION)):
@@ -209,6 +211,20 @@ def line_kinds(line: str, contact_block: bool) -> list[tuple[str, object]] | Non
         kinds = _field_kinds(line, separator, contact_block, dashed=separator is _DASHED_FIELDS)
         if kinds:
             return kinds
+    # Fields two spaces apart: beside one date or an agency (`PLENARY SESSION  AFET  14-09-2017 - 12:47`,
+    # `SPA  Saudi Press Agency`), no other figure among them; as a bar of links with no figure at all
+    # only above a text's first line (`narrow`). A table's columns are often two spaces apart too.
+    if "  " in line:
+        for separator, dashed in ((_NARROW_FIELDS, False), (_NARROW_DASHED_FIELDS, True)):
+            kinds = _field_kinds(line, separator, contact_block, dashed=dashed)
+            dates = sum(kind[0] == "date" for kind in kinds or ())
+            if kinds and len(kinds) <= 5 and (dates == 1 or not dates and any(kind[0] == "agency" for kind in kinds)):
+                return kinds
+        narrow_fields = [field.strip() for field in _NARROW_FIELDS.split(line) if field.strip(DECORATION)]
+        if narrow and len(narrow_fields) >= 3 and all(
+                len(field.split()) <= 3 and field[:1].isupper() and not field.endswith((".", "?", "!"))
+                and not any(ch.isdigit() for ch in field) for field in narrow_fields):
+            return [("furniture", None)]
     fields = [field.strip() for field in _FIELDS.split(line) if field.strip(DECORATION)]
     if len(fields) >= 3 and all(len(field.split()) <= 3 and not field.endswith((".", "?", "!")) or
                                 field.endswith("...") for field in fields):
@@ -240,10 +256,14 @@ _MASTHEAD_DATE = re.compile(r"(?P<label>[^;]{2,60}?)\s*;\s*(?P<date>[^;]{6,40})"
 _DATED_NUMBER = re.compile(r"\d{1,5}-(\d{2}-\d{2}-(?:19|20)\d\d)")
 
 
-_FIELD_SEPARATORS = r"\s{2,}|\s*[|\u2022\u00b7]\s*|\s+/\s+"
+_FIELD_SEPARATORS = r"\s{3,}|\s*[|\u2022\u00b7]\s*|\s+/\s+"
+# A page's reading time after its last field, two spaces apart (WHO's `... | Geneva  Reading time: 2 min`).
+_READING_TIME = re.compile(r"\s{2,}(?i:reading\s+time\b).*$")
 _FIELDS = re.compile(_FIELD_SEPARATORS)
 # `KYODO NEWS - Mar 12, 2019 - 21:05`: dashes part fields too when one of them is a date.
 _DASHED_FIELDS = re.compile(rf"{_FIELD_SEPARATORS}|\s+{DASH}\s+")
+_NARROW_FIELDS = re.compile(rf"\s{{2,}}|{_FIELD_SEPARATORS}")
+_NARROW_DASHED_FIELDS = re.compile(rf"\s{{2,}}|{_FIELD_SEPARATORS}|\s+{DASH}\s+")
 
 
 def _field_kinds(line: str, separator: re.Pattern, contact_block: bool,
@@ -257,7 +277,8 @@ def _field_kinds(line: str, separator: re.Pattern, contact_block: bool,
         # A short topic among them (`Press release - Human rights − 21-01-2016 - 12:54`) is a label too.
         labels = [kind or (("furniture", None) if dashed and len(field.split()) <= 3 and field.strip()[:1].isupper()
                            else None) for kind, field in zip(kinds, fields)]
-        dated_label = len(kinds) <= 4 and all(labels) and {kind[0] for kind in labels} == {"date", "furniture"} and \
+        dated_label = len(kinds) <= 4 and all(labels) and "furniture" in {kind[0] for kind in labels} and \
+            {kind[0] for kind in labels} <= {"date", "furniture", "code"} and \
             sum(kind[0] == "date" for kind in labels) == 1 and sum(kind is None for kind in kinds) <= 1
         kinds = labels if dated_label else kinds
         if dashed and not dated_label and not any(kind and kind[0] in ("agency", "issuer") for kind in kinds):
@@ -503,8 +524,6 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
         return "contact-line", None
     if line.endswith(":") and len(line.split()) <= 4:
         return "furniture", None  # a label whose value is on the next line (`On the Web:`)
-    if _SLOGAN.fullmatch(line.strip()):
-        return "furniture", None  # a letterhead's motto (UNDP's `Empowered lives.` / `Resilient nations.`)
     return None
 
 

@@ -1217,3 +1217,23 @@ def test_copied_pages_emails_databases_and_numbers(text, date, place, country, a
     release = read_text(text, "r", "r.txt")
     assert (release.date, release.location, release.country, release.agency) == (date, place, country, agency)
     assert release.title == title
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a table's columns two spaces apart under the first lines of wire copy (no bar of links)
+    ("Exports of the following commodities\nbetween start of current seasons, in thousand tonnes --\n"
+     "Wheat        21,044.6  20,398.3  19,725.8\nSoybeans     14,334.2  14,063.5  14,698.4\nReuter\n",
+     ["Wheat", "21,044.6", "Soybeans", "14,698.4"]),
+    ("The U.S. Agriculture Department\ndetailed rice data for Thailand, as follows in mln tonnes --\n"
+     "1986/87            1985/86\n04/09/87  03/09/87  04/09/87  03/09/87\nStart Stcks  1.32   1.33\nReuter\n",
+     ["1986/87", "04/09/87", "Start Stcks"]),
+    ("Vessels loading and waiting at Gulf elevators.\nELEVATOR  LOADING  WAITING\nADM Growmark    1      2\n"
+     "Jul/Aug  even          even\nReuter\n", ["ELEVATOR", "WAITING", "Growmark", "Jul/Aug"]),
+    # a hard-wrapped line that is two words and a full stop is no letterhead's motto
+    ("China's wheat crop this year is seriously\nthreatened by plant pests and diseases, the New China News\n"
+     "Agency said.\nMore than 5 mln hectares of wheat-producing land could be affected.\n", ["Agency said."]),
+])
+def test_lines_of_text_and_tables_are_never_taken_for_a_header(text, kept):
+    release = read_text(text, "r", "r.txt")
+    for words in kept:
+        assert words in f"{release.title}\n{release.body}"
