@@ -20,10 +20,10 @@ from datetime import date
 
 from archive.dateline import DATE, Dateline, parse_dateline
 from archive.places import conventional_place, country_name, is_large_city, region_country
-from archive.header_lines import (BREADCRUMBS_START, DECORATION, END_MARK, FROM, LETTERHEAD_GOES_ON, PAGE_END,
-                                  PUBLISHED, SLOGAN, SMALL_WORDS,
-                                  capitalised, date_line, first_body, headline, is_headline, letterhead,
-                                  letterhead_country, line_kinds, organ_country, place_line)
+from archive.header_lines import (BREADCRUMBS_START, DECORATION, END_MARK, FROM, PAGE_END, PUBLISHED, SLOGAN,
+                                  date_line, first_body, headline, is_headline, line_kinds, place_line)
+from archive.letterheads import (LETTERHEAD_GOES_ON, SMALL_WORDS, capitalised, letterhead, letterhead_country,
+                                 organ_country)
 
 #: Lines (not counting blank ones) and characters of a text its header is looked for in: a copied
 #: page's cookie banner, site name, breadcrumbs and labels come before its headline.

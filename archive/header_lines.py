@@ -9,7 +9,8 @@ from datetime import date
 from archive.dateline import DASH, DATE, canonical_agency, date_parts, is_agency, parse_dateline
 from archive.dates import MONTH_PATTERN, month_number, parse_explicit_time
 from archive.issuers import known_issuer
-from archive.places import city_named, conventional_place, country_name, leading_country, region_country
+from archive.letterheads import MAIL_ADDRESS, capitalised, letterhead, official_site_country, site_country
+from archive.places import city_named, conventional_place, country_name, region_country
 
 _KINDS = (r"(?:joint\s+)?(?:press|news|media)\s+(?:release|statement|note|advisory|briefing|notice|communiqu[eé])s?"
           r"|readout|statement|remarks|fact\s*sheet|speech|news\s+stor(?:y|ies)|news|press|announcement|transcript"
@@ -314,39 +315,6 @@ def _place_and_date(text: str) -> list[tuple[str, object]] | None:
     return [("place", located), ("date", dated)] if located else None
 
 
-_MAIL_ADDRESS = re.compile(r"\s*[\[<(]?(?:mailto:)?[\w.+\-]+@(?P<domain>[\w\-]+(?:\.[\w\-]+)+)[\]>)]?")
-#: Governments' portals known by a name that is no address.
-_SITE_NAMES = {"nidirect": "United Kingdom", "gov.uk": "United Kingdom"}
-#: Governments' sites by the end of the name their pages open with (`Number10.gov.uk`, `GOV.WALES`).
-_SITE_COUNTRY = {"gov.uk": "United Kingdom", "gov.scot": "United Kingdom", "gov.wales": "United Kingdom",
-                 "llyw.cymru": "United Kingdom", "govt.nz": "New Zealand", "gov.au": "Australia",
-                 "gc.ca": "Canada", "gov.bd": "Bangladesh", "gov.pk": "Pakistan", "gov.lk": "Sri Lanka",
-                 "gov.np": "Nepal", "gov.mv": "Maldives", "gov.bt": "Bhutan", "go.jp": "Japan", "gov.sg": "Singapore"}
-
-
-def _site_country(line: str) -> str:
-    """The country of a government's site by its name (`Number10.gov.uk`, `nidirect`), else ""."""
-    name = line.strip().lower()
-    if name in _SITE_NAMES:
-        return _SITE_NAMES[name]
-    if " " in name or "." not in name:
-        return ""
-    return next((country for suffix, country in _SITE_COUNTRY.items()
-                 if name == suffix or name.endswith("." + suffix)), "")
-_OFFICIAL_SITE = re.compile(r"(?i:the\s+)?(?i:official\s+(?:web\s*site|portal)\s+of\s+(?:the\s+)?)(?P<name>.{2,60}?)"
-                            r"(?i:\s+government)?")
-
-
-def _official_site_country(line: str) -> str:
-    """The country of `The official website of the New Zealand Government` or of a foreign ministry's
-    site (`France Diplomatie`), else ""."""
-    match = _OFFICIAL_SITE.fullmatch(line) or _DIPLOMACY_SITE.fullmatch(line)
-    return (country_name(match["name"]) or leading_country(match["name"])) if match else ""
-
-
-_DIPLOMACY_SITE = re.compile(r"(?P<name>[A-Z][\w ]{2,30}?)\s+(?i:diplomatie|diplomacy)")
-
-
 def _dateline_field(value: str) -> list[tuple[str, object]]:
     """What a news database's DATELINE field gives: the place, and the date when it has one."""
     place = place_line(value)
@@ -383,66 +351,6 @@ def is_headline(line: str) -> bool:
     return headline(line) and not letterhead(line) and len(re.findall(r"(?<!\S)[^\W\d_]", line)) >= 3
 
 
-#: The last word of a letterhead line whose name goes on on the next line.
-LETTERHEAD_GOES_ON = ("OF", "FOR", "AND", "ON")
-
-
-def letterhead(line: str) -> bool:
-    """An organisation's name on a line of its own (`Resolute Support Public Affairs`, `Government of
-    Pakistan`, `U.S. Attorney's Office, District of Oregon`, `Resolute Support / U.S. Forces - Afghanistan`),
-    or the first line of one set on two (`COUNCIL OF` / `THE EUROPEAN UNION`)."""
-    if len(line.split()) > 12 or not capitalised(line):
-        return False
-    if line.isupper() and len(line.split()) <= 4 and line.rsplit(" ", 1)[-1] in LETTERHEAD_GOES_ON:
-        return True
-    return any(_ORG_END.search(part) or _ORG_OF.search(part.strip()) for part in re.split(rf",|\s/\s|\s{DASH}\s", line))
-
-
-_ORG_END = re.compile(r"\b(?:Affairs|Office|Cent(?:er|re)|Command|Division|Forces?|Department|Ministry|Agency|Council"
-                      r"|Committee|Secretariat|Services?|Bureau|Commission|Government|Embassy|Mission|Headquarters"
-                      r"|Corps|Fleet|Wing|Group|Brigade|Battalion|Regiment|Relations|Secretary-General|Nations"
-                      r"|Spokesperson|Spokesman|Press Wing|Public Affairs|District|President|Operations|Army|Navy"
-                      r"|Air Force|Coast Guard|Marine Corps|Information)\s*$")
-# `Government of Pakistan`, `U.S. Embassy in Bangladesh`, `Northern District of Texas`: the body first.
-_ORG_OF = re.compile(r"^(?:\S+\s+){0,2}(?:Government|Republic|Kingdom|Ministry|Department|Office|Embassy"
-                     r"|High Commission|Committee|Consulate|Mission|District)\s+(?:of|on|for|to|in)\b")
-
-
-def letterhead_country(line: str) -> str:
-    """The country a letterhead names (`Government of Nepal`, `U.S. Department of Commerce`), else ""."""
-    # The last `of` that names a country (`Ministry of Foreign Affairs of the People's Republic of China`).
-    for of in reversed(list(re.finditer(r"\bof\s+(?:the\s+)?", line))):
-        if country := country_name(line[of.end():]):
-            return country
-    named = re.search(r"\bof\s+(?:the\s+)?(?:(?:People's|Islamic|Democratic|Socialist|Federal)\s+)*"
-                      r"(?:(?:Republic|Kingdom|State)\s+of\s+(?:the\s+)?)?(.+)$", line)
-    return (country_name(named[1]) if named else "") or leading_country(line)
-
-
-_ORGAN = re.compile(r"(?i:\b(?:armed\s+forces|army|navy|air\s+force|defen[cs]e(?:\s+force)?|ministry|government"
-                    r"|embassy|high\s+commission|presidency|mission|office|marines?|coast\s+guard)\b)")
-_ACRONYM = re.compile(r"[A-Z]{3,8}")
-_ORGAN_NAME = re.compile(r"(?i:(?:armed\s+forces|army|navy|air\s+force|defen[cs]e\s+forces?|marines?|coast\s+guard"
-                         r"|government)(?:\s+(?:headquarters|public\s+affairs|press\s+office))?)")
-
-
-def organ_country(line: str) -> str:
-    """The country a letterhead of a state's organ names (`MINDEF Singapore`, `ARMED FORCES OF THE
-    PHILIPPINES`, `NIGERIAN ARMY`), else "": a country at its end or a demonym first, an organ's word
-    (or an acronym) besides."""
-    words = line.split()
-    if not 2 <= len(words) <= 7:
-        return ""
-    for size in (3, 2, 1):
-        rest = re.sub(r"(?i)\s+of(?:\s+the)?$", "", " ".join(words[:-size]))
-        if rest and (country := country_name(" ".join(words[-size:]))) and (
-                _ORGAN.search(rest) or _ACRONYM.fullmatch(rest)):
-            return country
-    for size in (1, 2, 3):
-        # The organ's name alone after the country (`Kenya Defence Forces`, not `Maldives Navy Seizes Boat`).
-        if _ORGAN_NAME.fullmatch(" ".join(words[size:])) and (country := leading_country(" ".join(words[:size]))):
-            return country
-    return ""
 
 
 def headline(line: str) -> bool:
@@ -470,10 +378,10 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
     if issuer:
         # An e-mail's sender (`Defence Media [mailto:media@defence.gov.au]`): the name, and the
         # government its address is at.
-        written, mail = issuer["issuer"], _MAIL_ADDRESS.search(issuer["issuer"])
+        written, mail = issuer["issuer"], MAIL_ADDRESS.search(issuer["issuer"])
         if mail:
             written = (written[:mail.start()] + written[mail.end():]).strip(" \"'")
-            country = _site_country(mail["domain"])
+            country = site_country(mail["domain"])
             if country:
                 return "issuer", (first_body(written), country)
         return "issuer", first_body(written)
@@ -501,8 +409,8 @@ def line_kind(line: str, in_contact_block: bool = False) -> tuple[str, object] |
             # `Ministry of Foreign Affairs, Republic of Korea`: the country it is of comes along.
             named = next(filter(None, map(country_name, parts)), "")
             return ("issuer", (known, named)) if named else ("issuer", known)
-    if site_country := _site_country(flat) or _official_site_country(flat):
-        return "government", site_country  # `GOV.WALES`, `The official website of the New Zealand Government`
+    if site := site_country(flat) or official_site_country(flat):
+        return "government", site  # `GOV.WALES`, `The official website of the New Zealand Government`
     if _SITE.fullmatch(flat):
         return "furniture", None
     located = _LOCATION.fullmatch(flat)
@@ -567,16 +475,6 @@ def trailing_date(line: str) -> str:
 
 
 _TITLE_SHORT_DATE = re.compile(r"\((\d{1,2}\.\d{1,2}\.\d{2})\)\s*$")
-
-
-def capitalised(text: str) -> bool:
-    """Whether every word but the small ones (`of`, `the` ...) starts with a capital."""
-    words = [word for word in text.split() if word[:1].isalpha() and word not in SMALL_WORDS]
-    return bool(words) and all(word[:1].isupper() for word in words)
-
-
-#: Words a title-cased name leaves in lower case.
-SMALL_WORDS = frozenset("of for and the on in to at a an de du la le des et".split())
 
 
 def place_line(line: str) -> tuple[str, str] | None:
