@@ -68,3 +68,35 @@ def test_a_merged_long_release_keeps_its_whole_body(tmp_path):
     assert len(_segments(index)) < 8
     assert get_release(index, "extra-0").body == long_body
     assert [hit.id for hit in search(index, SearchRequest(q="zanzibar")).hits] == ["extra-0"]
+
+
+def test_a_merged_segment_keeps_its_spelling_counts_when_its_first_release_was_replaced(tmp_path):
+    """A segment's spelling counts ride on its first document; when that release was replaced before
+    the segment is merged, its other releases' words stay in "did you mean"."""
+    from indexer.spelling import SpellingVocabulary
+
+    def count(word):
+        ix = open_folder(current_generation(index))
+        try:
+            with ix.reader() as reader:
+                vocabulary = SpellingVocabulary.of(reader)
+        finally:
+            ix.close()
+        words = vocabulary.words.get(len(word), [])
+        return int(vocabulary.frequencies[len(word)][words.index(word)]) if word in words else 0
+
+    source, index = write_corpus(tmp_path / "source"), tmp_path / "index"
+    reindex(source, index)
+    first = {"id": "pair-0", "title": "Harbour report", "date": "2025-10-01", "body": "Dredging went on."}
+    second = {"id": "pair-1", "title": "Glacier report", "date": "2025-10-01", "body": "Zanskarite deposits found."}
+    pair = source / "pair.jsonl"
+    pair.write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n", "utf-8")
+    reindex(source, index)
+    # The segment's first release is replaced (its copy in that segment deleted), then runs merge it.
+    pair.write_text(json.dumps({**first, "body": "Dredging ended."}) + "\n" + json.dumps(second) + "\n", "utf-8")
+    reindex(source, index)
+    for number in range(12):
+        _add(source, number)
+        reindex(source, index)
+    assert len(_segments(index)) < 8  # merges happened
+    assert count("zanskarite") == 1
