@@ -20,8 +20,9 @@ from datetime import date
 
 from archive.dateline import DATE, Dateline, parse_dateline
 from archive.places import conventional_place, country_name, is_large_city, region_country
-from archive.header_lines import (BREADCRUMBS_START, DECORATION, END_MARK, FROM, PAGE_END, PUBLISHED, SLOGAN,
-                                  date_line, first_body, headline, is_headline, line_kinds, place_line)
+from archive.header_lines import (BREADCRUMBS_START, CAPTURES, DECORATION, END_MARK, FROM, PAGE_END, PUBLISHED, SLOGAN,
+                                  WEB_ARCHIVE, date_line, first_body, headline, is_headline, line_kinds,
+                                  place_line)
 from archive.letterheads import (LETTERHEAD_GOES_ON, SMALL_WORDS, capitalised, letterhead, letterhead_country,
                                  organ_country)
 
@@ -101,8 +102,6 @@ def read_header(text: str) -> Header:
 _CLOCK = re.compile(r"\d:\d\d")
 _SENT = re.compile(r"\s*(?i:sent)\s*:")
 _STOPPED_HEADLINE = re.compile(r"[A-Z][^.!?:;\n]{10,150}[^.\s]\.")
-_WEB_ARCHIVE = re.compile(r"(?i:wayback\s+machine|internet\s+archive)")
-_CAPTURES = re.compile(r"(?i:[\d,]+\s+captures?\b.*|\d{1,2}\s+[a-z]{3}\s+\d{4}\s+-\s+\d{1,2}\s+[a-z]{3}\s+\d{4})")
 
 
 def _wrapped_above(line: str) -> bool:
@@ -164,7 +163,7 @@ class _Scan:
         self.label = "" if self.label == "continued" else self.label
         if self.label == "archived":
             # Under a web archive's bar, its captures' dates (`3 Feb 2021`, `14 captures`) are the archive's.
-            if date_line(line) or _CAPTURES.fullmatch(line):
+            if date_line(line) or CAPTURES.fullmatch(line):
                 self.end = stop
                 return True
             self.label = ""
@@ -290,7 +289,7 @@ class _Scan:
             # A reference, a phone number or a place alone does not make a header (tables look so).
             self.strong = self.strong or what not in ("code", "reach", "contact-line", "country", "place", "agency",
                                                       "government")
-        if _WEB_ARCHIVE.search(line):
+        if WEB_ARCHIVE.search(line):
             self.label = "archived"
         if not self.embargo and _EMBARGO.match(line) and (day := _DAY_IN_LINE.search(line)):
             self.embargo = date_line(day[0])

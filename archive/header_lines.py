@@ -108,6 +108,10 @@ _BYLINE = re.compile(
 # The end of a release's text: `###`, `-END-`, `- 30 -`, `. . . . .`, `- more -`.
 END_MARK = re.compile(r"#{3,}|\*{3,}|(?:\.\s*){3,}|-*\s*(?i:end|ends|30|xxx)\s*-*|(?i:end\s+of\s+(?:press\s+)?release)"
                       r"|-+\s*(?i:more)\s*-+|\((?i:more)\)")
+#: A web archive's bar (`INTERNET ARCHIVE Wayback Machine`), and its captures under it (`14 captures`,
+#: `04 Mar 2017 - 22 Sep 2019`): the archive's, not the release's (in a case-insensitive group).
+WEB_ARCHIVE = re.compile(r"(?i:internet\s+archive\b|wayback\s+machine\b)")
+CAPTURES = re.compile(r"(?i:[\d,]+\s+captures?\b.{0,80}|\d{1,2}\s+[a-z]{3}\s+\d{4}\s+-\s+\d{1,2}\s+[a-z]{3}\s+\d{4})")
 # A web page's furniture: `Reading time: 2 min`, `3 MIN READ`, `Other available languages: FR DE`.
 _PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?(?:\s+read)?|(?:other\s+)?available\s+languages\b.*"
                    r"|subscribe(?:\s+\d+)?|share(?:\s+this(?:\s+page)?)?|download\s+pdf"
@@ -127,8 +131,7 @@ _PAGE = re.compile(r"(?i:reading\s+time\b.*|\d+\s+min(?:ute)?s?(?:\s+read)?|(?:o
                    # GovDelivery's banner (`You are subscribed to Press Releases for ...`)
                    r"|you\s+are\s+subscribed\s+to\b.{0,300}"
                    # the Wayback Machine's bar (`INTERNET ARCHIVE Wayback Machine`, `14 captures`, its span)
-                   r"|internet\s+archive\b.{0,60}|wayback\s+machine\b.{0,60}|[\d,]+\s+captures?\b.{0,80}"
-                   r"|\d{1,2}\s+[a-z]{3}\s+\d{4}\s+-\s+\d{1,2}\s+[a-z]{3}\s+\d{4})"
+                   rf"|{WEB_ARCHIVE.pattern}.{{0,60}}|{CAPTURES.pattern})"
                    # a gallery's navigation (`Image 1 of 2 [ previous | next ]`), a site's sign-in
                    r"|(?i:(?:image|photo|picture|slide|page)\s+\d+\s+of\s+\d+\b.{0,40}"
                    r"|(?:sign|log)\s*in(?:\s*\|\s*register)?|search)"

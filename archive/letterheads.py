@@ -14,7 +14,7 @@ LETTERHEAD_GOES_ON = ("OF", "FOR", "AND", "ON")
 #: An e-mail address, its domain apart (`[mailto:media@defence.gov.au]`).
 MAIL_ADDRESS = re.compile(r"\s*[\[<(]?(?:mailto:)?[\w.+\-]+@(?P<domain>[\w\-]+(?:\.[\w\-]+)+)[\]>)]?")
 #: Governments' portals known by a name that is no address.
-_SITE_NAMES = {"nidirect": "United Kingdom", "gov.uk": "United Kingdom"}
+_SITE_NAMES = {"nidirect": "United Kingdom"}
 #: Governments' sites by the end of the name their pages open with (`Number10.gov.uk`, `GOV.WALES`).
 _SITE_COUNTRY = {"gov.uk": "United Kingdom", "gov.scot": "United Kingdom", "gov.wales": "United Kingdom",
                  "llyw.cymru": "United Kingdom", "govt.nz": "New Zealand", "gov.au": "Australia",

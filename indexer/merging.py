@@ -14,9 +14,9 @@ are carried over here, or the words would drop out of "did you mean" and wildcar
 from __future__ import annotations
 
 from whoosh.reading import SegmentReader
-from whoosh.system import pack_uint
 from whoosh.writing import MERGE_SMALL
 
+from indexer import word_counts
 from indexer.schema import SPELLING
 
 
@@ -40,8 +40,6 @@ def _carry_spelling(writer, segment) -> None:
     try:
         if not reader.is_deleted(0):
             return  # its postings were copied with that document
-        for term, info in reader.iter_field(SPELLING):
-            releases = round(info.weight())
-            writer.pool.add((SPELLING, term, 0, float(releases), pack_uint(releases)))
+        word_counts.post(writer, SPELLING, [(term, round(info.weight())) for term, info in reader.iter_field(SPELLING)])
     finally:
         reader.close()

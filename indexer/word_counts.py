@@ -1,11 +1,11 @@
 """The spelling field's words, counted as releases are indexed and written once per segment.
 
 Whoosh keeps a stemmed text field's words as written in a field of their own (for "did you mean"
-and wildcards), one posting for each word of each release: a fifth of a full build's writing and
-a quarter of the index for a vocabulary that is only read as words and how many releases have
-each. Here each writer process counts the releases each word is in and writes one posting per
-word for its whole segment, its weight that count: what the spelling field is read for is the
-same (its words, and the weights summed over segments).
+and wildcards), one posting for each word of each release, though the field is only read as words
+and how many releases have each. Here each writer process counts the releases each word is in and
+writes one posting per word for its whole segment, its weight that count: what the spelling field
+is read for is the same (its words, and the weights summed over segments). On 2,000 releases the
+index's writing took a fifth less time (its size gains little: those postings compress well).
 """
 
 from __future__ import annotations
@@ -30,11 +30,15 @@ def forget() -> None:
 
 def add_to_segment(writer, fieldname: str) -> None:
     """Give the segment `writer` is about to write one posting per word counted, then forget them."""
-    if fieldname not in writer.schema or not _counted:
-        forget()
-        return
-    add = writer.pool.add
-    # On the segment's first document: a posting must belong to one of its documents.
-    for word, releases in _counted.items():
-        add((fieldname, word.encode("utf-8"), 0, float(releases), pack_uint(releases)))
+    if fieldname in writer.schema:
+        post(writer, fieldname, _counted.items())
     forget()
+
+
+def post(writer, fieldname: str, counts) -> None:
+    """Add (word, releases) counts to the segment `writer` is writing, as postings of its first document
+    (a posting must belong to one of its documents)."""
+    add = writer.pool.add
+    for word, releases in counts:
+        term = word if isinstance(word, bytes) else word.encode("utf-8")
+        add((fieldname, term, 0, float(releases), pack_uint(releases)))
