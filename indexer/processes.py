@@ -21,7 +21,7 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
 from indexer import faults, word_counts
-from indexer.codec import InliningCodec
+from indexer.codec import CompactCodec
 from indexer.errors import IndexWriteFailed
 from indexer.schema import SPELLING
 
@@ -112,7 +112,7 @@ class GuardedMpWriter(MpWriter):
 
     def __init__(self, ix, procs: int, limitmb: int):
         super().__init__(ix, procs=procs, multisegment=True, limitmb=limitmb, start_method="fork",
-                         codec=InliningCodec())
+                         codec=CompactCodec())
         self._jobs = self.jobqueue
         self.jobqueue = _WatchedQueue(self._jobs, self.check_processes)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from archive import Release
 from indexer import faults, word_counts
 from indexer.bodies import write_long_body
-from indexer.codec import InliningCodec
+from indexer.codec import CompactCodec
 from indexer.documents import document_fields
 from indexer.errors import IndexWriteFailed
 from indexer.merging import merge_policy
@@ -54,7 +54,7 @@ class ReleaseWriter:
             word_counts.forget()
             self._ix = open_folder(self.folder)
             self._writer = (GuardedMpWriter(self._ix, procs=self.jobs, limitmb=WRITER_MB) if self.jobs
-                            else self._ix.writer(limitmb=128, codec=InliningCodec()))
+                            else self._ix.writer(limitmb=128, codec=CompactCodec()))
         return self._writer
 
     def remove(self, release_id: str) -> None:

@@ -7,6 +7,7 @@ from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
 
 from archive import EXTRACTION_VERSION
 from indexer import word_counts
+from indexer.codec import CompactPositions
 from indexer.analysis import build_analyzer
 from indexer.vocabulary import FACETS
 
@@ -34,7 +35,7 @@ TEXT_FIELDS = (TEXT, TITLE)
 UNDATED = "0000-00-00"
 VALUE_SEPARATOR = "\n"
 #: Changes whenever the schema does: an index of another version is rebuilt in full.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def schema_signature() -> str:
@@ -84,7 +85,15 @@ def common_pairs_of(schema) -> frozenset[str] | None:
     return None
 
 
-class CountedText(fields.TEXT):
+class Text(fields.TEXT):
+    """A stemmed text field whose positions are kept compactly (indexer/codec.py)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.format = CompactPositions(field_boost=self.format.field_boost)
+
+
+class CountedText(Text):
     """A stemmed text field whose words as written are counted for the spelling field
     (indexer/word_counts.py) instead of each getting a posting of its own."""
 
@@ -106,7 +115,7 @@ def build_schema(common_words: frozenset[str] = frozenset()) -> fields.Schema:
         # only whether a release has a pair is kept (a fifth smaller than with frequencies).
         PAIRS: fields.FieldType(formats.Existence(), build_analyzer() | CommonPairsFilter(common_words),
                                 scorable=False),
-        TITLE: fields.TEXT(analyzer=stemmed, stored=True),
+        TITLE: Text(analyzer=stemmed, stored=True),
         BODY: fields.STORED(),
         DATE: fields.ID(sortable=True),
         TRANSLATION: fields.ID(),

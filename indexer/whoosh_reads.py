@@ -10,6 +10,8 @@ import os
 import re
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
+
+from indexer.codec import CompactLeafMatcher
 from whoosh.columns import VarBytesColumn
 
 
@@ -44,7 +46,7 @@ def leaf_postings(leaf, fieldname: str, term: bytes) -> tuple[list[int], list[fl
     matcher = leaf.postings(fieldname, term)
     # Deletions are applied by the caller, so read the raw postings under any deletion filter.
     raw = getattr(matcher, "child", matcher)
-    if type(raw) is W3LeafMatcher and _has(raw, "_read_ids", "_read_weights", "_ids", "_weights", "_next_block"):
+    if type(raw) in (W3LeafMatcher, CompactLeafMatcher) and _has(raw, "_read_ids", "_read_weights", "_ids", "_weights", "_next_block"):
         return _by_blocks(raw)
     return _one_by_one(matcher)
 

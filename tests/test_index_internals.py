@@ -50,6 +50,7 @@ def test_fallbacks_read_what_the_fast_reads_do(opened, monkeypatch):
 
     monkeypatch.setattr(whoosh_reads, "VarBytesColumn", type("Other", (), {"Reader": Unknown}))
     monkeypatch.setattr(whoosh_reads, "W3LeafMatcher", Unknown)
+    monkeypatch.setattr(whoosh_reads, "CompactLeafMatcher", Unknown)
     used = []
     monkeypatch.setattr(whoosh_reads, "_one_by_one", lambda matcher: used.append(1) or _one_by_one(matcher))
     assert _reads(searcher) == fast and used
