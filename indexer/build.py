@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from collections import Counter
 from collections.abc import Callable
@@ -14,10 +15,11 @@ from archive.records import MAX_RELEASE_BYTES
 from archive.source_folder import NotRead, walk_source
 from indexer import faults
 from indexer.bodies import long_body_key, remove_unused_bodies
-from indexer.documents import content_hash
+from indexer.documents import content_hash, stored_values
 from indexer.release_writer import ReleaseWriter, default_jobs
 from indexer.schema import TEXT, build_schema
 from indexer.stories import refresh_stories
+from indexer.stored_fields import train_dictionary
 from indexer.stories_aside import StoriesAside
 from indexer.store import (
     committed_generation, current_generation, needs_full_rebuild, new_generation, publish, read_manifest,
@@ -75,7 +77,11 @@ def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = Fa
             remove_leftovers(current)
         entries = list(walk_source(source))
         paths = [entry for entry in entries if isinstance(entry, Path)]
-        folder = new_generation(index_dir, common_stems(source, limit, paths)) if full else current
+        if full:
+            sample = sample_releases(source, limit, paths)
+            folder = new_generation(index_dir, stems_in_many(sample), train_dictionary(list(map(stored_values, sample))))
+        else:
+            folder = current
         try:
             report = _reindex_into(folder, source, entries, full, strict, progress, jobs, limit, current)
             report.full_reason = reason
@@ -99,24 +105,30 @@ def common_stems(source: Path, limit: int = MAX_RELEASE_BYTES, paths: list[Path]
 
     `paths` are the source's release files, when the caller has them already.
     """
+    return stems_in_many(sample_releases(source, limit, paths))
+
+
+def sample_releases(source: Path, limit: int = MAX_RELEASE_BYTES, paths: list[Path] | None = None) -> list[Release]:
+    """About SAMPLE_RELEASES releases from files spread over the whole source, a few from each."""
     if paths is None:
         paths = list(iter_release_files(source))
     files = min(len(paths), SAMPLE_FILES)
     per_file = -(-SAMPLE_RELEASES // files) if files else 0
+    sample: list[Release] = []
+    for number in range(files):
+        releases = (result for result in read_file(paths[number * len(paths) // files], source, limit)
+                    if isinstance(result, Release))
+        sample.extend(itertools.islice(releases, per_file))
+    return sample
+
+
+def stems_in_many(sample: list[Release]) -> frozenset[str]:
+    """The stems in at least 1% of the sampled releases (and in two)."""
     analyzer = build_schema()[TEXT].analyzer
     counts: Counter[str] = Counter()
-    sampled = 0
-    # Files spread over the whole source, a few releases from each.
-    for number in range(files):
-        taken = 0
-        for result in read_file(paths[number * len(paths) // files], source, limit):
-            if taken == per_file:
-                break
-            if isinstance(result, Release):
-                counts.update({token.text for token in analyzer(f"{result.title} {result.body}")})
-                sampled += 1
-                taken += 1
-    least = max(2, COMMON_SHARE * sampled)
+    for release in sample:
+        counts.update({token.text for token in analyzer(f"{release.title} {release.body}")})
+    least = max(2, COMMON_SHARE * len(sample))
     return frozenset(stem for stem, count in counts.items() if count >= least)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from archive import Release
 from archive.normalise import fold
-from indexer.bodies import STORED_BODY_CHARS, read_long_body
+from indexer.bodies import STORED_BODY_CHARS, long_body_key, read_long_body
 from indexer.schema import BODY, DATE, ID, META, PAIRS, TEXT, TITLE, TRANSLATION, UNDATED, VALUE_SEPARATOR
 from indexer.vocabulary import FACETS
 
@@ -56,6 +56,12 @@ def document_fields(release: Release, long_body: str | None = None) -> dict:
             fields[name] = VALUE_SEPARATOR.join(fold(value) for value in values)
             fields[f"_stored_{name}"] = VALUE_SEPARATOR.join(values)
     return fields
+
+
+def stored_values(release: Release) -> dict:
+    """The fields the index stores for a release, as its document's stored fields hold them."""
+    fields = document_fields(release, long_body_key(release.body))
+    return {name: fields[name] for name in (ID, TITLE, BODY, META)}
 
 
 def release_from_stored(stored: dict, generation: Path | None = None) -> Release:

@@ -24,6 +24,7 @@ from whoosh import index as whoosh_index
 from whoosh.index import TOC, clean_files
 from whoosh.filedb.filestore import FileStorage
 
+from indexer import stored_fields
 from indexer.errors import IndexMissing, ReindexRunning
 from indexer.locations import reindex_command
 from indexer.schema import build_schema, schema_signature
@@ -103,8 +104,10 @@ def _iso(timestamp: float) -> str:
     return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def new_generation(index_dir: Path, common_words: frozenset[str] = frozenset()) -> Path:
-    """Create and return an empty generation folder, numbered after every existing one."""
+def new_generation(index_dir: Path, common_words: frozenset[str] = frozenset(),
+                   stored_dictionary: bytes | None = None) -> Path:
+    """Create and return an empty generation folder, numbered after every existing one, pairing
+    `common_words` for phrases and compressing stored fields with `stored_dictionary`."""
     numbers = [int(number) for p in index_dir.glob(f"{_PREFIX}*")
                if (number := p.name[len(_PREFIX):].split("-")[0]).isdigit()]
     # The random part keeps a rebuilt index (say, after its folder was deleted) from taking the
@@ -112,6 +115,8 @@ def new_generation(index_dir: Path, common_words: frozenset[str] = frozenset()) 
     folder = index_dir / f"{_PREFIX}{max(numbers, default=0) + 1:06d}-{secrets.token_hex(4)}"
     folder.mkdir(parents=True)
     whoosh_index.create_in(str(folder), build_schema(common_words))
+    if stored_dictionary:
+        (folder / stored_fields.DICTIONARY_FILE).write_bytes(stored_dictionary)
     (folder / SCHEMA_FILE).write_text(f"{schema_signature()}\n", "utf-8")
     return folder
 
