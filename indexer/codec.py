@@ -31,6 +31,7 @@ from whoosh.reading import CorruptIndexError
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from indexer.stored_fields import StoredColumn, dictionary_in, read_file
+from indexer.term_table import CompactFieldWriter, CompactTermsReader
 
 #: Posting lists shorter than this are kept in the term's entry (measured: 4 writes 2,000 releases'
 #: postings 18% faster than no inlining and makes them 11% smaller; 8 gains no more and grows them).
@@ -282,6 +283,14 @@ class CompactCodec(InliningCodec):
 
     def per_document_writer(self, storage, segment):
         return _PerDocWriter(self, storage, segment)
+
+    def field_writer(self, storage, segment):
+        return CompactFieldWriter(self, storage, segment)
+
+    def terms_reader(self, storage, segment):
+        name = segment.make_filename(self.TERMS_EXT)
+        return CompactTermsReader(self, storage.open_file(name), storage.file_length(name),
+                                  segment.open_file(storage, self.POSTS_EXT))
 
     def per_document_reader(self, storage, segment):
         return _PerDocReader(storage, segment)
