@@ -1,14 +1,18 @@
 """The compact posting blocks and term entries (indexer/codec.py) read back what whoosh3 reads, in fewer bytes."""
 
 import random
+from pathlib import Path
 
 import pytest
 from whoosh import fields, index
 from whoosh.codec.whoosh3 import W3Codec, W3TermInfo
+from whoosh.filedb.compound import CompoundStorage
+from whoosh.filedb.filestore import FileStorage, RamStorage
 
 from indexer.analysis import build_analyzer
 from indexer.codec import CompactCodec, CompactLeafMatcher, CompactPositions, pack_numbers, unpack_numbers
 from indexer.schema import Text
+from indexer.term_table import BLOCK_TERMS, TermTable, TermTableWriter
 
 
 def _schema():
@@ -104,3 +108,63 @@ def test_positions_are_packed_in_the_smallest_type():
     assert len(positions.encode([3, 9, 250])) == 1 + 3
     numbers, end = unpack_numbers(b"x" + pack_numbers([1, 300]) + b"tail", 1, 2)
     assert list(numbers) == [1, 300] and end == 6
+
+
+def _table(entries):
+    storage = RamStorage()
+    writer = TermTableWriter(storage.create_file("terms"))
+    writer.extras["fieldmap"] = {"text": 0}
+    for key, value in entries:
+        writer.add(key, value)
+    length = writer.close()
+    return TermTable(storage.open_file("terms"), length)
+
+
+def test_the_term_table_finds_every_key_and_none_other():
+    rng = random.Random(3)
+    words = sorted({"".join(rng.choice("abcde") for _ in range(rng.randint(1, 9))).encode() for _ in range(3000)})
+    words.append(b"z" * 300)  # longer than a byte counts
+    entries = [(word, f"entry of {word!r}".encode() * (1 + len(word) % 3)) for word in words]
+    table = _table(entries)
+    assert len(entries) > 20 * BLOCK_TERMS and table.extras == {"fieldmap": {"text": 0}}
+    assert list(table.items()) == entries
+    assert all(table[key] == value for key, value in entries)
+    for missing in (b"", b"aaaaaaaaaaa", b"abcdf", b"zz", b"\xff"):
+        assert missing not in table and table.get(missing) is None
+    for start in (b"", b"b", b"cab", b"ddddddddd", b"e", b"zzzzzzzzzzz"):
+        assert list(table.items_from(start)) == [entry for entry in entries if entry[0] >= start]
+    with pytest.raises(ValueError, match="increase"):
+        _table([(b"b", b""), (b"a", b"")])
+    assert list(_table([]).items()) == [] and _table([]).get(b"a") is None
+
+
+def test_terms_take_a_third_of_whoosh3s_bytes_and_read_the_same(built):
+    stock, compact = built
+
+    def terms(ix):
+        with ix.reader() as reader:
+            leaf = next(leaf for leaf, _ in reader.leaf_readers())
+            listed = [(term, info.doc_frequency(), info.weight()) for term, info in leaf._terms.items()]
+            prefixed = list(reader.expand_prefix("text", "w1"))
+            cursor = reader.cursor("tag")
+            tags = [cursor.text()]
+            while cursor.next() is not None:
+                tags.append(cursor.text())
+            cursor.find("t3")
+            return listed, prefixed, tags, cursor.text(), reader.doc_frequency("text", "nosuchword")
+
+    expected, found = terms(stock), terms(compact)
+    assert found == expected
+    assert found[2] == ["t0", "t1", "t2", "t3", "t4"] and found[3] == "t3" and found[4] == 0
+
+    def terms_bytes(folder):
+        storage = FileStorage(str(folder))
+        total = 0
+        for segment in folder.glob("*.seg"):
+            with storage.open_file(segment.name) as file:
+                compound = CompoundStorage(file, use_mmap=False)
+                total += sum(compound.file_length(name) for name in compound.list() if name.endswith(".trm"))
+        return total
+
+    stock_folder, compact_folder = (Path(ix.storage.folder) for ix in built)
+    assert terms_bytes(compact_folder) < terms_bytes(stock_folder) / 3
