@@ -159,21 +159,25 @@ def _mentions(text: str, authority: _Authority):
     matches = list(_TOKEN.finditer(text))
     words = [m.group() for m in matches]
     lowered = [w.lower() for w in words]
-    position = 0
-    while position < len(words):
+    phrases, acronyms = authority.phrases, authority.acronyms
+    # Only a word that begins some name can begin a mention: most words of a release begin none.
+    starts = [place for place, word in enumerate(lowered) if word in phrases or words[place] in acronyms]
+    after = 0
+    for position in starts:
+        if position < after:
+            continue
         found = None
-        for table, tokens in ((authority.phrases, lowered), (authority.acronyms, words)):
+        for table, tokens in ((phrases, lowered), (acronyms, words)):
             for phrase, entry in table.get(tokens[position], ()):
                 if tuple(tokens[position:position + len(phrase)]) == phrase:
                     if found is None or len(phrase) > len(found[0]):
                         found = (phrase, entry)
                     break
         if found is None:
-            position += 1
             continue
         last = position + len(found[0]) - 1
         yield matches[position].start(), matches[last].end(), found[1]
-        position = last + 1
+        after = last + 1
 
 
 def find_ministries(text: str, home: str = "India") -> list[str]:
