@@ -23,7 +23,7 @@ MAGIC = b"PATB"
 BLOCK_TERMS = 64
 #: Blocks a reader keeps decoded: the last few looked up, and a scan's current block.
 CACHED_BLOCKS = 8
-_ENTRY = struct.Struct("<HHI")  # bytes shared with the key before, bytes of key after them, bytes of entry
+_ENTRY = struct.Struct("<HII")  # bytes shared with the key before, bytes of key after them, bytes of entry
 _FOOTER = struct.Struct("<Q4s")  # where the blocks' index starts, MAGIC
 
 

@@ -123,7 +123,7 @@ def _table(entries):
 def test_the_term_table_finds_every_key_and_none_other():
     rng = random.Random(3)
     words = sorted({"".join(rng.choice("abcde") for _ in range(rng.randint(1, 9))).encode() for _ in range(3000)})
-    words.append(b"z" * 300)  # longer than a byte counts
+    words = sorted([*words, b"z" * 300, b"zz" + b"y" * 70_000])  # longer than a byte, or two, counts
     entries = [(word, f"entry of {word!r}".encode() * (1 + len(word) % 3)) for word in words]
     table = _table(entries)
     assert len(entries) > 20 * BLOCK_TERMS and table.extras == {"fieldmap": {"text": 0}}
