@@ -43,7 +43,7 @@ class TermTableWriter:
     def add(self, key: bytes, value: bytes) -> None:
         """Add the next key (greater than the last) and its entry."""
         if self._count and key <= self._previous:
-            raise ValueError(f"Keys must increase: {self._previous!r}..{key!r}")
+            raise ValueError(f"Keys must increase: {self._previous[:60]!r}..{key[:60]!r}")
         if not self._block:
             self._first_keys.append(key)
             shared = 0
