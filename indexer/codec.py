@@ -96,6 +96,9 @@ class CompactPositions(Positions):
     """Word positions as an array of their differences (whoosh3 pickles a list behind a count)."""
 
     def encode(self, poslist) -> bytes:
+        if len(poslist) == 1 and poslist[0] <= 0xFFFF:  # most words of a release: what pack_numbers gives
+            position = poslist[0]
+            return b"B" + bytes((position,)) if position <= 0xFF else b"H" + position.to_bytes(2, "little")
         return pack_numbers(_differences(poslist))
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
@@ -112,11 +115,8 @@ class _InliningPostingsWriter(W3PostingsWriter):
             terminfo.add_block(self)
             # A format with no values (a facet's, the pairs') reads None for each, as from a block.
             terminfo.set_inlined(self._ids, self._weights, self._values or (None,) * len(self._ids))
-            return self._inlined(terminfo)
+            return terminfo
         return super().finish_postings()
-
-    def _inlined(self, terminfo):
-        return terminfo
 
 
 class _CompactTermInfo(W3TermInfo):
@@ -151,12 +151,6 @@ class InliningCodec(W3Codec):
 
 
 class _CompactPostingsWriter(_InliningPostingsWriter):
-    def _inlined(self, terminfo):
-        compact = _CompactTermInfo.__new__(_CompactTermInfo)
-        compact.__dict__.update(terminfo.__dict__)
-        compact.set_inlined(*terminfo.inlined_postings())
-        return compact
-
     def _write_block(self, last=False):
         if self._byteids:  # a term vector's block: whoosh3's own reader reads those
             return super()._write_block(last)
@@ -286,6 +280,10 @@ class CompactCodec(InliningCodec):
 
     def field_writer(self, storage, segment):
         return CompactFieldWriter(self, storage, segment)
+
+    def terminfo(self) -> W3TermInfo:
+        """A new term's entry, as the field writer starts the term."""
+        return _CompactTermInfo()
 
     def terms_reader(self, storage, segment):
         name = segment.make_filename(self.TERMS_EXT)

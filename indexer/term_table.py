@@ -165,6 +165,12 @@ class CompactFieldWriter(W3FieldWriter):
         self._infield = False
         self.is_closed = False
 
+    def start_term(self, btext):
+        if self._postwriter is None:
+            raise Exception("Called start_term before start_field")
+        self._btext = btext
+        self._postwriter.start_postings(self._fieldobj.format, self._codec.terminfo())
+
 
 class CompactTermsReader(W3TermsReader):
     """whoosh3's terms reader over a TermTable."""
