@@ -100,14 +100,6 @@ def reindex(source: Path, index_dir: Path, full: bool = False, strict: bool = Fa
         return report
 
 
-def common_stems(source: Path, limit: int = MAX_RELEASE_BYTES, paths: list[Path] | None = None) -> frozenset[str]:
-    """The stems in at least 1% of a sample of the releases (and in two): those paired for phrases.
-
-    `paths` are the source's release files, when the caller has them already.
-    """
-    return stems_in_many(sample_releases(source, limit, paths))
-
-
 def sample_releases(source: Path, limit: int = MAX_RELEASE_BYTES, paths: list[Path] | None = None) -> list[Release]:
     """About SAMPLE_RELEASES releases from files spread over the whole source, a few from each."""
     if paths is None:

@@ -108,17 +108,6 @@ class CompactPositions(Positions):
         return (len(valuestring) - 1) // array(chr(valuestring[0])).itemsize
 
 
-class _InliningPostingsWriter(W3PostingsWriter):
-    def finish_postings(self):
-        if not self.written() and len(self) < self._inlinelimit:
-            terminfo, self._terminfo = self._terminfo, None
-            terminfo.add_block(self)
-            # A format with no values (a facet's, the pairs') reads None for each, as from a block.
-            terminfo.set_inlined(self._ids, self._weights, self._values or (None,) * len(self._ids))
-            return terminfo
-        return super().finish_postings()
-
-
 class _CompactTermInfo(W3TermInfo):
     """A term's entry whose inlined postings are pickled with protocol 3, without a memo, whole weights
     as integers: whoosh3's protocol 2 spells each byte string as a call to `codecs.encode` (some forty
@@ -140,17 +129,20 @@ class _CompactTermInfo(W3TermInfo):
 
 
 class InliningCodec(W3Codec):
-    """whoosh3, inlining the posting lists of fewer than INLINE_BELOW documents (indexes of schema 7)."""
-
-    def __init__(self, blocklimit: int = 128, compression: int = 3, inlinelimit: int = INLINE_BELOW):
-        super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
-
-    def postings_writer(self, dbfile, byteids: bool = False):
-        return _InliningPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
-                                       compression=self._compression, inlinelimit=self._inlinelimit)
+    """whoosh3 with the short posting lists inlined: the format of schema 7's segments, kept so that
+    such an index is read (served) while the full build that replaces it runs. Nothing writes it."""
 
 
-class _CompactPostingsWriter(_InliningPostingsWriter):
+class _CompactPostingsWriter(W3PostingsWriter):
+    def finish_postings(self):
+        if not self.written() and len(self) < self._inlinelimit:
+            terminfo, self._terminfo = self._terminfo, None
+            terminfo.add_block(self)
+            # A format with no values (a facet's, the pairs') reads None for each, as from a block.
+            terminfo.set_inlined(self._ids, self._weights, self._values or (None,) * len(self._ids))
+            return terminfo
+        return super().finish_postings()
+
     def _write_block(self, last=False):
         if self._byteids:  # a term vector's block: whoosh3's own reader reads those
             return super()._write_block(last)
@@ -202,7 +194,6 @@ class CompactLeafMatcher(W3LeafMatcher):
             raise CorruptIndexError(f"Damaged postings block at offset {position}: {error}. "
                                     "Rebuilding the index (reindex --full) should fix it.") from error
         self._dataoffset = position + 4 + _HEADER.size
-        self._compression = self._flags & (_IDS_COMPRESSED | _VALUES_COMPRESSED)
         self._minlength, self._maxlength = byte_to_length(minimum), byte_to_length(maximum)
 
     def _read_data(self):
@@ -271,9 +262,12 @@ class _PerDocReader(W3PerDocReader):
         return (reader[docnum] if reader is not None else None) or {}
 
 
-class CompactCodec(InliningCodec):
+class CompactCodec(W3Codec):
     """whoosh3 with compact posting blocks, inlining the posting lists of fewer than INLINE_BELOW documents
     and stored fields compressed with the generation's dictionary (indexer/stored_fields.py)."""
+
+    def __init__(self, blocklimit: int = 128, compression: int = 3, inlinelimit: int = INLINE_BELOW):
+        super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
 
     def per_document_writer(self, storage, segment):
         return _PerDocWriter(self, storage, segment)

@@ -33,7 +33,6 @@ class TermTableWriter:
     def __init__(self, dbfile):
         self.dbfile = dbfile
         self.extras: dict = {}
-        self._start = dbfile.tell()
         self._first_keys: list[bytes] = []
         self._offsets: list[int] = []
         self._block: list[bytes] = []
@@ -57,7 +56,7 @@ class TermTableWriter:
 
     def _write_block(self) -> None:
         data = b"".join(self._block)
-        self._offsets.append(self.dbfile.tell() - self._start)
+        self._offsets.append(self.dbfile.tell())
         self.dbfile.write(zlib.compress(data, 1))
         self._block = []
 
@@ -65,8 +64,8 @@ class TermTableWriter:
         """Write the blocks' index and close the file."""
         if self._block:
             self._write_block()
-        self._offsets.append(self.dbfile.tell() - self._start)
-        index_at = self.dbfile.tell() - self._start
+        self._offsets.append(self.dbfile.tell())
+        index_at = self.dbfile.tell()
         self.dbfile.write(pickle.dumps((self._first_keys, self._offsets, self._count, self.extras), 5))
         self.dbfile.write(_FOOTER.pack(index_at, MAGIC))
         end = self.dbfile.tell()
